@@ -1,0 +1,3 @@
+"""Tweestap desktop: the authenticator, its vault, its CLI and (later) the admin panel."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,104 @@
+"""The account: everything needed to compute its codes, and how it is named."""
+
+from __future__ import annotations
+
+import dataclasses
+import enum
+import uuid
+from dataclasses import dataclass, field
+
+from desktop.errors import ERRORS, QT_TRANSLATE_NOOP, UserError
+
+
+class OtpType(enum.StrEnum):
+    TOTP = "totp"
+    HOTP = "hotp"
+    STEAM = "steam"
+
+
+class Algorithm(enum.StrEnum):
+    SHA1 = "SHA1"
+    SHA256 = "SHA256"
+    SHA512 = "SHA512"
+
+
+MIN_DIGITS = 6
+MAX_DIGITS = 8
+STEAM_DIGITS = 5
+DEFAULT_PERIOD = 30
+MAX_PERIOD = 24 * 3600
+
+
+class InvalidAccount(UserError):
+    """An account whose parameters cannot produce codes."""
+
+
+def new_id() -> str:
+    return uuid.uuid4().hex[:12]
+
+
+@dataclass(frozen=True, slots=True)
+class Account:
+    """One stored account. Immutable: edits make a new value with :meth:`replace`."""
+
+    issuer: str
+    name: str
+    secret: bytes = field(repr=False)
+    type: OtpType = OtpType.TOTP
+    algorithm: Algorithm = Algorithm.SHA1
+    digits: int = 6
+    period: int = DEFAULT_PERIOD
+    counter: int = 0
+    id: str = field(default_factory=new_id)
+
+    def __post_init__(self) -> None:
+        validate(self)
+
+    def __repr__(self) -> str:  # the secret never reaches a log or a traceback
+        return (
+            f"Account(id={self.id!r}, issuer={self.issuer!r}, name={self.name!r}, "
+            f"type={self.type.value}, algorithm={self.algorithm.value}, digits={self.digits}, "
+            f"period={self.period}, counter={self.counter}, secret=<hidden>)"
+        )
+
+    @property
+    def label(self) -> str:
+        return f"{self.issuer}: {self.name}" if self.issuer else self.name
+
+    def same_login(self, other: Account) -> bool:
+        """Same issuer and account name (case-insensitive): the "scan again" case."""
+        return (self.issuer.casefold(), self.name.casefold()) == (
+            other.issuer.casefold(),
+            other.name.casefold(),
+        )
+
+    def replace(self, **changes: object) -> Account:
+        return dataclasses.replace(self, **changes)  # type: ignore[arg-type]
+
+
+def validate(account: Account) -> None:
+    if not account.secret:
+        raise InvalidAccount(QT_TRANSLATE_NOOP(ERRORS, "The setup key is empty."))
+    if account.type is OtpType.STEAM:
+        if account.digits != STEAM_DIGITS:
+            raise InvalidAccount(
+                QT_TRANSLATE_NOOP(ERRORS, "Steam codes always have 5 characters, not {digits}."),
+                digits=account.digits,
+            )
+    elif not MIN_DIGITS <= account.digits <= MAX_DIGITS:
+        raise InvalidAccount(
+            QT_TRANSLATE_NOOP(ERRORS, "A code must have 6, 7 or 8 digits, not {digits}."),
+            digits=account.digits,
+        )
+    if account.type is not OtpType.HOTP and not 1 <= account.period <= MAX_PERIOD:
+        raise InvalidAccount(
+            QT_TRANSLATE_NOOP(
+                ERRORS, "The period must be between 1 second and 24 hours, not {period} seconds."
+            ),
+            period=account.period,
+        )
+    if account.counter < 0:
+        raise InvalidAccount(
+            QT_TRANSLATE_NOOP(ERRORS, "The counter cannot be negative ({counter})."),
+            counter=account.counter,
+        )
