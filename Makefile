@@ -29,7 +29,7 @@ resources/translations/%.qm: resources/translations/%.ts $(STAMP)
 
 # Re-extract translatable text from the sources into the .ts files (run after changing UI text).
 update-translations: $(STAMP)
-	$(BIN)/pyside6-lupdate -no-obsolete -locations none $$(git ls-files 'desktop/*.py') -ts $(TS)
+	$(BIN)/pyside6-lupdate -no-obsolete -locations none $$(find desktop -name '*.py' | sort) -ts $(TS)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -9,7 +9,7 @@ from typing import ClassVar
 
 import pyotp
 
-from desktop.otp.model import Account, Algorithm, OtpType
+from desktop.otp.model import MAX_COUNTER, Account, Algorithm, OtpType
 from desktop.otp.secret import format_setup_key
 
 _DIGESTS = {
@@ -40,7 +40,12 @@ def seconds_remaining(account: Account, t: float) -> float:
 
 
 def code_for_counter(account: Account, counter: int) -> str:
-    """The code for a raw HMAC counter (the HOTP counter or a TOTP time step)."""
+    """The code for a raw HMAC counter (the HOTP counter or a TOTP time step).
+
+    The counter must fit the 8 bytes RFC 4226 gives it (pyotp would silently widen it).
+    """
+    if not 0 <= counter <= MAX_COUNTER:
+        raise ValueError(f"an HMAC counter must be between 0 and 2**64 - 1, not {counter}")
     if account.type is OtpType.STEAM:
         return _steam_code(account.secret, counter)
     otp = _ReadAnyKeyHOTP(

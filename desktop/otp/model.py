@@ -7,7 +7,7 @@ import enum
 import uuid
 from dataclasses import dataclass, field
 
-from desktop.errors import ERRORS, QT_TRANSLATE_NOOP, UserError
+from desktop.errors import QT_TRANSLATE_NOOP, UserError
 
 
 class OtpType(enum.StrEnum):
@@ -27,6 +27,7 @@ MAX_DIGITS = 8
 STEAM_DIGITS = 5
 DEFAULT_PERIOD = 30
 MAX_PERIOD = 24 * 3600
+MAX_COUNTER = 2**64 - 1  # RFC 4226 feeds the counter to HMAC as 8 bytes
 
 
 class InvalidAccount(UserError):
@@ -77,28 +78,68 @@ class Account:
 
 
 def validate(account: Account) -> None:
+    for text, sentence in (
+        (
+            account.issuer,
+            QT_TRANSLATE_NOOP(
+                "Errors", "The issuer contains a character that is not valid text ({code})."
+            ),
+        ),
+        (
+            account.name,
+            QT_TRANSLATE_NOOP(
+                "Errors", "The account name contains a character that is not valid text ({code})."
+            ),
+        ),
+    ):
+        broken = _lone_surrogate(text)
+        if broken is not None:
+            raise InvalidAccount(sentence, code=f"U+{ord(broken):04X}")
     if not account.secret:
-        raise InvalidAccount(QT_TRANSLATE_NOOP(ERRORS, "The setup key is empty."))
+        raise InvalidAccount(QT_TRANSLATE_NOOP("Errors", "The setup key is empty."))
     if account.type is OtpType.STEAM:
         if account.digits != STEAM_DIGITS:
             raise InvalidAccount(
-                QT_TRANSLATE_NOOP(ERRORS, "Steam codes always have 5 characters, not {digits}."),
+                QT_TRANSLATE_NOOP("Errors", "Steam codes always have 5 characters, not {digits}."),
                 digits=account.digits,
+            )
+        if account.algorithm is not Algorithm.SHA1:
+            raise InvalidAccount(
+                QT_TRANSLATE_NOOP("Errors", "Steam codes always use SHA1, not {algorithm}."),
+                algorithm=account.algorithm.value,
             )
     elif not MIN_DIGITS <= account.digits <= MAX_DIGITS:
         raise InvalidAccount(
-            QT_TRANSLATE_NOOP(ERRORS, "A code must have 6, 7 or 8 digits, not {digits}."),
+            QT_TRANSLATE_NOOP("Errors", "A code must have 6, 7 or 8 digits, not {digits}."),
             digits=account.digits,
         )
     if account.type is not OtpType.HOTP and not 1 <= account.period <= MAX_PERIOD:
         raise InvalidAccount(
             QT_TRANSLATE_NOOP(
-                ERRORS, "The period must be between 1 second and 24 hours, not {period} seconds."
+                "Errors", "The period must be between 1 second and 24 hours, not {period} seconds."
             ),
             period=account.period,
         )
     if account.counter < 0:
         raise InvalidAccount(
-            QT_TRANSLATE_NOOP(ERRORS, "The counter cannot be negative ({counter})."),
+            QT_TRANSLATE_NOOP("Errors", "The counter cannot be negative ({counter})."),
             counter=account.counter,
         )
+    if account.counter > MAX_COUNTER:
+        raise InvalidAccount(
+            QT_TRANSLATE_NOOP(
+                "Errors", "The counter {counter} is too large: the limit is {limit}."
+            ),
+            counter=account.counter,
+            limit=MAX_COUNTER,
+        )
+
+
+def _lone_surrogate(text: str) -> str | None:
+    """A character that cannot be written as UTF-8 (a lone surrogate, as undecodable bytes
+    in a command line become), or ``None``."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as error:
+        return text[error.start]
+    return None

@@ -1,0 +1,84 @@
+"""``tweestap``: the desktop app's command line (DESIGN.md fixes its contract).
+
+Exit codes: 0 ok, 1 nothing found or refused, 2 usage error. A mistake of the user's
+never shows a traceback: every :class:`UserError` becomes one translated sentence.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from desktop.clock import Clock, SystemClock
+from desktop.errors import QT_TRANSLATE_NOOP, UserError
+
+USAGE_ERROR = 2
+
+
+def main(argv: Sequence[str] | None = None, *, clock: Clock | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    # Lazily: opening the window must not pay for argparse's work and vice versa.
+    from PySide6.QtCore import QCoreApplication
+
+    from desktop import i18n
+
+    if QCoreApplication.instance() is None and _is_command_line(args_list):
+        QCoreApplication(["tweestap"])
+    if QCoreApplication.instance() is not None:
+        i18n.install()
+
+    from desktop.cli.parser import build_parser
+
+    try:
+        args = build_parser().parse_args(args_list)
+    except SystemExit as done:  # --help, --version and usage errors (argparse exits with 2)
+        return done.code if isinstance(done.code, int) else USAGE_ERROR
+    if args.command is None:
+        from desktop.ui.app import run
+
+        return run(args_list)
+    return _run_command(args, clock or SystemClock())
+
+
+def _is_command_line(argv: list[str]) -> bool:
+    """Anything but "open the window" runs without a window."""
+    return bool(argv) and argv != ["--exit-after-first-frame"]
+
+
+def _run_command(args: argparse.Namespace, clock: Clock) -> int:
+    from desktop.cli import accounts, console
+    from desktop.vault import open_vault
+
+    try:
+        if args.command == "code" and args.uri:
+            if args.query:
+                raise accounts.UsageProblem(
+                    QT_TRANSLATE_NOOP("Errors", "Give either a search text or --uri, not both.")
+                )
+            return accounts.code_of_uri(args, clock)
+        # Refuse bad input before the vault is opened (and a password perhaps asked for).
+        new_account = accounts.account_from_args(args) if args.command == "add" else None
+        vault = open_vault(password_prompt=console.ask_password)
+        if vault.created and vault.key_notice is not None:
+            console.fail(vault.key_notice)
+        match args.command:
+            case "add" if new_account is not None:
+                return accounts.add(vault, new_account, replace=args.replace, clock=clock)
+            case "list":
+                return accounts.list_accounts(vault, args)
+            case "remove":
+                return accounts.remove(vault, args)
+            case "rename":
+                return accounts.rename(vault, args)
+            case "code":
+                return accounts.codes(vault, args, clock)
+        raise AssertionError(args.command)  # pragma: no cover - argparse restricts commands
+    except accounts.UsageProblem as problem:
+        console.fail(problem)
+        return USAGE_ERROR
+    except UserError as error:
+        console.fail(error)
+        return 1
+    except KeyboardInterrupt:
+        return 1

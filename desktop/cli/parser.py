@@ -1,0 +1,97 @@
+"""The command line as DESIGN.md fixes it; help texts are translated like the windows."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import NoReturn
+
+from PySide6.QtCore import QCoreApplication
+
+from desktop import __version__
+
+translate = QCoreApplication.translate
+
+USAGE_ERROR = 2
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse with exit code 2 and a translated first line for usage errors."""
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        prefix = translate("Cli", "Usage error")
+        self.exit(USAGE_ERROR, f"{self.prog}: {prefix}: {message}\n")
+
+
+def build_parser() -> Parser:
+    parser = Parser(
+        prog="tweestap",
+        description=translate(
+            "Cli",
+            "Tweestap: two-step verification codes on your computer. "
+            "Without a command, the window opens.",
+        ),
+    )
+    parser.add_argument("--version", action="version", version=f"tweestap {__version__}")
+    parser.add_argument(
+        "--exit-after-first-frame",
+        action="store_true",
+        help=translate("Cli", "open the window and quit once the first codes are painted"),
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
+
+    add = commands.add_parser("add", help=translate("Cli", "add an account"))
+    add.add_argument("uri", nargs="?", help=translate("Cli", "an otpauth:// link"))
+    add.add_argument("--key", help=translate("Cli", "the setup key (instead of a link)"))
+    add.add_argument("--issuer", help=translate("Cli", "the service, e.g. Zilliz"))
+    add.add_argument("--account", help=translate("Cli", "your user name at that service"))
+    add.add_argument(
+        "--type", choices=["totp", "hotp", "steam"], help=translate("Cli", "default: totp")
+    )
+    add.add_argument(
+        "--algorithm",
+        type=str.upper,
+        choices=["SHA1", "SHA256", "SHA512"],
+        help=translate("Cli", "default: SHA1"),
+    )
+    add.add_argument("--digits", type=int, help=translate("Cli", "6, 7 or 8 (default 6)"))
+    add.add_argument("--period", type=int, help=translate("Cli", "seconds (default 30)"))
+    add.add_argument("--counter", type=int, help=translate("Cli", "HOTP counter (default 0)"))
+    add.add_argument(
+        "--replace",
+        action="store_true",
+        help=translate("Cli", "replace an existing account with the same service and name"),
+    )
+
+    listing = commands.add_parser("list", help=translate("Cli", "list the stored accounts"))
+    listing.add_argument("--json", action="store_true", help=translate("Cli", "print JSON"))
+
+    remove = commands.add_parser("remove", help=translate("Cli", "remove an account"))
+    remove.add_argument("id", help=translate("Cli", "the account's id (or its first characters)"))
+
+    rename = commands.add_parser("rename", help=translate("Cli", "rename an account"))
+    rename.add_argument("id", help=translate("Cli", "the account's id (or its first characters)"))
+    rename.add_argument("--issuer", required=True, help=translate("Cli", "the new service name"))
+    rename.add_argument("--account", required=True, help=translate("Cli", "the new account name"))
+
+    code = commands.add_parser("code", help=translate("Cli", "show current codes"))
+    code.add_argument(
+        "query", nargs="?", help=translate("Cli", "part of the service or account name, or an id")
+    )
+    code.add_argument(
+        "--uri", help=translate("Cli", "compute the code of this link; store nothing")
+    )
+    code.add_argument("--json", action="store_true", help=translate("Cli", "print JSON"))
+    code.add_argument(
+        "--at",
+        type=float,
+        metavar="UNIX_TIME",
+        help=translate("Cli", "the moment to compute codes for (default: now)"),
+    )
+    code.add_argument(
+        "--advance",
+        action="store_true",
+        help=translate("Cli", "HOTP: move to the next counter first (the previous code is used)"),
+    )
+    return parser

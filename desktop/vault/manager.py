@@ -1,0 +1,532 @@
+"""The vault as the app uses it: open or create it, change accounts, every change saved.
+
+Layering (like Aegis): :mod:`.format` turns bytes into a header and contents and back,
+:mod:`.store` reads and atomically replaces the file, :mod:`.keys` gets the master key from
+the keyring or a password; this module ties them together and speaks to people only through
+the :mod:`.errors` sentences.
+
+Every change works on a copy of the account list and becomes the vault's state only after
+the file was replaced: a failed save leaves memory and disk as they were. Before saving,
+the file is read again; if another Tweestap (the CLI next to the window) changed it in the
+meantime, the change is re-applied on top of that newer list instead of overwriting it.
+"""
+
+from __future__ import annotations
+
+import types
+import uuid
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any, TypeVar
+
+from keyring.backend import KeyringBackend
+
+from desktop import paths
+from desktop.errors import UserError
+from desktop.otp.model import Account, OtpType, new_id
+from desktop.vault import format as fmt
+from desktop.vault import store
+from desktop.vault.errors import (
+    AmbiguousAccount,
+    DuplicateAccount,
+    KeyMissing,
+    KeyNotice,
+    KeyringProblem,
+    KeyringUnavailable,
+    PasswordNeeded,
+    SaveFailed,
+    UnknownAccount,
+    VaultChanged,
+    VaultCorrupt,
+    VaultTooNew,
+    VaultUnreadable,
+    WrongPassword,
+    earlier_fallback_notice,
+    password_prompt_reason,
+)
+from desktop.vault.format import Contents, Header, KeyringKeySpec, ScryptKeySpec
+from desktop.vault.keys import (
+    KeyKind,
+    Keyring,
+    KeyringFailureError,
+    KeyringKey,
+    KeySource,
+    PasswordKey,
+    ScryptParams,
+    keyring_username,
+    new_master_key,
+    password_from_environment,
+)
+
+T = TypeVar("T")
+MIN_ID_PREFIX = 4
+
+
+@dataclass(frozen=True, slots=True)
+class PasswordRequest:
+    """What a password prompt is asked for.
+
+    ``new``: choose a password for a new vault (ask twice), else type the existing one.
+    ``reason``: a :class:`~desktop.errors.UserError` to show above the prompt; render it like
+    any error (``error.render(translate)``). For a new vault it says why the system keyring
+    cannot be used; for an existing one, which file the password is for.
+    ``path``: the vault file.
+    """
+
+    new: bool
+    reason: UserError
+    path: Path
+
+
+PasswordPrompt = Callable[[PasswordRequest], str | None]
+"""Returns the password, or ``None`` if the person cancelled or cannot be asked."""
+
+
+def open_vault(
+    home: Path | None = None,
+    *,
+    password_prompt: PasswordPrompt | None = None,
+    start_fresh_after_corrupt: bool = False,
+    keyring_backend: KeyringBackend | None = None,
+    scrypt_params: ScryptParams | None = None,
+) -> Vault:
+    """Open the vault in ``home`` (default :func:`desktop.paths.data_home`), creating an
+    empty one if there is no file.
+
+    A new vault keeps its key in the system keyring when one works; otherwise it is
+    protected by a password (``TWEESTAP_PASSWORD``, else ``password_prompt``), and
+    :attr:`Vault.key_notice` says why. An existing vault keeps the kind it has.
+
+    A file that cannot be read is never changed: :class:`VaultCorrupt` (or
+    :class:`KeyMissing`) is raised, unless ``start_fresh_after_corrupt`` is set, in which
+    case the file is renamed aside (:attr:`Vault.set_aside_file`) and a new empty vault
+    is created. ``keyring_backend`` defaults to ``keyring.get_keyring()``;
+    ``scrypt_params`` (for a new password only) to :data:`keys.DEFAULT_SCRYPT_PARAMS`.
+    """
+    path = paths.vault_path(home)
+    access = Keyring(keyring_backend)
+    data = _read(path)
+    if data is None:
+        return _create(path, access, password_prompt, scrypt_params)
+    try:
+        return _open_existing(path, data, access, password_prompt)
+    except (VaultCorrupt, KeyMissing):
+        if not start_fresh_after_corrupt:
+            raise
+    # The new key (and password) first: a cancelled prompt must not move the file.
+    return _create(
+        path,
+        access,
+        password_prompt,
+        scrypt_params,
+        before_writing=lambda: set_aside_corrupt(home),
+    )
+
+
+def set_aside_corrupt(home: Path | None = None) -> Path:
+    """Rename the vault file to ``vault.tweestap.corrupt-<UTC time>`` and return the new path.
+
+    For starting again after :class:`VaultCorrupt` or :class:`KeyMissing`; the old file is
+    kept so it can still be recovered or sent to support.
+    """
+    path = paths.vault_path(home)
+    try:
+        return store.set_aside(path)
+    except store.StoreError as error:
+        raise SaveFailed(path, error.reason) from error
+
+
+class Vault:
+    """The accounts in one encrypted file. Create with :func:`open_vault`."""
+
+    path: Path
+    key_notice: UserError | None
+    """Why the accounts are protected with a password instead of the keyring (password mode
+    because no keyring could be used); ``None`` in keyring mode or when the person chose the
+    password."""
+    set_aside_file: Path | None
+    """Where an unreadable file was moved by ``start_fresh_after_corrupt``, else ``None``."""
+    created: bool
+    """True if :func:`open_vault` created this vault (there was no file)."""
+
+    def __init__(
+        self,
+        *,
+        path: Path,
+        vault_id: str,
+        key: KeySource,
+        contents: Contents,
+        fingerprint: bytes,
+        keyring: Keyring,
+        key_notice: UserError | None,
+        created: bool,
+    ) -> None:
+        self.path = path
+        self.vault_id = vault_id
+        self.key_notice = key_notice
+        self.set_aside_file = None
+        self.created = created
+        self._key = key
+        self._contents = contents
+        self._fingerprint = fingerprint
+        self._keyring = keyring
+
+    def __repr__(self) -> str:
+        return (
+            f"Vault(path={str(self.path)!r}, key_storage={self.key_storage!r}, "
+            f"accounts={len(self.accounts)})"
+        )
+
+    # -- reading ----------------------------------------------------------------------------
+
+    @property
+    def accounts(self) -> tuple[Account, ...]:
+        """In the user's order."""
+        return self._contents.accounts
+
+    @property
+    def key_storage(self) -> KeyKind:
+        return self._key.kind
+
+    @property
+    def settings(self) -> Mapping[str, Any]:
+        """Stored settings (read-only; reserved for later features)."""
+        return types.MappingProxyType(dict(self._contents.settings))
+
+    def get(self, account_id: str) -> Account:
+        """By id, or by a unique id prefix of at least 4 characters (case-insensitive)."""
+        wanted = account_id.strip().casefold()
+        for account in self.accounts:
+            if account.id.casefold() == wanted:
+                return account
+        if len(wanted) >= MIN_ID_PREFIX:
+            matches = tuple(a for a in self.accounts if a.id.casefold().startswith(wanted))
+            if len(matches) == 1:
+                return matches[0]
+            if matches:
+                raise AmbiguousAccount(account_id.strip(), matches)
+        raise UnknownAccount(account_id.strip())
+
+    def find(self, query: str) -> list[Account]:
+        """Case-insensitive substring of issuer, name or label, or an id prefix (>= 4
+        characters); in the user's order. An empty query finds every account."""
+        wanted = query.strip().casefold()
+        return [account for account in self.accounts if _matches(account, wanted)]
+
+    def reload(self) -> None:
+        """Read the file again (another Tweestap may have changed it)."""
+        self._contents = self._latest()
+
+    # -- changing ---------------------------------------------------------------------------
+
+    def add(self, account: Account, *, replace_existing: bool = False) -> Account:
+        """Append ``account``; returns it as stored (with a fresh id if its id was taken).
+
+        An account for the same login (:meth:`Account.same_login`) raises
+        :class:`DuplicateAccount`, or with ``replace_existing`` takes that entry's place.
+        """
+
+        def change(accounts: list[Account]) -> Account:
+            for index, existing in enumerate(accounts):
+                if existing.same_login(account):
+                    if not replace_existing:
+                        raise DuplicateAccount(existing)
+                    stored = _with_free_id(account, accounts[:index] + accounts[index + 1 :])
+                    accounts[index] = stored
+                    return stored
+            stored = _with_free_id(account, accounts)
+            accounts.append(stored)
+            return stored
+
+        return self._change(change)
+
+    def remove(self, account_id: str) -> Account:
+        def change(accounts: list[Account]) -> Account:
+            return accounts.pop(_index(accounts, account_id))
+
+        return self._change(change)
+
+    def rename(self, account_id: str, *, issuer: str, name: str) -> Account:
+        """New issuer and name (trimmed); :class:`DuplicateAccount` if another account
+        already has them."""
+
+        def change(accounts: list[Account]) -> Account:
+            index = _index(accounts, account_id)
+            renamed = accounts[index].replace(issuer=issuer.strip(), name=name.strip())
+            for other in accounts:
+                if other.id != account_id and other.same_login(renamed):
+                    raise DuplicateAccount(other)
+            accounts[index] = renamed
+            return renamed
+
+        return self._change(change)
+
+    def move(self, account_id: str, index: int) -> None:
+        """Put the account at position ``index`` (clamped to the list)."""
+
+        def change(accounts: list[Account]) -> None:
+            account = accounts.pop(_index(accounts, account_id))
+            accounts.insert(max(0, min(index, len(accounts))), account)
+
+        self._change(change)
+
+    def advance_counter(self, account_id: str) -> Account:
+        """HOTP: count one code as used (counter + 1) and save before it is shown."""
+
+        def change(accounts: list[Account]) -> Account:
+            index = _index(accounts, account_id)
+            account = accounts[index]
+            if account.type is not OtpType.HOTP:
+                raise ValueError("only HOTP accounts have a counter to advance")
+            accounts[index] = account.replace(counter=account.counter + 1)
+            return accounts[index]
+
+        return self._change(change)
+
+    # -- key source -------------------------------------------------------------------------
+
+    def protect_with_password(
+        self, password: str, *, scrypt_params: ScryptParams | None = None
+    ) -> None:
+        """Protect the vault with ``password`` (also: change the password). A keyring entry
+        the vault used is deleted afterwards."""
+        if not password:
+            raise PasswordNeeded.empty()
+        previous = self._key
+        self._rekey(PasswordKey.new(password, "chosen", scrypt_params))
+        self.key_notice = None
+        if isinstance(previous, KeyringKey):
+            self._keyring.delete(previous.spec.username)
+
+    def use_keyring(self) -> None:
+        """Move the key into the system keyring; :class:`KeyringUnavailable` if it cannot
+        hold it (the vault then stays as it was)."""
+        if isinstance(self._key, KeyringKey):
+            return
+        key = _new_keyring_key(self._keyring, self.vault_id)
+        if isinstance(key, KeyringProblem):
+            raise KeyringUnavailable(self.path, key)
+        try:
+            self._rekey(key)
+        except BaseException:
+            self._keyring.delete(key.spec.username)
+            raise
+        self.key_notice = None
+
+    # -- internals --------------------------------------------------------------------------
+
+    def _change(self, change: Callable[[list[Account]], T]) -> T:
+        latest = self._latest()
+        self._contents = latest
+        accounts = list(latest.accounts)
+        result = change(accounts)
+        self._save(self._key, replace(latest, accounts=tuple(accounts)))
+        return result
+
+    def _rekey(self, key: KeySource) -> None:
+        self._save(key, self._latest())
+
+    def _save(self, key: KeySource, contents: Contents) -> None:
+        data = fmt.seal(Header(vault_id=self.vault_id, key=key.spec), contents, key.master_key)
+        try:
+            store.write_atomic(self.path, data)
+        except store.StoreError as error:
+            raise SaveFailed(self.path, error.reason) from error
+        self._key = key
+        self._contents = contents
+        self._fingerprint = store.fingerprint(data)
+
+    def _latest(self) -> Contents:
+        """The contents as on disk now: ours if the file did not change since we read or
+        wrote it (or was removed), else the other writer's, decrypted with our key."""
+        try:
+            data = store.read(self.path)
+        except store.StoreError as error:
+            raise SaveFailed(self.path, error.reason) from error
+        if data is None or store.fingerprint(data) == self._fingerprint:
+            return self._contents
+        try:
+            sealed = fmt.read_header(data)
+            if sealed.header.vault_id != self.vault_id or sealed.header.key != self._key.spec:
+                raise VaultChanged(self.path)
+            contents = fmt.open_sealed(sealed, self._key.master_key)
+        except fmt.WrongKeyError:
+            raise VaultChanged(self.path) from None
+        except fmt.UnsupportedVersionError as error:
+            raise VaultTooNew(self.path, error.version) from None
+        except fmt.CorruptDataError as error:
+            raise VaultCorrupt(self.path, str(error)) from None
+        self._fingerprint = store.fingerprint(data)
+        return contents
+
+
+# -- opening and creating -------------------------------------------------------------------
+
+
+def _read(path: Path) -> bytes | None:
+    try:
+        return store.read(path)
+    except store.StoreError as error:
+        raise VaultUnreadable(path, error.reason) from error
+
+
+def _open_existing(
+    path: Path, data: bytes, access: Keyring, prompt: PasswordPrompt | None
+) -> Vault:
+    try:
+        sealed = fmt.read_header(data)
+    except fmt.UnsupportedVersionError as error:
+        raise VaultTooNew(path, error.version) from None
+    except fmt.CorruptDataError as error:
+        raise VaultCorrupt(path, str(error)) from None
+    spec = sealed.header.key
+    key: KeySource
+    notice: UserError | None = None
+    if isinstance(spec, KeyringKeySpec):
+        key = _keyring_key(path, access, spec)
+    else:
+        key = _password_key(path, spec, prompt)
+        notice = earlier_fallback_notice() if spec.reason == "no-keyring" else None
+    try:
+        contents = fmt.open_sealed(sealed, key.master_key)
+    except fmt.WrongKeyError:
+        if isinstance(key, KeyringKey):
+            raise KeyMissing(path, spec_entry(key.spec), wrong_key=True) from None
+        raise WrongPassword(from_environment=password_from_environment() is not None) from None
+    except fmt.CorruptDataError as error:
+        raise VaultCorrupt(path, str(error)) from None
+    return Vault(
+        path=path,
+        vault_id=sealed.header.vault_id,
+        key=key,
+        contents=contents,
+        fingerprint=store.fingerprint(data),
+        keyring=access,
+        key_notice=notice,
+        created=False,
+    )
+
+
+def spec_entry(spec: KeyringKeySpec) -> str:
+    return f"{spec.service} / {spec.username}"
+
+
+def _keyring_key(path: Path, access: Keyring, spec: KeyringKeySpec) -> KeyringKey:
+    problem = access.unusable()
+    if problem is not None:
+        raise KeyringUnavailable(path, problem)
+    reader = access if spec.service == access.service else Keyring(access.backend, spec.service)
+    try:
+        master_key = reader.load(spec.username)
+    except KeyringFailureError as failure:
+        raise KeyringUnavailable(path, failure.problem) from None
+    if master_key is None:
+        raise KeyMissing(path, spec_entry(spec))
+    if len(master_key) != fmt.MASTER_KEY_SIZE:
+        raise KeyMissing(path, spec_entry(spec), wrong_key=True)
+    return KeyringKey(spec, master_key)
+
+
+def _password_key(path: Path, spec: ScryptKeySpec, prompt: PasswordPrompt | None) -> PasswordKey:
+    password = password_from_environment()
+    if password is None and prompt is not None:
+        password = prompt(
+            PasswordRequest(new=False, reason=password_prompt_reason(path), path=path)
+        )
+    if password is None:
+        raise PasswordNeeded.to_open(path)
+    return PasswordKey.from_password(password, spec)
+
+
+def _create(
+    path: Path,
+    access: Keyring,
+    prompt: PasswordPrompt | None,
+    scrypt_params: ScryptParams | None,
+    *,
+    before_writing: Callable[[], Path] | None = None,
+) -> Vault:
+    """A new empty vault. ``before_writing`` runs once the key is settled (the password
+    asked for) and just before the file is written; its result becomes ``set_aside_file``."""
+    vault_id = uuid.uuid4().hex
+    key: KeySource
+    notice: KeyNotice | None = None
+    keyring_key = _new_keyring_key(access, vault_id)
+    if isinstance(keyring_key, KeyringKey):
+        key = keyring_key
+    else:
+        notice = keyring_key
+        password = password_from_environment()
+        if password is None and prompt is not None:
+            password = prompt(PasswordRequest(new=True, reason=notice, path=path))
+        if password is None:
+            raise PasswordNeeded.to_create()
+        if not password:
+            raise PasswordNeeded.empty()
+        key = PasswordKey.new(password, "no-keyring", scrypt_params)
+    contents = Contents()
+    data = fmt.seal(Header(vault_id=vault_id, key=key.spec), contents, key.master_key)
+    try:
+        aside = before_writing() if before_writing is not None else None
+        store.write_atomic(path, data)
+    except (store.StoreError, SaveFailed) as error:
+        if isinstance(key, KeyringKey):
+            access.delete(key.spec.username)
+        if isinstance(error, SaveFailed):
+            raise
+        raise SaveFailed(path, error.reason) from error
+    vault = Vault(
+        path=path,
+        vault_id=vault_id,
+        key=key,
+        contents=contents,
+        fingerprint=store.fingerprint(data),
+        keyring=access,
+        key_notice=notice,
+        created=True,
+    )
+    vault.set_aside_file = aside
+    return vault
+
+
+def _new_keyring_key(access: Keyring, vault_id: str) -> KeyringKey | KeyringProblem:
+    """A new random key stored (and read back) in the keyring, or why that is impossible."""
+    problem = access.unusable()
+    if problem is not None:
+        return problem
+    spec = KeyringKeySpec(service=access.service, username=keyring_username(vault_id))
+    master_key = new_master_key()
+    try:
+        access.store(spec.username, master_key)
+    except KeyringFailureError as failure:
+        return failure.problem
+    return KeyringKey(spec, master_key)
+
+
+# -- account list helpers -------------------------------------------------------------------
+
+
+def _index(accounts: list[Account], account_id: str) -> int:
+    for index, account in enumerate(accounts):
+        if account.id == account_id:
+            return index
+    raise UnknownAccount(account_id)
+
+
+def _with_free_id(account: Account, others: list[Account]) -> Account:
+    taken = {other.id for other in others}
+    if account.id not in taken:
+        return account
+    fresh = new_id()
+    while fresh in taken:
+        fresh = new_id()
+    return account.replace(id=fresh)
+
+
+def _matches(account: Account, wanted: str) -> bool:
+    if not wanted:
+        return True
+    if any(wanted in text.casefold() for text in (account.issuer, account.name, account.label)):
+        return True
+    return len(wanted) >= MIN_ID_PREFIX and account.id.casefold().startswith(wanted)

@@ -1,0 +1,180 @@
+"""GUI tests: offscreen Qt, a fake clock and fake timers (nothing sleeps), a real vault.
+
+Widgets render with the ``offscreen`` platform (set by ``tests/conftest.py`` before Qt
+starts). pytest-xvfb still starts an X server and sets ``DISPLAY``: tests that need the
+real X11 clipboard run a child process with ``QT_QPA_PLATFORM=xcb`` against it.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QObject
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from keyring.backend import KeyringBackend
+from pytestqt.qtbot import QtBot
+
+from desktop.clock import FixedClock
+from desktop.otp.model import Account, OtpType
+from desktop.ui.main_window import MainWindow
+from desktop.ui.timer import Timer
+from desktop.vault import Vault, open_vault
+
+# 2023-11-14 22:13:30 UTC: a 30-second boundary, half-way through a 60-second step.
+T0 = 1_700_000_000 - 1_700_000_000 % 30 + 30
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The offscreen platform warns that it cannot pass size hints to a window manager it
+    does not have; that is not a fault of the code under test."""
+    here = Path(__file__).parent
+    for item in items:
+        if here in Path(item.path).parents:
+            item.add_marker(
+                pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints")
+            )
+
+
+class FakeTimer(Timer):
+    """A :class:`Timer` that only fires when a test calls :meth:`fire`."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        QObject.__init__(self, parent)
+        self._active = False
+        self._interval = 0
+        self.starts = 0
+
+    def start(self, msec: int) -> None:
+        self._active = True
+        self._interval = max(0, msec)
+        self.starts += 1
+
+    def stop(self) -> None:
+        self._active = False
+
+    def is_active(self) -> bool:
+        return self._active
+
+    def interval(self) -> int:
+        return self._interval
+
+    def fire(self) -> None:
+        """Time out now (as if the interval had passed); a stopped timer does nothing."""
+        if self._active:
+            self._active = False
+            self.timeout.emit()
+
+
+class FakeTimers:
+    """A timer factory that remembers every timer it made."""
+
+    def __init__(self) -> None:
+        self.made: list[FakeTimer] = []
+
+    def __call__(self, parent: QObject) -> Timer:
+        timer = FakeTimer(parent)
+        self.made.append(timer)
+        return timer
+
+    def active(self) -> list[FakeTimer]:
+        return [timer for timer in self.made if timer.is_active()]
+
+
+@pytest.fixture
+def timers() -> FakeTimers:
+    return FakeTimers()
+
+
+@pytest.fixture
+def clock() -> FixedClock:
+    return FixedClock(float(T0))
+
+
+@pytest.fixture
+def hold_clock() -> FixedClock:
+    """The monotonic clock of the press-and-hold gesture."""
+    return FixedClock(1000.0)
+
+
+class MemoryKeyring(KeyringBackend):
+    """A keyring that lives as long as the test: the vault's key without scrypt's cost."""
+
+    priority = 1
+
+    def __init__(self) -> None:
+        super().__init__()  # type: ignore[no-untyped-call]
+        self.entries: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.entries.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.entries[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        self.entries.pop((service, username), None)
+
+
+@pytest.fixture
+def keyring_backend() -> MemoryKeyring:
+    return MemoryKeyring()
+
+
+@pytest.fixture
+def open_test_vault(
+    isolated_environment: Path, keyring_backend: MemoryKeyring
+) -> Callable[[], Vault]:
+    """Opens (again) the real vault file in this test's folder."""
+    return lambda: open_vault(isolated_environment, keyring_backend=keyring_backend)
+
+
+@pytest.fixture
+def vault(open_test_vault: Callable[[], Vault]) -> Vault:
+    """An empty vault in this test's folder, its key in a memory keyring."""
+    return open_test_vault()
+
+
+def totp(
+    issuer: str, name: str, *, period: int = 30, key: bytes = b"12345678901234567890"
+) -> Account:
+    return Account(issuer=issuer, name=name, secret=key, period=period)
+
+
+def hotp(issuer: str, name: str, *, counter: int = 0) -> Account:
+    return Account(
+        issuer=issuer,
+        name=name,
+        secret=b"hotp-secret-0123456789",
+        type=OtpType.HOTP,
+        counter=counter,
+    )
+
+
+@pytest.fixture
+def three_accounts(vault: Vault) -> Vault:
+    """Zilliz (30 s), a 60-second account, and a counter (HOTP) account, in that order."""
+    vault.add(totp("Zilliz", "jan.jansen@zorg.example"))
+    vault.add(totp("Intranet", "jjansen", period=60, key=b"another-secret-key!!"))
+    vault.add(hotp("VPN", "jan"))
+    return vault
+
+
+@pytest.fixture
+def make_window(
+    qtbot: QtBot, clock: FixedClock, hold_clock: FixedClock, timers: FakeTimers
+) -> Callable[[Vault], MainWindow]:
+    """A shown main window on the fake clock and fake timers."""
+
+    def make(vault: Vault) -> MainWindow:
+        window = MainWindow(vault, clock, timer_factory=timers, hold_clock=hold_clock)
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        return window
+
+    return make
