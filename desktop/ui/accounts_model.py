@@ -71,6 +71,7 @@ COUNTDOWN_ROLES = [
     Role.NEXT_CODE,
     Qt.ItemDataRole.AccessibleDescriptionRole,
 ]
+"""What changes every second: views need only repaint the countdown (see CodeListView)."""
 
 
 @dataclass(slots=True)
@@ -219,9 +220,14 @@ class AccountsModel(QAbstractListModel):
         codes_changed = now >= self._next_boundary
         if codes_changed:
             self._update_boundaries()
-        if codes_changed or self._periods:
-            roles = CODE_ROLES + COUNTDOWN_ROLES if codes_changed else COUNTDOWN_ROLES
-            self.dataChanged.emit(self.index(0), self.index(len(self._accounts) - 1), roles)
+            roles = CODE_ROLES + COUNTDOWN_ROLES
+        elif self._periods:
+            roles = list(COUNTDOWN_ROLES)
+            if any(math.ceil(p - now % p) == NEXT_CODE_SECONDS for p in self._periods):
+                roles.append(Role.GROUPED_CODE)  # its colour now warns that it will change
+        else:
+            return False
+        self.dataChanged.emit(self.index(0), self.index(len(self._accounts) - 1), roles)
         return codes_changed
 
     def set_accounts(self, accounts: Sequence[Account]) -> None:

@@ -26,7 +26,10 @@ def run(argv: list[str]) -> int:
     with no accounts, the welcome page) has been painted, to measure start-up.
     """
     exit_after_first_frame = EXIT_AFTER_FIRST_FRAME in argv
+    guard_none_refcount()
     app = _application()
+
+    from PySide6.QtCore import QCoreApplication, QTimer
 
     from desktop import i18n
     from desktop.clock import SystemClock
@@ -37,11 +40,18 @@ def run(argv: list[str]) -> int:
     if vault is None:
         return 1
     window = MainWindow(vault, SystemClock())
+    notices = []
+    if vault.set_aside_file is not None:
+        notices.append(
+            QCoreApplication.translate(
+                "App", "Started with an empty list. The unreadable file was kept as {path}."
+            ).format(path=vault.set_aside_file)
+        )
     if vault.key_notice is not None:
-        window.show_banner(i18n.error_text(vault.key_notice))
+        notices.append(i18n.error_text(vault.key_notice))
+    if notices:
+        window.show_banner("\n\n".join(notices))
     if exit_after_first_frame:
-        from PySide6.QtCore import QTimer
-
         # Let the painted frame reach the screen (the backing store flush), then quit.
         window.first_frame_painted.connect(lambda: QTimer.singleShot(0, app.quit))
     window.show()
@@ -63,12 +73,21 @@ def _application() -> QApplication:
 
 def _open_vault(parent: QWidget | None) -> Vault | None:
     """The vault, or ``None`` when it cannot be opened (the reason has been shown)."""
+    from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QMessageBox
 
     from desktop.i18n import error_text
-    from desktop.vault import PasswordNeeded, VaultError, WrongPassword, open_vault
+    from desktop.vault import (
+        KeyMissing,
+        PasswordNeeded,
+        VaultCorrupt,
+        VaultError,
+        WrongPassword,
+        open_vault,
+    )
 
     error: str | None = None
+    start_fresh = False
 
     def prompt(request: PasswordRequest) -> str | None:
         from desktop.ui.password_dialog import ask_password
@@ -77,7 +96,7 @@ def _open_vault(parent: QWidget | None) -> Vault | None:
 
     while True:
         try:
-            return open_vault(password_prompt=prompt)
+            return open_vault(password_prompt=prompt, start_fresh_after_corrupt=start_fresh)
         except WrongPassword as wrong:
             if wrong.from_environment or os.environ.get("TWEESTAP_PASSWORD"):
                 QMessageBox.critical(parent, "Tweestap", error_text(wrong))
@@ -85,6 +104,48 @@ def _open_vault(parent: QWidget | None) -> Vault | None:
             error = error_text(wrong)  # ask again, saying why
         except PasswordNeeded:
             return None  # the person closed the password window: nothing to explain
+        except (VaultCorrupt, KeyMissing) as problem:
+            # The message offers a fresh start; the unreadable file is kept aside.
+            box = QMessageBox(
+                QMessageBox.Icon.Warning, "Tweestap", error_text(problem), parent=parent
+            )
+            fresh = box.addButton(
+                QCoreApplication.translate("App", "Start with an empty list"),
+                QMessageBox.ButtonRole.AcceptRole,
+            )
+            box.addButton(QMessageBox.StandardButton.Close)
+            box.exec()
+            if box.clickedButton() is not fresh:
+                return None
+            start_fresh = True
         except VaultError as problem:
             QMessageBox.critical(parent, "Tweestap", error_text(problem))
             return None
+
+
+def guard_none_refcount() -> bool:
+    """Work around PySide6 6.12.0 returning singletons without a reference (True if needed).
+
+    Its abi3 wheels return ``None`` from every void method, and ``True`` from every
+    ``Signal.emit()``, without a new reference. On CPython 3.12+ these objects are immortal
+    and nothing happens; on 3.11 each call lowers their count, and after a few thousand
+    calls (seconds of repainting) the process aborts with "Fatal Python error:
+    none_dealloc" (or bool_dealloc). PySide6 6.11 is not affected. When the leak is
+    detected, ``None``, ``True`` and ``False`` get a count no session can use up, as
+    3.12 does for them (PEP 683).
+    """
+    if sys.version_info >= (3, 12) or sys.implementation.name != "cpython":
+        return False
+    import ctypes
+
+    from PySide6.QtCore import QObject
+
+    probe = QObject()
+    before = sys.getrefcount(None)
+    for _ in range(100):
+        probe.setObjectName("")
+    if sys.getrefcount(None) > before - 50:
+        return False
+    for singleton in (None, True, False):
+        ctypes.c_ssize_t.from_address(id(singleton)).value += 1 << 40  # ob_refcnt is first
+    return True

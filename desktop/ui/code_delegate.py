@@ -24,7 +24,7 @@ from PySide6.QtCore import (
     QSize,
     Qt,
 )
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPen, QPixmap
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from desktop.ui.accounts_model import NEXT_CODE_SECONDS, Role
@@ -124,6 +124,10 @@ class CodeDelegate(QStyledItemDelegate):
         self._hold_progress = hold_progress
         self._fonts_for: QFont | None = None
         self._fonts = fonts(QFont())
+        self._tracks: dict[tuple[int, float, int, float], QPixmap] = {}
+        self.exposed: QRect | None = None
+        """The part of the view being repainted (set by the view): rows skip their text
+        when only the countdown is repainted."""
 
     def fonts_for(self, base: QFont) -> Fonts:
         if self._fonts_for != base:
@@ -194,9 +198,45 @@ class CodeDelegate(QStyledItemDelegate):
         )
 
         is_counter = bool(index.data(Role.IS_COUNTER))
-        right_edge = (g.button.left() if is_counter else g.ring.left()) - g.margin
+        if is_counter:
+            right_edge = g.button.left() - g.margin
+        else:  # the name stops where the countdown (and the next code) begins
+            right_edge = self.countdown_left(rect, base) - g.margin // 2
         left = rect.left() + g.margin
 
+        text_rect = QRect(left, g.label_top, right_edge - left, g.label_height + g.code_height)
+        if self.exposed is None or self.exposed.intersects(text_rect):
+            self._paint_text(painter, index, g, left, right_edge, f, c)
+        seconds = index.data(Role.SECONDS_LEFT)
+        urgent = isinstance(seconds, int) and seconds <= NEXT_CODE_SECONDS
+        if is_counter:
+            self._paint_button(painter, g.button, base, c)
+        elif isinstance(seconds, int):
+            progress_left = index.data(Role.PROGRESS)
+            self._paint_ring(painter, g.ring, seconds, float(progress_left or 0.0), urgent, f, c)
+            next_code = index.data(Role.NEXT_CODE)
+            if next_code:
+                self._paint_next(painter, g, str(next_code), f, c)
+        painter.restore()
+
+    def countdown_left(self, rect: QRect, base: QFont) -> int:
+        """Where the part of a row that changes every second begins (its x)."""
+        g = self.geometry(rect, base)
+        metrics = QFontMetrics(self.fonts_for(base).small)
+        caption = translate("CodeDelegate", "next")
+        widest = max(metrics.horizontalAdvance("0000 0000"), metrics.horizontalAdvance(caption))
+        return g.ring.left() - g.margin // 2 - widest - 2
+
+    def _paint_text(
+        self,
+        painter: QPainter,
+        index: ModelIndex,
+        g: RowGeometry,
+        left: int,
+        right_edge: int,
+        f: Fonts,
+        c: Colours,
+    ) -> None:
         # Issuer (bold) and account name (muted) on the first line.
         issuer = str(index.data(Role.ISSUER) or "")
         name = str(index.data(Role.NAME) or "")
@@ -223,7 +263,7 @@ class CodeDelegate(QStyledItemDelegate):
                 label_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, shown
             )
 
-        # The code, large.
+        # The code, large; in the warning colour during its last seconds.
         seconds = index.data(Role.SECONDS_LEFT)
         urgent = isinstance(seconds, int) and seconds <= NEXT_CODE_SECONDS
         code = str(index.data(Role.GROUPED_CODE) or "")
@@ -233,16 +273,6 @@ class CodeDelegate(QStyledItemDelegate):
         painter.drawText(
             code_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, code
         )
-
-        if is_counter:
-            self._paint_button(painter, g.button, base, c)
-        elif isinstance(seconds, int):
-            progress_left = index.data(Role.PROGRESS)
-            self._paint_ring(painter, g.ring, seconds, float(progress_left or 0.0), urgent, f, c)
-            next_code = index.data(Role.NEXT_CODE)
-            if next_code:
-                self._paint_next(painter, g, str(next_code), f, c)
-        painter.restore()
 
     def _paint_ring(
         self,
@@ -256,9 +286,8 @@ class CodeDelegate(QStyledItemDelegate):
     ) -> None:
         width = max(2.0, ring.width() / 12)
         inner = QRectF(ring).adjusted(width / 2, width / 2, -width / 2, -width / 2)
+        painter.drawPixmap(ring.topLeft(), self._track(ring.width(), width, c.track, painter))
         painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.setPen(QPen(c.track, width))
-        painter.drawEllipse(inner)
         pen = QPen(c.urgent if urgent else c.accent, width)
         pen.setCapStyle(Qt.PenCapStyle.RoundCap)
         painter.setPen(pen)
@@ -266,6 +295,26 @@ class CodeDelegate(QStyledItemDelegate):
         painter.setFont(f.seconds)
         painter.setPen(c.urgent if urgent else c.muted)
         painter.drawText(ring, Qt.AlignmentFlag.AlignCenter, str(seconds))
+
+    def _track(self, diameter: int, width: float, colour: QColor, painter: QPainter) -> QPixmap:
+        """The ring's grey circle, drawn once: stroking a smooth circle for every row every
+        second is most of what the countdown costs."""
+        device = painter.device()
+        ratio = device.devicePixelRatioF() if device is not None else 1.0
+        key = (diameter, width, colour.rgba(), ratio)
+        pixmap = self._tracks.get(key)
+        if pixmap is None:
+            pixmap = QPixmap(round(diameter * ratio), round(diameter * ratio))
+            pixmap.setDevicePixelRatio(ratio)
+            pixmap.fill(Qt.GlobalColor.transparent)
+            ring_painter = QPainter(pixmap)
+            ring_painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            ring_painter.setPen(QPen(colour, width))
+            half = width / 2
+            ring_painter.drawEllipse(QRectF(half, half, diameter - width, diameter - width))
+            ring_painter.end()
+            self._tracks = {key: pixmap}  # one size and colour at a time
+        return pixmap
 
     def _paint_next(
         self, painter: QPainter, g: RowGeometry, code: str, f: Fonts, c: Colours

@@ -6,7 +6,9 @@ account) and leave doing them to the window: they know no vault and no clipboard
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, Qt, Signal
+from collections.abc import Sequence
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, QRect, Qt, Signal
 from PySide6.QtGui import QDropEvent, QKeyEvent, QKeySequence, QMouseEvent, QPaintEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -22,12 +24,13 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.clock import Clock
-from desktop.ui.accounts_model import Role
+from desktop.ui.accounts_model import COUNTDOWN_ROLES, Role
 from desktop.ui.code_delegate import CodeDelegate
 from desktop.ui.hold_to_copy import HoldToCopy
 from desktop.ui.timer import Timer, TimerFactory, make_timer
 
 TOAST_MS = 3000
+_COUNTDOWN_ROLES = frozenset(int(role) for role in COUNTDOWN_ROLES)
 
 
 class CodeListView(QListView):
@@ -148,8 +151,26 @@ class CodeListView(QListView):
             if to != source.row():
                 self.move_requested.emit(source.row(), to)
 
+    def dataChanged(  # noqa: N802 - Qt's name
+        self,
+        top_left: QModelIndex | QPersistentModelIndex,
+        bottom_right: QModelIndex | QPersistentModelIndex,
+        roles: Sequence[int] = (),
+    ) -> None:
+        """Every second only the countdowns change: repaint that strip, not whole rows."""
+        if roles and set(roles) <= _COUNTDOWN_ROLES:
+            strip = QRect(0, 0, self.viewport().width(), 1)
+            left = self.code_delegate.countdown_left(strip, self.font())
+            self.viewport().update(QRect(left, 0, strip.width() - left, self.viewport().height()))
+            return
+        super().dataChanged(top_left, bottom_right, roles)
+
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt's name
-        super().paintEvent(event)
+        self.code_delegate.exposed = event.rect()
+        try:
+            super().paintEvent(event)
+        finally:
+            self.code_delegate.exposed = None
         if not self._painted_codes and self.model() is not None and self.model().rowCount() > 0:
             self._painted_codes = True
             self.first_codes_painted.emit()

@@ -7,23 +7,22 @@ real X11 clipboard run a child process with ``QT_QPA_PLATFORM=xcb`` against it.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QObject
-
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-
 from keyring.backend import KeyringBackend
+from PySide6.QtCore import QObject
 from pytestqt.qtbot import QtBot
 
 from desktop.clock import FixedClock
 from desktop.otp.model import Account, OtpType
+from desktop.ui.app import guard_none_refcount
 from desktop.ui.main_window import MainWindow
 from desktop.ui.timer import Timer
 from desktop.vault import Vault, open_vault
+
+guard_none_refcount()  # PySide6 6.12.0 on Python 3.11 would abort a long test run otherwise
 
 # 2023-11-14 22:13:30 UTC: a 30-second boundary, half-way through a 60-second step.
 T0 = 1_700_000_000 - 1_700_000_000 % 30 + 30

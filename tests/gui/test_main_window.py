@@ -10,9 +10,17 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtCore import QObject, QPoint, Qt, QTimer
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QAbstractButton, QApplication, QDialog, QLineEdit, QMenu, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QDialog,
+    QLineEdit,
+    QMenu,
+    QMessageBox,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from desktop.clock import FixedClock
@@ -486,3 +494,75 @@ def test_context_menu_targets_the_row_under_the_mouse(
     assert "&Copy code" in shown[0]
     assert "&Delete…" in shown[0]
     assert window.current_account() == three_accounts.accounts[1]
+
+
+def test_each_second_only_the_countdown_is_repainted(
+    make_window: MakeWindow, three_accounts: Vault, clock: FixedClock, qtbot: QtBot
+) -> None:
+    clock.t = T0 + 10.5
+    window = make_window(three_accounts)
+    delegate = window.view.code_delegate
+    painted: list[str] = []
+    text, ring = delegate._paint_text, delegate._paint_ring
+
+    def counting(name: str, paint: Callable[..., None]) -> Callable[..., None]:
+        def counted(*args: object) -> None:
+            painted.append(name)
+            paint(*args)
+
+        return counted
+
+    delegate._paint_text = counting("text", text)  # type: ignore[method-assign]
+    delegate._paint_ring = counting("ring", ring)  # type: ignore[method-assign]
+    qtbot.waitUntil(lambda: "text" in painted)  # the first, complete frame
+
+    def repaint_after(seconds: float) -> list[str]:
+        painted.clear()
+        advance(window, clock, seconds)
+        qtbot.waitUntil(lambda: "ring" in painted)  # Qt paints a few ms after asking
+        return sorted(set(painted))
+
+    assert repaint_after(1.0) == ["ring"]  # 19 s left: codes unchanged
+    assert repaint_after(14.0) == ["ring", "text"]  # 5 s left: the code turns orange
+    assert repaint_after(1.0) == ["ring"]
+    assert repaint_after(4.0) == ["ring", "text"]  # the boundary: new codes
+
+
+def test_many_qt_calls_do_not_wear_out_none() -> None:
+    """PySide6 6.12.0 on Python 3.11 loses a reference to None (and True) on every void call
+    (and signal emit); the guard in desktop.ui.app keeps a long session from aborting."""
+    probe = QObject()
+    for _ in range(20_000):
+        probe.setObjectName("")
+        probe.objectNameChanged.emit("")
+
+
+@pytest.mark.qt_log_ignore(r"This plugin does not support (raise|grabbing|propagateSizeHints)")
+def test_a_damaged_vault_can_be_started_afresh(
+    qtbot: QtBot, isolated_environment: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from desktop.ui.app import _open_vault
+    from desktop.vault import VaultCorrupt
+
+    monkeypatch.setenv("TWEESTAP_PASSWORD", "test password")
+    isolated_environment.mkdir(parents=True)
+    damaged = isolated_environment / "vault.tweestap"
+    damaged.write_bytes(b"not a vault at all")
+    with pytest.raises(VaultCorrupt):
+        open_vault()
+    seen: list[str] = []
+
+    def choose_fresh_start() -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox)
+        seen.append(box.text())
+        (fresh,) = [b for b in box.buttons() if b.text() == "Start with an empty list"]
+        fresh.click()
+
+    QTimer.singleShot(0, choose_fresh_start)
+    vault = _open_vault(None)
+    assert vault is not None
+    assert vault.accounts == ()
+    assert vault.set_aside_file is not None
+    assert vault.set_aside_file.read_bytes() == b"not a vault at all"
+    assert "cannot be read" in seen[0]
