@@ -24,7 +24,12 @@ def main(argv: Sequence[str] | None = None, *, clock: Clock | None = None) -> in
     from desktop import i18n
 
     if QCoreApplication.instance() is None and _is_command_line(args_list):
-        QCoreApplication(["tweestap"])
+        if _captures_screen(args_list) and _has_display():
+            from PySide6.QtGui import QGuiApplication
+
+            QGuiApplication(["tweestap"])  # capturing the screen needs the GUI side of Qt
+        else:
+            QCoreApplication(["tweestap"])
     if QCoreApplication.instance() is not None:
         i18n.install()
 
@@ -46,11 +51,37 @@ def _is_command_line(argv: list[str]) -> bool:
     return bool(argv) and argv != ["--exit-after-first-frame"]
 
 
+def _captures_screen(argv: list[str]) -> bool:
+    """``scan --screen`` (argparse also takes an unambiguous abbreviation, ``--scr``)."""
+    return argv[0] == "scan" and any(
+        len(arg) > 2 and "--screen".startswith(arg) for arg in argv[1:]
+    )
+
+
+def _has_display() -> bool:
+    """Whether a GUI application can start: on Linux without a display Qt would abort."""
+    import os
+
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
 def _run_command(args: argparse.Namespace, clock: Clock) -> int:
     from desktop.cli import accounts, console
-    from desktop.vault import open_vault
+    from desktop.vault import Vault, open_vault
+
+    def vault_for_scan() -> Vault:
+        vault = open_vault(password_prompt=console.ask_password)
+        if vault.created and vault.key_notice is not None:
+            console.fail(vault.key_notice)
+        return vault
 
     try:
+        if args.command == "scan":
+            from desktop.cli import scan
+
+            return scan.run(args, vault_for_scan, clock)
         if args.command == "code" and args.uri:
             if args.query:
                 raise accounts.UsageProblem(

@@ -94,4 +94,30 @@ def build_parser() -> Parser:
         action="store_true",
         help=translate("Cli", "HOTP: move to the next counter first (the previous code is used)"),
     )
+
+    scan = commands.add_parser(
+        "scan", help=translate("Cli", "read QR codes from pictures, the screen or a camera")
+    )
+    scan.add_argument(
+        "images",
+        nargs="*",
+        metavar="IMAGE",
+        help=translate("Cli", "a picture file, or a folder of pictures"),
+    )
+    scan.add_argument(
+        "--screen", action="store_true", help=translate("Cli", "capture every screen")
+    )
+    scan.add_argument(
+        "--camera",
+        nargs="?",
+        const="0",
+        metavar="INDEX|VIDEO_FILE",
+        help=translate("Cli", "read from a camera (default: the first one) or a video file"),
+    )
+    scan.add_argument(
+        "--add",
+        action="store_true",
+        help=translate("Cli", "add the accounts found (account links and complete Google exports)"),
+    )
+    scan.add_argument("--json", action="store_true", help=translate("Cli", "print JSON"))
     return parser

@@ -1,0 +1,14 @@
+"""Reading QR codes: from picture files, the screen, the clipboard and a camera.
+
+* :mod:`.decode`: the one decoder (zxing-cpp) with its measured fallbacks, and picture files;
+* :mod:`.classify`: what a code is (account, Google export, web address, Microsoft work
+  account, other) and what to tell the person;
+* :mod:`.migration`: Google Authenticator exports (``otpauth-migration://``), multi-part;
+* :mod:`.camera`: a webcam or a video file, the same code path;
+* :mod:`.screen`, :mod:`.clipboard`, :mod:`.qimage`: the Qt sources (PySide6 imported there);
+* :mod:`.errors`: every sentence scanning can say.
+
+Nothing is imported here: numpy, OpenCV and zxing-cpp load only when a module that needs
+them is imported, so starting the app or the CLI does not pay for them. See
+``docs/scanning.md``.
+"""
