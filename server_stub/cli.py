@@ -1,15 +1,22 @@
-"""``tweestap-server``: the server's command line.
+"""``tweestap-server``: serve, add a user, or run the demo organisation.
 
-The serving commands (``serve``, ``user add``, ``demo``) arrive with the server itself; the
-entry point exists from the start so that packaging and the README stay true.
+Exit codes as for ``tweestap``: 0 ok, 1 refused (e.g. the user exists), 2 usage error.
 """
 
 from __future__ import annotations
 
 import argparse
+import sys
 from collections.abc import Sequence
 
+from pydantic import ValidationError
+
 from server_stub import __version__
+from server_stub.services.context import Actor
+from server_stub.settings import Settings
+
+DEFAULT_HOST = "127.0.0.1"
+DEFAULT_PORT = 8765
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -18,11 +25,84 @@ def build_parser() -> argparse.ArgumentParser:
         description="Tweestap's two-factor server: enrollment, verification, policy, admin API.",
     )
     parser.add_argument("--version", action="version", version=f"tweestap-server {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    serve = commands.add_parser("serve", help="serve the JSON API")
+    serve.add_argument("--host", default=DEFAULT_HOST)
+    serve.add_argument("--port", type=int, default=DEFAULT_PORT)
+    serve.add_argument("--db", metavar="URL", help="database URL (default: SQLite in the home)")
+
+    user = commands.add_parser("user", help="manage users")
+    user_commands = user.add_subparsers(dest="user_command", required=True)
+    add = user_commands.add_parser("add", help="add a user")
+    add.add_argument("name")
+    add.add_argument("--password", required=True)
+    add.add_argument("--admin", action="store_true", help="administrator (beheerder)")
+    add.add_argument("--modules", default="", help="comma-separated, e.g. p&o,zorg")
+    add.add_argument("--extranet", action="store_true", help="an extranet user, not an employee")
+    add.add_argument("--email")
+    add.add_argument("--db", metavar="URL")
+
+    demo = commands.add_parser("demo", help="serve a seeded demo organisation")
+    demo.add_argument("--host", default=DEFAULT_HOST)
+    demo.add_argument("--port", type=int, default=DEFAULT_PORT)
     return parser
 
 
+def _user_add(args: argparse.Namespace) -> int:
+    from server_stub.schemas.users import UserCreate
+    from server_stub.services import Services
+    from server_stub.services.errors import ServiceError
+
+    try:
+        data = UserCreate(
+            name=args.name,
+            password=args.password,
+            email=args.email,
+            kind="extranet" if args.extranet else "employee",
+            admin=args.admin,
+            modules=[m for m in args.modules.split(",") if m.strip()],
+        )
+    except ValidationError as error:
+        for problem in error.errors():
+            where = ".".join(str(part) for part in problem["loc"])
+            print(f"tweestap-server: {where}: {problem['msg']}", file=sys.stderr)
+        return 2
+    services = Services.build(Settings.from_env(db_url=args.db))
+    try:
+        created = services.users.create(data, Actor("cli"))
+    except ServiceError as error:
+        print(f"tweestap-server: {error.code}", file=sys.stderr)
+        return 1
+    finally:
+        services.close()
+    modules = ", ".join(created.modules) or "-"
+    print(f"added {created.kind} {created.name} (admin: {created.admin}, modules: {modules})")
+    return 0
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from server_stub.api import create_app
+    from server_stub.runner import serve
+    from server_stub.services import Services
+
+    settings = Settings.from_env(db_url=args.db)
+    services = Services.build(settings)
+    print(f"Tweestap server on http://{args.host}:{args.port} (data: {settings.home})", flush=True)
+    try:
+        serve(create_app(services), args.host, args.port)
+    finally:
+        services.close()
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    parser.parse_args(argv)
-    parser.print_help()
+    args = build_parser().parse_args(argv)
+    if args.command == "serve":
+        return _serve(args)
+    if args.command == "user":
+        return _user_add(args)
+    from server_stub.demo import run_demo
+
+    run_demo(args.host, args.port, sys.stdout)
     return 0

@@ -1,0 +1,25 @@
+"""The FastAPI application for one :class:`Services` (OpenAPI at ``/openapi.json``)."""
+
+from __future__ import annotations
+
+from fastapi import FastAPI
+
+from server_stub import __version__
+from server_stub.api import admin, errors, health, session
+from server_stub.services import Services
+
+
+def create_app(services: Services) -> FastAPI:
+    app = FastAPI(
+        title="Tweestap server",
+        version=__version__,
+        description="Two-step verification: enrollment, verification, policy, administration.",
+        docs_url=None,
+        redoc_url=None,
+    )
+    app.state.services = services
+    app.include_router(health.router)
+    app.include_router(session.router)
+    app.include_router(admin.router)
+    errors.install(app)
+    return app

@@ -1,0 +1,63 @@
+"""Typed dependencies: the services, the client address, the bearer token, the admin."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import Depends, Request
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+
+from server_stub.security.ipallow import client_address, networks
+from server_stub.services import Services
+from server_stub.services.context import Actor
+from server_stub.services.errors import NotAuthenticated
+
+_bearer = HTTPBearer(auto_error=False, description="The token from POST /api/session")
+
+
+def get_services(request: Request) -> Services:
+    services: Services = request.app.state.services
+    return services
+
+
+def get_client_ip(request: Request) -> str | None:
+    """The peer address; X-Forwarded-For only when the peer is a configured trusted proxy."""
+    peer = request.client.host if request.client else None
+    services = get_services(request)
+    trusted = networks(",".join(services.settings.trusted_proxies))
+    if not trusted:
+        return peer
+
+    def is_trusted(text: str | None) -> bool:
+        address = client_address(text)
+        return address is not None and any(
+            address.version == net.version and address in net for net in trusted
+        )
+
+    if not is_trusted(peer):
+        return peer
+    hops = [hop.strip() for hop in request.headers.get("x-forwarded-for", "").split(",")]
+    for hop in reversed([h for h in hops if h]):
+        if not is_trusted(hop):
+            return hop if client_address(hop) is not None else peer
+    return peer
+
+
+def get_token(
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+) -> str:
+    if credentials is None or not credentials.credentials:
+        raise NotAuthenticated()
+    return credentials.credentials
+
+
+ServicesDep = Annotated[Services, Depends(get_services)]
+ClientIp = Annotated[str | None, Depends(get_client_ip)]
+Token = Annotated[str, Depends(get_token)]
+
+
+def get_admin(services: ServicesDep, token: Token, ip: ClientIp) -> Actor:
+    return services.auth.administrator(token, ip)
+
+
+Admin = Annotated[Actor, Depends(get_admin)]

@@ -1,0 +1,71 @@
+"""Serving the app with uvicorn: in the foreground (CLI) or in a background thread (tests,
+benchmarks, the demo's own checks) on a real loopback port."""
+
+from __future__ import annotations
+
+import threading
+import time
+from types import TracebackType
+
+import uvicorn
+from fastapi import FastAPI
+
+
+def serve(app: FastAPI, host: str, port: int) -> None:
+    # proxy_headers=False: uvicorn would otherwise believe X-Forwarded-For from 127.0.0.1;
+    # the app decides itself (Settings.trusted_proxies).
+    uvicorn.run(
+        app, host=host, port=port, log_level="info", server_header=False, proxy_headers=False
+    )
+
+
+class BackgroundServer:
+    """``with BackgroundServer(app) as server: httpx.get(server.url + "/api/health")``.
+
+    Port 0 (the default) picks a free port; :attr:`port` tells which.
+    """
+
+    def __init__(self, app: FastAPI, host: str = "127.0.0.1", port: int = 0) -> None:
+        config = uvicorn.Config(
+            app,
+            host=host,
+            port=port,
+            log_level="warning",
+            access_log=False,
+            lifespan="off",
+            proxy_headers=False,
+        )
+        self._server = uvicorn.Server(config)
+        self._thread = threading.Thread(target=self._server.run, name="uvicorn", daemon=True)
+        self.host = host
+        self.port = port
+
+    @property
+    def url(self) -> str:
+        return f"http://{self.host}:{self.port}"
+
+    def start(self, timeout: float = 10.0) -> None:
+        self._thread.start()
+        deadline = time.monotonic() + timeout
+        while not self._server.started:
+            if not self._thread.is_alive() or time.monotonic() > deadline:
+                raise RuntimeError("the server did not start")
+            time.sleep(0.01)
+        sockets = [s for server in self._server.servers for s in server.sockets]
+        self.port = int(sockets[0].getsockname()[1])
+
+    def stop(self, timeout: float = 10.0) -> None:
+        self._server.should_exit = True
+        self._thread.join(timeout)
+
+    def __enter__(self) -> BackgroundServer:
+        self.start()
+        return self
+
+    def __exit__(
+        self,
+        _type: type[BaseException] | None,
+        _value: BaseException | None,
+        _traceback: TracebackType | None,
+    ) -> None:
+        self.stop()

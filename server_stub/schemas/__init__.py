@@ -1,0 +1,1 @@
+"""Pydantic schemas: one family per entity (Create / Update / Public)."""

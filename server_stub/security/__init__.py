@@ -1,0 +1,1 @@
+"""Small, pure security building blocks: passwords, TOTP, tokens, throttle, IP lists."""

@@ -1,0 +1,88 @@
+"""The audit log: who did what to whom, old → new, from which address, with what result."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from server_stub.models import AuditEntry
+from server_stub.schemas.audit import AuditEntryPublic, AuditQuery
+from server_stub.services.context import Actor, ServiceContext
+
+MAX_NAME = 64
+
+
+def _json(value: Any) -> str | None:
+    return None if value is None else json.dumps(value, sort_keys=True, default=str)
+
+
+def _clip(value: str | None) -> str | None:
+    return None if value is None else value[:MAX_NAME]
+
+
+class AuditService:
+    def __init__(self, ctx: ServiceContext) -> None:
+        self.ctx = ctx
+
+    def record(
+        self,
+        db: Session,
+        *,
+        actor: Actor,
+        action: str,
+        target: str | None = None,
+        old: Any = None,
+        new: Any = None,
+        result: str = "ok",
+    ) -> None:
+        """Add an entry inside the caller's transaction (it commits or rolls back with it)."""
+        db.add(
+            AuditEntry(
+                at=self.ctx.clock.now(),
+                actor=_clip(actor.name),
+                target=_clip(target),
+                action=action,
+                old=_json(old),
+                new=_json(new),
+                ip=_clip(actor.ip),
+                result=result,
+            )
+        )
+
+    def record_alone(self, **fields: Any) -> None:
+        """Add an entry in a transaction of its own (for refusals, whose work rolls back)."""
+        with self.ctx.db.write() as db:
+            self.record(db, **fields)
+
+    def query(self, filters: AuditQuery) -> list[AuditEntryPublic]:
+        statement = select(AuditEntry)
+        if filters.actor is not None:
+            statement = statement.where(AuditEntry.actor == filters.actor)
+        if filters.target is not None:
+            statement = statement.where(AuditEntry.target == filters.target)
+        if filters.action is not None:
+            statement = statement.where(AuditEntry.action == filters.action)
+        if filters.since is not None:
+            statement = statement.where(AuditEntry.at >= filters.since)
+        if filters.until is not None:
+            statement = statement.where(AuditEntry.at <= filters.until)
+        statement = statement.order_by(AuditEntry.at.desc(), AuditEntry.id.desc())
+        with self.ctx.db.read() as db:
+            rows = db.scalars(statement.limit(filters.limit)).all()
+            return [
+                AuditEntryPublic(
+                    id=row.id,
+                    at=row.at,
+                    actor=row.actor,
+                    target=row.target,
+                    action=row.action,
+                    old=None if row.old is None else json.loads(row.old),
+                    new=None if row.new is None else json.loads(row.new),
+                    ip=row.ip,
+                    result=row.result,
+                )
+                for row in rows
+            ]

@@ -1,0 +1,183 @@
+"""The password step and the session checks every later request goes through.
+
+Unknown users and wrong passwords get the same answer after the same work (one argon2 run
+and one audit write). Blocked users and addresses outside the user's allow-list are refused
+only after a correct password, so the refusal tells a stranger nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from server_stub.models import LoginSession, TotpCredential, User
+from server_stub.rights import has_p_and_o, split_modules
+from server_stub.schemas.session import LoginResponse, MePublic, Next
+from server_stub.security.ipallow import is_allowed
+from server_stub.services.audit import AuditService
+from server_stub.services.context import Actor, ServiceContext
+from server_stub.services.devices import DeviceService
+from server_stub.services.enrollment import EnrollmentService
+from server_stub.services.errors import (
+    Blocked,
+    Forbidden,
+    InvalidCredentials,
+    IpNotAllowed,
+    NotAuthenticated,
+    SecondFactorRequired,
+    ServiceError,
+)
+from server_stub.services.policy import PolicyService, effective_second_factor
+from server_stub.services.sessions import SessionStore
+
+
+@dataclass(frozen=True)
+class Authenticated:
+    """A live session and its user, read in one transaction."""
+
+    session: LoginSession
+    user: User
+
+
+class AuthService:
+    def __init__(
+        self,
+        ctx: ServiceContext,
+        *,
+        sessions: SessionStore,
+        enrollment: EnrollmentService,
+        devices: DeviceService,
+        policy: PolicyService,
+        audit: AuditService,
+    ) -> None:
+        self.ctx = ctx
+        self.sessions = sessions
+        self.enrollment = enrollment
+        self.devices = devices
+        self.policy = policy
+        self.audit = audit
+
+    # -- the password step ---------------------------------------------------------------
+
+    def login(
+        self, username: str, password: str, device_token: str | None, ip: str | None
+    ) -> LoginResponse:
+        with self.ctx.db.read() as db:
+            found = db.scalar(select(User).where(User.name == username))
+        stored = found.password_hash if found is not None else None
+        # Always one argon2 run (a dummy hash for unknown users) before anything else.
+        password_ok = self.ctx.passwords.verify(stored, password)
+        if found is None or not password_ok:
+            self.audit.record_alone(
+                actor=Actor(username, ip),
+                action="login",
+                target=found.name if found is not None else None,
+                result="invalid_credentials",
+            )
+            raise InvalidCredentials()
+        with self.ctx.db.write() as db:
+            user = db.get(User, found.id, with_for_update=True)
+            refusal = self._refusal(user, stored, ip)
+            actor = Actor(username, ip)
+            if refusal is None and user is not None:
+                if stored is not None and self.ctx.passwords.needs_rehash(stored):
+                    user.password_hash = self.ctx.passwords.hash(password)
+                step = self._next_step(db, user, device_token)
+                token = self.sessions.create(db, user_id=user.id, state=step, ip=ip)
+                self.audit.record(
+                    db, actor=actor, action="login", target=user.name, new={"next": step}
+                )
+            else:
+                refusal = refusal or InvalidCredentials()
+                self.audit.record(
+                    db, actor=actor, action="login", target=username, result=refusal.code
+                )
+        if refusal is not None:
+            raise refusal
+        return LoginResponse(token=token, next=step)
+
+    @staticmethod
+    def _refusal(user: User | None, stored: str | None, ip: str | None) -> ServiceError | None:
+        """Why a user whose password was right still may not log in, if anything."""
+        if user is None or stored is None or user.password_hash != stored:
+            return InvalidCredentials()  # changed while the password was being checked
+        if user.blocked:
+            return Blocked()
+        if not is_allowed(user.ip_allowlist, ip):
+            return IpNotAllowed()
+        return None
+
+    def _next_step(self, db: Session, user: User, device_token: str | None) -> Next:
+        policy = self.policy.load(db)
+        factor = effective_second_factor(policy, user, self.ctx.clock.now().date())
+        if not factor.enabled:
+            return "done"
+        if self.devices.is_trusted(
+            db, user_id=user.id, token=device_token, method=factor.method, policy=policy
+        ):
+            return "done"
+        if factor.method == "email":
+            return "email"
+        if db.get(TotpCredential, user.id) is not None:
+            return "totp"
+        self.enrollment.issue_pending(db, user)
+        return "enroll"
+
+    # -- later requests ---------------------------------------------------------------------
+
+    def authenticate(self, token: str, ip: str | None) -> Authenticated:
+        """The live session for ``token`` at any step (401 otherwise; 403 outside the IP list)."""
+        with self.ctx.db.read() as db:
+            session = self.sessions.find(db, token)
+            user = None if session is None else db.get(User, session.user_id)
+        if session is None or user is None or user.blocked:
+            raise NotAuthenticated()
+        if not is_allowed(user.ip_allowlist, ip):
+            raise IpNotAllowed()
+        return Authenticated(session=session, user=user)
+
+    def complete(self, token: str, ip: str | None) -> Authenticated:
+        """Like :meth:`authenticate`, and the session has passed every step (403 otherwise)."""
+        found = self.authenticate(token, ip)
+        if found.session.state != "done":
+            raise SecondFactorRequired()
+        return found
+
+    def administrator(self, token: str, ip: str | None) -> Actor:
+        """An administrator with module P&O whose session is complete; 403 for anyone else."""
+        found = self.authenticate(token, ip)
+        user = found.user
+        refusal: ServiceError | None = None
+        if not (user.is_admin and has_p_and_o(split_modules(user.modules))):
+            refusal = Forbidden()
+        elif found.session.state != "done":
+            refusal = SecondFactorRequired()
+        if refusal is not None:
+            self.audit.record_alone(
+                actor=Actor(user.name, ip), action="admin_access", result=refusal.code
+            )
+            raise refusal
+        return Actor(user.name, ip)
+
+    def me(self, token: str, ip: str | None) -> MePublic:
+        found = self.complete(token, ip)
+        user = found.user
+        with self.ctx.db.read() as db:
+            factor = self.policy.for_user(db, user)
+        return MePublic(
+            name=user.name,
+            kind=user.kind,  # type: ignore[arg-type]
+            email=user.email,
+            admin=user.is_admin,
+            modules=list(split_modules(user.modules)),
+            location_manager=user.location_manager,
+            method=factor.method if factor.enabled else None,
+            session_expires_at=found.session.expires_at,
+        )
+
+    def logout(self, token: str) -> None:
+        with self.ctx.db.write() as db:
+            if not self.sessions.end(db, token):
+                raise NotAuthenticated()

@@ -1,0 +1,105 @@
+"""All services wired together; built once per server (or per test)."""
+
+from __future__ import annotations
+
+from argon2 import PasswordHasher
+
+from server_stub.clock import Clock, SystemClock
+from server_stub.crypto import SecretBox
+from server_stub.db import Database
+from server_stub.mail import Mailer, mailer_from_settings
+from server_stub.models import PolicyRow
+from server_stub.schemas.policy import default_policy
+from server_stub.security.passwords import Passwords, make_hasher
+from server_stub.services.activation import ActivationService
+from server_stub.services.admin import AdminService
+from server_stub.services.audit import AuditService
+from server_stub.services.auth import AuthService
+from server_stub.services.context import ServiceContext
+from server_stub.services.devices import DeviceService
+from server_stub.services.email_codes import EmailCodeService
+from server_stub.services.enrollment import EnrollmentService
+from server_stub.services.policy import POLICY_ID, PolicyService, apply_policy
+from server_stub.services.sessions import SessionStore
+from server_stub.services.users import UserService
+from server_stub.services.verification import VerificationService
+from server_stub.settings import Settings
+
+
+class Services:
+    def __init__(self, ctx: ServiceContext) -> None:
+        self.ctx = ctx
+        self.audit = AuditService(ctx)
+        self.policy = PolicyService(ctx, self.audit)
+        self.sessions = SessionStore(ctx)
+        self.devices = DeviceService(ctx)
+        self.enrollment = EnrollmentService(ctx, self.sessions)
+        self.email_codes = EmailCodeService(ctx, self.sessions, self.audit)
+        self.verification = VerificationService(
+            ctx,
+            sessions=self.sessions,
+            enrollment=self.enrollment,
+            email_codes=self.email_codes,
+            devices=self.devices,
+            policy=self.policy,
+            audit=self.audit,
+        )
+        self.auth = AuthService(
+            ctx,
+            sessions=self.sessions,
+            enrollment=self.enrollment,
+            devices=self.devices,
+            policy=self.policy,
+            audit=self.audit,
+        )
+        self.users = UserService(ctx, self.devices, self.audit)
+        self.activation = ActivationService(
+            ctx, sessions=self.sessions, devices=self.devices, audit=self.audit
+        )
+        self.admin = AdminService(
+            ctx,
+            users=self.users,
+            sessions=self.sessions,
+            devices=self.devices,
+            enrollment=self.enrollment,
+            activation=self.activation,
+            audit=self.audit,
+        )
+
+    @property
+    def settings(self) -> Settings:
+        return self.ctx.settings
+
+    @property
+    def clock(self) -> Clock:
+        return self.ctx.clock
+
+    @classmethod
+    def build(
+        cls,
+        settings: Settings,
+        *,
+        clock: Clock | None = None,
+        hasher: PasswordHasher | None = None,
+        mailer: Mailer | None = None,
+    ) -> Services:
+        """Open (and on first run create) the database, key file and default policy."""
+        db = Database(settings.db_url)
+        db.create_schema()
+        with db.write() as session:
+            if session.get(PolicyRow, POLICY_ID) is None:
+                row = PolicyRow(id=POLICY_ID)
+                apply_policy(row, default_policy())
+                session.add(row)
+        ctx = ServiceContext(
+            settings=settings,
+            db=db,
+            clock=clock or SystemClock(),
+            box=SecretBox.load_or_create(settings.key_file),
+            passwords=Passwords(hasher or make_hasher(settings.argon2)),
+            mailer=mailer or mailer_from_settings(settings),
+        )
+        return cls(ctx)
+
+    def close(self) -> None:
+        self.ctx.db.dispose()

@@ -1,0 +1,59 @@
+"""Trusted devices ("geldigheid authenticator" / "geldigheid mail").
+
+After a correct code the client gets a random device token (only its hash is stored). At a
+later login the token skips the code while ``verified_at + N`` lies in the future, where N is
+read from the policy *at that moment*: lowering N applies at once, N = 0 means a code at every
+login. App codes use the hours setting, e-mail codes the days setting.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from server_stub.models import TrustedDevice
+from server_stub.schemas.policy import Method, PolicyPublic
+from server_stub.security.tokens import new_token, token_hash
+from server_stub.services.context import ServiceContext
+
+
+def validity(policy: PolicyPublic, method: str) -> timedelta:
+    if method == "email":
+        return timedelta(days=policy.mail_validity_days)
+    return timedelta(hours=policy.authenticator_validity_hours)
+
+
+class DeviceService:
+    def __init__(self, ctx: ServiceContext) -> None:
+        self.ctx = ctx
+
+    def issue(self, db: Session, *, user_id: int, method: Method) -> tuple[str, datetime]:
+        token = new_token()
+        db.add(
+            TrustedDevice(
+                token_hash=token_hash(token),
+                user_id=user_id,
+                method=method,
+                verified_at=self.ctx.clock.now(),
+            )
+        )
+        return token, self.ctx.clock.now()
+
+    def is_trusted(
+        self, db: Session, *, user_id: int, token: str | None, method: Method, policy: PolicyPublic
+    ) -> bool:
+        if not token:
+            return False
+        device = db.scalar(
+            select(TrustedDevice).where(
+                TrustedDevice.token_hash == token_hash(token), TrustedDevice.user_id == user_id
+            )
+        )
+        if device is None or device.method != method:
+            return False
+        return self.ctx.clock.now() < device.verified_at + validity(policy, method)
+
+    def revoke_all(self, db: Session, user_id: int) -> None:
+        db.execute(delete(TrustedDevice).where(TrustedDevice.user_id == user_id))

@@ -1,0 +1,116 @@
+"""Pairing an authenticator app.
+
+No credential exists until the user enters a valid code. Until then every password login
+issues a fresh 160-bit secret (the last one shown is the only one that counts) that expires
+after ``pending_enrollment_ttl``. The code that completes pairing is recorded as the last
+accepted step, so it cannot be used again to log in.
+"""
+
+from __future__ import annotations
+
+import io
+
+import segno
+from sqlalchemy import delete
+from sqlalchemy.orm import Session
+
+from server_stub.crypto import SecretUnreadable
+from server_stub.models import PendingEnrollment, TotpCredential, User
+from server_stub.schemas.session import EnrollmentPublic
+from server_stub.security import totp
+from server_stub.services.context import ServiceContext
+from server_stub.services.errors import Conflict, NotAuthenticated, WrongStep
+from server_stub.services.sessions import SessionStore
+
+PENDING = "pending_totp"
+ACTIVE = "totp"
+
+
+def qr_svg(uri: str) -> str:
+    buffer = io.BytesIO()
+    segno.make(uri, error="m").save(
+        buffer,
+        kind="svg",
+        scale=5,
+        border=4,
+        xmldecl=False,
+        svgclass="qr",
+        dark="#000",
+        light="#fff",
+    )
+    return buffer.getvalue().decode("utf-8")
+
+
+class EnrollmentService:
+    def __init__(self, ctx: ServiceContext, sessions: SessionStore) -> None:
+        self.ctx = ctx
+        self.sessions = sessions
+
+    def issue_pending(self, db: Session, user: User) -> None:
+        """A fresh secret for ``user``, replacing any earlier pending one."""
+        now = self.ctx.clock.now()
+        sealed = self.ctx.box.seal(totp.new_secret(), user_id=user.id, purpose=PENDING)
+        pending = db.get(PendingEnrollment, user.id)
+        if pending is None:
+            pending = PendingEnrollment(user_id=user.id)
+            db.add(pending)
+        pending.secret = sealed
+        pending.created_at = now
+        pending.expires_at = now + self.ctx.settings.pending_enrollment_ttl
+
+    def info(self, token: str) -> EnrollmentPublic:
+        """The setup key, otpauth URI and QR for a session at the ``enroll`` step."""
+        with self.ctx.db.read() as db:
+            session = self.sessions.find(db, token)
+            if session is None:
+                raise NotAuthenticated()
+            if session.state != "enroll":
+                raise WrongStep()
+            user = db.get(User, session.user_id)
+            pending = db.get(PendingEnrollment, session.user_id)
+            if user is None or pending is None or pending.expires_at <= self.ctx.clock.now():
+                raise Conflict("enrollment_expired")
+            secret = self._open(pending.secret, user.id, PENDING)
+        uri = totp.otpauth_uri(secret, account=user.name, issuer=self.ctx.settings.issuer)
+        return EnrollmentPublic(secret=totp.to_base32(secret), otpauth_uri=uri, qr_svg=qr_svg(uri))
+
+    def complete(self, db: Session, user: User, code: str) -> bool:
+        """Pair when ``code`` is valid for the pending secret; the code is then used up."""
+        pending = db.get(PendingEnrollment, user.id)
+        if pending is None or pending.expires_at <= self.ctx.clock.now():
+            raise Conflict("enrollment_expired")
+        secret = self._open(pending.secret, user.id, PENDING)
+        step = totp.match_step(secret, code, self.ctx.clock.now())
+        if step is None:
+            return False
+        self.activate(db, user, secret, last_step=step)
+        db.delete(pending)
+        return True
+
+    def activate(self, db: Session, user: User, secret: bytes, *, last_step: int = -1) -> None:
+        """Store a completed pairing (also used by the demo to seed paired users)."""
+        db.add(
+            TotpCredential(
+                user_id=user.id,
+                secret=self.ctx.box.seal(secret, user_id=user.id, purpose=ACTIVE),
+                last_step=last_step,
+                created_at=self.ctx.clock.now(),
+            )
+        )
+
+    def active_secret(self, db: Session, user_id: int) -> tuple[TotpCredential, bytes] | None:
+        credential = db.get(TotpCredential, user_id)
+        if credential is None:
+            return None
+        return credential, self._open(credential.secret, user_id, ACTIVE)
+
+    def forget(self, db: Session, user_id: int) -> None:
+        """Reset two-step verification: the next login shows a new QR."""
+        db.execute(delete(TotpCredential).where(TotpCredential.user_id == user_id))
+        db.execute(delete(PendingEnrollment).where(PendingEnrollment.user_id == user_id))
+
+    def _open(self, blob: bytes, user_id: int, purpose: str) -> bytes:
+        try:
+            return self.ctx.box.open(blob, user_id=user_id, purpose=purpose)
+        except SecretUnreadable:
+            raise Conflict("credential_unreadable") from None

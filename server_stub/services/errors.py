@@ -1,0 +1,73 @@
+"""The services' errors. Each has a stable ``code`` (the API's ``detail``); the HTTP layer
+alone decides the status code for each class."""
+
+from __future__ import annotations
+
+
+class ServiceError(Exception):
+    code = "error"
+
+    def __init__(self, code: str | None = None) -> None:
+        if code is not None:
+            self.code = code
+        super().__init__(self.code)
+
+
+class InvalidCredentials(ServiceError):
+    code = "invalid_credentials"
+
+
+class Blocked(ServiceError):
+    code = "blocked"
+
+
+class IpNotAllowed(ServiceError):
+    code = "ip_not_allowed"
+
+
+class NotAuthenticated(ServiceError):
+    code = "not_authenticated"
+
+
+class Forbidden(ServiceError):
+    code = "forbidden"
+
+
+class SecondFactorRequired(Forbidden):
+    code = "second_factor_required"
+
+
+class WrongStep(ServiceError):
+    """The session is not at the step this request belongs to."""
+
+    code = "wrong_step"
+
+
+class InvalidCode(ServiceError):
+    code = "invalid_code"
+
+
+class Throttled(ServiceError):
+    code = "throttled"
+
+    def __init__(self, retry_after: int, code: str | None = None) -> None:
+        super().__init__(code)
+        self.retry_after = max(1, retry_after)
+
+
+class NotFound(ServiceError):
+    code = "user_not_found"
+
+
+class Conflict(ServiceError):
+    code = "conflict"
+
+
+class InvalidInput(ServiceError):
+    """A well-formed request that breaks a rule (the API answers 422)."""
+
+    code = "invalid_input"
+
+
+class InvalidToken(ServiceError):
+    code = "invalid_token"

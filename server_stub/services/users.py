@@ -1,0 +1,175 @@
+"""Accounts: list, read, create and change users (the Account tab), every change audited."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from server_stub.models import PendingEnrollment, TotpCredential, User
+from server_stub.rights import split_modules
+from server_stub.schemas.users import EnrollmentState, Kind, UserCreate, UserPublic, UserUpdate
+from server_stub.security.ipallow import parse_allowlist
+from server_stub.services.audit import AuditService
+from server_stub.services.context import Actor, ServiceContext
+from server_stub.services.devices import DeviceService
+from server_stub.services.errors import Conflict, NotFound
+
+
+def enrollment_states(db: Session, user_ids: Iterable[int], now: datetime) -> dict[int, str]:
+    ids = list(user_ids)
+    active = set(db.scalars(select(TotpCredential.user_id).where(TotpCredential.user_id.in_(ids))))
+    pending = set(
+        db.scalars(
+            select(PendingEnrollment.user_id).where(
+                PendingEnrollment.user_id.in_(ids), PendingEnrollment.expires_at > now
+            )
+        )
+    )
+    return {
+        uid: "active" if uid in active else "pending" if uid in pending else "not_enrolled"
+        for uid in ids
+    }
+
+
+def to_public(user: User, enrollment: str, now: datetime) -> UserPublic:
+    throttled = user.otp_retry_at if user.otp_retry_at and user.otp_retry_at > now else None
+    state: EnrollmentState = enrollment  # type: ignore[assignment]
+    kind: Kind = user.kind  # type: ignore[assignment]
+    return UserPublic(
+        name=user.name,
+        kind=kind,
+        email=user.email,
+        admin=user.is_admin,
+        modules=list(split_modules(user.modules)),
+        location_manager=user.location_manager,
+        ip_allowlist=list(parse_allowlist(user.ip_allowlist)),
+        blocked=user.blocked,
+        has_password=user.password_hash is not None,
+        enrollment=state,
+        failed_codes=user.otp_failures,
+        throttled_until=throttled,
+        created_at=user.created_at,
+    )
+
+
+def find_user(db: Session, name: str, *, lock: bool = False) -> User:
+    statement = select(User).where(User.name == name)
+    if lock:
+        statement = statement.with_for_update()
+    user = db.scalar(statement)
+    if user is None:
+        raise NotFound()
+    return user
+
+
+def _audit_view(user: User) -> dict[str, Any]:
+    return {
+        "kind": user.kind,
+        "email": user.email,
+        "admin": user.is_admin,
+        "modules": list(split_modules(user.modules)),
+        "location_manager": user.location_manager,
+        "ip_allowlist": list(parse_allowlist(user.ip_allowlist)),
+    }
+
+
+class UserService:
+    def __init__(self, ctx: ServiceContext, devices: DeviceService, audit: AuditService) -> None:
+        self.ctx = ctx
+        self.devices = devices
+        self.audit = audit
+
+    def public(self, db: Session, user: User) -> UserPublic:
+        now = self.ctx.clock.now()
+        return to_public(user, enrollment_states(db, [user.id], now)[user.id], now)
+
+    def list(self, kind: Kind | None = None) -> list[UserPublic]:
+        now = self.ctx.clock.now()
+        with self.ctx.db.read() as db:
+            statement = select(User).order_by(User.name)
+            if kind is not None:
+                statement = statement.where(User.kind == kind)
+            users = db.scalars(statement).all()
+            states = enrollment_states(db, (u.id for u in users), now)
+            return [to_public(u, states[u.id], now) for u in users]
+
+    def get(self, name: str) -> UserPublic:
+        with self.ctx.db.read() as db:
+            return self.public(db, find_user(db, name))
+
+    def create(self, data: UserCreate, actor: Actor) -> UserPublic:
+        password_hash = None if data.password is None else self.ctx.passwords.hash(data.password)
+        with self.ctx.db.write() as db:
+            if db.scalar(select(User.id).where(User.name == data.name)) is not None:
+                raise Conflict("user_exists")
+            user = User(
+                name=data.name,
+                kind=data.kind,
+                email=data.email,
+                password_hash=password_hash,
+                is_admin=data.admin,
+                modules=",".join(data.modules),
+                location_manager=data.location_manager,
+                ip_allowlist=",".join(data.ip_allowlist),
+                blocked=False,
+                otp_failures=0,
+                created_at=self.ctx.clock.now(),
+            )
+            db.add(user)
+            db.flush()
+            self.audit.record(
+                db, actor=actor, action="user_create", target=user.name, new=_audit_view(user)
+            )
+            return self.public(db, user)
+
+    def update(self, name: str, data: UserUpdate, actor: Actor) -> UserPublic:
+        given = data.model_fields_set
+        with self.ctx.db.write() as db:
+            user = find_user(db, name, lock=True)
+            before = _audit_view(user)
+            if "email" in given:
+                user.email = data.email
+            if "kind" in given and data.kind is not None:
+                user.kind = data.kind
+            if "admin" in given and data.admin is not None:
+                user.is_admin = data.admin
+            if "modules" in given and data.modules is not None:
+                user.modules = ",".join(data.modules)
+            if "location_manager" in given and data.location_manager is not None:
+                user.location_manager = data.location_manager
+            if "ip_allowlist" in given:
+                user.ip_allowlist = ",".join(data.ip_allowlist or [])
+            after = _audit_view(user)
+            changed = [key for key in after if after[key] != before[key]]
+            if "ip_allowlist" in changed:
+                self.devices.revoke_all(db, user.id)
+            if changed:
+                self.audit.record(
+                    db,
+                    actor=actor,
+                    action="user_update",
+                    target=user.name,
+                    old={key: before[key] for key in changed},
+                    new={key: after[key] for key in changed},
+                )
+            return self.public(db, user)
+
+    def choose_method(self, name: str, method: str, actor: Actor) -> None:
+        """The user's own choice of method, honoured where the policy makes it adjustable."""
+        if method not in ("app", "email"):
+            raise ValueError(method)
+        with self.ctx.db.write() as db:
+            user = find_user(db, name, lock=True)
+            old, user.method_choice = user.method_choice, method
+            self.audit.record(
+                db,
+                actor=actor,
+                action="method_choice",
+                target=user.name,
+                old={"method": old},
+                new={"method": method},
+            )

@@ -1,0 +1,148 @@
+"""The server's settings, declared once with their defaults, ranges and environment names.
+
+Production defaults are the strong ones (argon2id at RFC 9106's low-memory profile, short
+code lifetimes); tests pass weaker argon2 parameters explicitly. Settings that would make the
+server unsafe (short e-mail codes, long-lived codes) are refused at construction.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import timedelta
+from pathlib import Path
+
+import platformdirs
+
+ENV_HOME = "TWEESTAP_SERVER_HOME"
+ENV_DB = "TWEESTAP_SERVER_DB"
+ENV_KEY_FILE = "TWEESTAP_SERVER_KEY_FILE"
+ENV_OUTBOX = "TWEESTAP_SERVER_OUTBOX"
+ENV_PUBLIC_URL = "TWEESTAP_SERVER_PUBLIC_URL"
+ENV_TRUSTED_PROXIES = "TWEESTAP_SERVER_TRUSTED_PROXIES"
+ENV_MAIL_FROM = "TWEESTAP_SERVER_MAIL_FROM"
+ENV_SMTP_HOST = "TWEESTAP_SERVER_SMTP_HOST"
+ENV_SMTP_PORT = "TWEESTAP_SERVER_SMTP_PORT"
+ENV_SMTP_USER = "TWEESTAP_SERVER_SMTP_USER"
+ENV_SMTP_PASSWORD = "TWEESTAP_SERVER_SMTP_PASSWORD"  # noqa: S105 - a variable name
+ENV_SMTP_STARTTLS = "TWEESTAP_SERVER_SMTP_STARTTLS"
+
+
+class SettingsError(ValueError):
+    """A setting has a value the server refuses to run with."""
+
+
+@dataclass(frozen=True)
+class Argon2Params:
+    """argon2id cost. The default is RFC 9106's second recommended option (64 MiB, t=3, p=4)."""
+
+    time_cost: int = 3
+    memory_cost: int = 64 * 1024  # KiB
+    parallelism: int = 4
+
+    @classmethod
+    def for_tests(cls) -> Argon2Params:
+        """Cheap parameters for test suites: the same code path, a fraction of the cost."""
+        return cls(time_cost=1, memory_cost=64, parallelism=1)
+
+
+@dataclass(frozen=True)
+class ThrottleParams:
+    """Second-factor throttle: ``free_failures`` wrong codes cost nothing; every further
+    wrong code makes the next attempt wait ``base_delay * 2**(n - free_failures)``, capped at
+    ``max_delay`` (docs/server.md works out the guesses per day)."""
+
+    free_failures: int = 5
+    base_delay: timedelta = timedelta(seconds=30)
+    max_delay: timedelta = timedelta(minutes=30)
+
+
+@dataclass(frozen=True)
+class SmtpSettings:
+    host: str
+    port: int = 587
+    username: str | None = None
+    password: str | None = field(default=None, repr=False)
+    starttls: bool = True
+
+
+def default_home() -> Path:
+    return Path(platformdirs.user_data_dir("tweestap-server", appauthor=False))
+
+
+@dataclass(frozen=True)
+class Settings:
+    home: Path
+    db_url: str
+    key_file: Path
+    outbox_dir: Path
+    issuer: str = "Tweestap"
+    public_url: str = "http://127.0.0.1:8765"
+    mail_from: str = "tweestap@localhost"
+    smtp: SmtpSettings | None = None
+    argon2: Argon2Params = field(default_factory=Argon2Params)
+    throttle: ThrottleParams = field(default_factory=ThrottleParams)
+    # Lifetimes.
+    pending_enrollment_ttl: timedelta = timedelta(minutes=15)
+    login_step_ttl: timedelta = timedelta(minutes=15)
+    session_ttl: timedelta = timedelta(hours=8)
+    email_code_ttl: timedelta = timedelta(minutes=10)
+    email_code_digits: int = 8
+    email_resend_interval: timedelta = timedelta(seconds=30)
+    email_codes_per_hour: int = 5
+    activation_ttl: timedelta = timedelta(hours=72)
+    # Client addresses: X-Forwarded-For is read only from these proxies (CIDR strings).
+    trusted_proxies: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        if not 6 <= self.email_code_digits <= 10:
+            raise SettingsError("e-mail codes need 6 to 10 digits")
+        if not timedelta(0) < self.email_code_ttl <= timedelta(minutes=10):
+            raise SettingsError("e-mail codes may live at most 10 minutes")
+        if self.email_codes_per_hour < 1:
+            raise SettingsError("email_codes_per_hour must be at least 1")
+        if self.throttle.free_failures < 1 or self.throttle.base_delay <= timedelta(0):
+            raise SettingsError("the throttle needs at least one free failure and a delay")
+        for proxy in self.trusted_proxies:
+            try:
+                ipaddress.ip_network(proxy, strict=False)
+            except ValueError as error:
+                raise SettingsError(f"trusted proxy {proxy!r}: {error}") from None
+
+    @classmethod
+    def from_env(
+        cls,
+        env: Mapping[str, str] | None = None,
+        *,
+        db_url: str | None = None,
+        home: Path | None = None,
+        **overrides: object,
+    ) -> Settings:
+        """Settings from ``TWEESTAP_SERVER_*`` variables; explicit arguments win."""
+        env = os.environ if env is None else env
+        home = home or Path(env.get(ENV_HOME) or default_home())
+        url = db_url or env.get(ENV_DB) or f"sqlite:///{home / 'server.db'}"
+        smtp = None
+        if env.get(ENV_SMTP_HOST):
+            smtp = SmtpSettings(
+                host=env[ENV_SMTP_HOST],
+                port=int(env.get(ENV_SMTP_PORT, "587")),
+                username=env.get(ENV_SMTP_USER) or None,
+                password=env.get(ENV_SMTP_PASSWORD) or None,
+                starttls=env.get(ENV_SMTP_STARTTLS, "1").lower() not in {"0", "false", "no"},
+            )
+        proxies = tuple(p.strip() for p in env.get(ENV_TRUSTED_PROXIES, "").split(",") if p.strip())
+        values: dict[str, object] = {
+            "home": home,
+            "db_url": url,
+            "key_file": Path(env.get(ENV_KEY_FILE) or home / "secret.key"),
+            "outbox_dir": Path(env.get(ENV_OUTBOX) or home / "outbox"),
+            "public_url": env.get(ENV_PUBLIC_URL, "http://127.0.0.1:8765"),
+            "mail_from": env.get(ENV_MAIL_FROM, "tweestap@localhost"),
+            "smtp": smtp,
+            "trusted_proxies": proxies,
+        }
+        values.update(overrides)
+        return cls(**values)  # type: ignore[arg-type]
