@@ -43,6 +43,7 @@ from desktop.ui.account_input import (
     fixed_font,
     set_muted,
 )
+from desktop.ui.scan_sources import ScanSources
 from desktop.ui.timer import TimerFactory, make_timer
 from desktop.vault import DuplicateAccount, Vault, VaultError
 
@@ -103,6 +104,8 @@ class AddAccountDialog(QDialog):
         self._timer.timeout.connect(self.refresh_code)
 
         self.key_edit.textChanged.connect(self._key_changed)
+        self.key_edit.textEdited.connect(self.scan_sources.clear_message)
+        self.scan_sources.message_changed.connect(self._grow_to_fit)
         self.issuer_edit.textChanged.connect(self._revalidate)
         self.name_edit.textChanged.connect(self._revalidate)
         self.settings_form.changed.connect(self._settings_changed)
@@ -140,6 +143,8 @@ class AddAccountDialog(QDialog):
 
         self.extra_sources_layout = QHBoxLayout()
         self.extra_sources_layout.setContentsMargins(0, 0, 0, 0)
+        self.scan_sources = ScanSources(self.set_key_text, page, drop_target=self)
+        self.extra_sources_layout.addWidget(self.scan_sources)
 
         self.names = NameFields(page)
         self.issuer_edit = self.names.issuer_edit

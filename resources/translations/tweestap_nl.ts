@@ -892,6 +892,14 @@
         <source>This desktop (Wayland) does not let programs capture the screen. Take a screenshot with your desktop's screenshot tool and open that image, or paste it.</source>
         <translation>Deze desktop (Wayland) laat programma's het scherm niet vastleggen. Maak een schermafbeelding met het schermafbeeldingsprogramma van je desktop en open of plak die afbeelding.</translation>
     </message>
+    <message>
+        <source>No QR code was found on the screen. Make sure the whole QR code is visible and not covered by this window, then try again.</source>
+        <translation>Er is geen QR-code gevonden op het scherm. Zorg dat de hele QR-code zichtbaar is en niet achter dit venster zit, en probeer het dan opnieuw.</translation>
+    </message>
+    <message>
+        <source>No QR code was found in the picture. Use a sharper or larger picture that shows the whole QR code.</source>
+        <translation>Er is geen QR-code gevonden in de afbeelding. Gebruik een scherpere of grotere afbeelding waarop de hele QR-code staat.</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -1092,6 +1100,45 @@
     <message>
         <source>The passwords match.</source>
         <translation>De wachtwoorden zijn gelijk.</translation>
+    </message>
+</context>
+<context>
+    <name>ScanSources</name>
+    <message>
+        <source>Scan scree&amp;n</source>
+        <translation>Scherm sca&amp;nnen</translation>
+    </message>
+    <message>
+        <source>Scan the screen for a QR code</source>
+        <translation>Scherm scannen op een QR-code</translation>
+    </message>
+    <message>
+        <source>Open &amp;image…</source>
+        <translation>Afbeelding &amp;openen…</translation>
+    </message>
+    <message>
+        <source>Open an image of the QR code</source>
+        <translation>Afbeelding van de QR-code openen</translation>
+    </message>
+    <message>
+        <source>&amp;Paste image</source>
+        <translation>Afbeelding &amp;plakken</translation>
+    </message>
+    <message>
+        <source>Paste an image of the QR code</source>
+        <translation>Afbeelding van de QR-code plakken</translation>
+    </message>
+    <message>
+        <source>Images ({patterns});;All files (*)</source>
+        <translation>Afbeeldingen ({patterns});;Alle bestanden (*)</translation>
+    </message>
+    <message>
+        <source>Choose an account</source>
+        <translation>Kies een account</translation>
+    </message>
+    <message>
+        <source>Several QR codes were found. Which account do you want to add?</source>
+        <translation>Er zijn meerdere QR-codes gevonden. Welk account wil je toevoegen?</translation>
     </message>
 </context>
 <context>
