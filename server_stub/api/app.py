@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fastapi import FastAPI
 
-from server_stub import __version__
+from server_stub import __version__, web
 from server_stub.api import admin, errors, health, session
 from server_stub.services import Services
 
@@ -22,4 +22,5 @@ def create_app(services: Services) -> FastAPI:
     app.include_router(session.router)
     app.include_router(admin.router)
     errors.install(app)
+    web.install(app)
     return app
