@@ -1,0 +1,110 @@
+"""Importers for other authenticators' files, behind one interface (:mod:`.base`).
+
+Each format lives in its own module exporting ``IMPORTER``; modules are imported only
+when a file is actually read, so start-up does not pay for them.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Iterator
+from pathlib import Path
+
+from desktop.errors import QT_TRANSLATE_NOOP
+from desktop.importers.base import (
+    DamagedFile,
+    Importer,
+    ImportProblem,
+    ImportResult,
+    PasswordNeeded,
+    Skipped,
+    UnknownFormat,
+    WrongPassword,
+)
+
+__all__ = [
+    "FORMAT_MODULES",
+    "DamagedFile",
+    "ImportProblem",
+    "ImportResult",
+    "Importer",
+    "PasswordNeeded",
+    "Skipped",
+    "UnknownFormat",
+    "UnknownFormatKey",
+    "WrongPassword",
+    "detect",
+    "importer",
+    "importers",
+    "read_bytes",
+    "read_file",
+]
+
+# format key -> module under desktop.importers. Detection tries them in this order:
+# the most specific signatures first, the plain URI list (which accepts any text with
+# otpauth:// lines) last. "winauth" is only chosen explicitly (same file as otpauth_uri).
+FORMAT_MODULES: dict[str, str] = {
+    "tweestap": "tweestap_backup",
+    "aegis": "aegis",
+    "2fas": "twofas",
+    "andotp": "andotp",
+    "stratum": "stratum",
+    "authenticator_plus": "authenticator_plus",
+    "authy": "authy",
+    "battle_net": "battle_net",
+    "bitwarden": "bitwarden",
+    "duo": "duo",
+    "freeotp_plus": "freeotp_plus",
+    "freeotp": "freeotp",
+    "google_authenticator": "google_authenticator",
+    "microsoft_authenticator": "microsoft_authenticator",
+    "proton_authenticator": "proton_authenticator",
+    "steam": "steam",
+    "totp_authenticator": "totp_authenticator",
+    "google_migration": "google_migration",
+    "ente_auth": "ente_auth",
+    "otpauth_uri": "otpauth_uri",
+    "winauth": "winauth",
+}
+EXPLICIT_ONLY = frozenset({"winauth"})
+
+
+class UnknownFormatKey(ImportProblem):
+    def __init__(self, key: str) -> None:
+        super().__init__(
+            QT_TRANSLATE_NOOP("Errors", "Tweestap does not know the format “{key}”."), key=key
+        )
+
+
+def importer(key: str) -> Importer:
+    if key not in FORMAT_MODULES:
+        raise UnknownFormatKey(key)
+    module = importlib.import_module(f"desktop.importers.{FORMAT_MODULES[key]}")
+    found: Importer = module.IMPORTER
+    return found
+
+
+def importers() -> Iterator[Importer]:
+    for key in FORMAT_MODULES:
+        if key not in EXPLICIT_ONLY:
+            yield importer(key)
+
+
+def detect(name: str, data: bytes) -> Importer:
+    for candidate in importers():
+        if candidate.sniff(name, data):
+            return candidate
+    raise UnknownFormat()
+
+
+def read_bytes(
+    name: str, data: bytes, *, format_key: str = "auto", password: str | None = None
+) -> ImportResult:
+    chosen = detect(name, data) if format_key == "auto" else importer(format_key)
+    if password is None and chosen.is_encrypted(data):
+        raise PasswordNeeded(chosen.title)
+    return chosen.read(data, password)
+
+
+def read_file(path: Path, *, format_key: str = "auto", password: str | None = None) -> ImportResult:
+    return read_bytes(path.name, path.read_bytes(), format_key=format_key, password=password)

@@ -1,0 +1,143 @@
+"""Putting an import into the vault, and the last-backup setting (desktop.transfer)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from desktop import transfer
+from desktop.exporters import ExportFormat
+from desktop.exporters.backup import Argon2Params
+from desktop.importers import ImportResult, Skipped, importer
+from desktop.otp.model import Account, OtpType
+from desktop.otp.uri import InvalidUri
+from desktop.vault import SaveFailed, Vault, open_vault
+
+T = 1_718_616_600.0
+
+
+@pytest.fixture(autouse=True)
+def fast_argon2(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(
+        "desktop.exporters.backup.DEFAULT_ARGON2", Argon2Params(memory_kib=64, iterations=1)
+    )
+
+
+@pytest.fixture
+def vault(isolated_environment: Path, monkeypatch: pytest.MonkeyPatch) -> Vault:
+    monkeypatch.setenv("TWEESTAP_PASSWORD", "vault password")
+    return open_vault(isolated_environment)
+
+
+def account(issuer: str, name: str, key: bytes, **changes: object) -> Account:
+    return Account(issuer=issuer, name=name, secret=key).replace(**changes)
+
+
+def test_import_adds_new_accounts_once_and_reports_the_rest(vault: Vault) -> None:
+    vault.add(account("Zilliz", "anna", b"key-of-anna-12345"))
+    vault.add(account("Intranet", "jan", b"old-key-of-jan-1"))
+    skipped = Skipped("Broken: entry", InvalidUri("bad"))
+    result = ImportResult(
+        format_key="aegis",
+        accounts=[
+            account("ZILLIZ", "Anna", b"key-of-anna-12345"),  # the same account
+            account("Zilliz", "anna (renamed)", b"key-of-anna-12345"),  # same key again
+            account("New", "piet", b"key-of-piet-12345"),
+            account("Intranet", "jan", b"new-key-of-jan-1"),  # same name, another key
+        ],
+        skipped=[skipped],
+    )
+    summary = transfer.apply_import(vault, result)
+    assert [a.label for a in summary.imported] == ["New: piet"]
+    assert [d.incoming.label for d in summary.duplicates] == [
+        "ZILLIZ: Anna",
+        "Zilliz: anna (renamed)",
+    ]
+    assert summary.duplicates[0].existing.label == "Zilliz: anna"
+    assert [f.label for f in summary.failed] == ["Broken: entry", "Intranet: jan"]
+    assert "another setup key" in summary.failed[1].reason.render()
+    assert [a.label for a in open_vault().accounts] == [
+        "Zilliz: anna",
+        "Intranet: jan",
+        "New: piet",
+    ]
+
+
+def test_add_many_is_one_save_and_keeps_ids_unique(vault: Vault) -> None:
+    first = vault.add(account("A", "a", b"k" * 10))
+    added, duplicates = vault.add_many(
+        [account("B", "b", b"l" * 10, id=first.id), account("C", "c", b"m" * 10)]
+    )
+    assert duplicates == []
+    assert len({a.id for a in vault.accounts}) == 3
+    assert added[0].id != first.id
+    assert [a.label for a in open_vault().accounts] == ["A: a", "B: b", "C: c"]
+
+
+def test_a_failed_save_stores_nothing(vault: Vault, monkeypatch: pytest.MonkeyPatch) -> None:
+    vault.add(account("A", "a", b"k" * 10))
+    from desktop.vault import store
+
+    def broken(path: Path, data: bytes) -> None:
+        raise store.StoreError(path, OSError(28, "No space left on device"))
+
+    result = ImportResult(format_key="aegis", accounts=[account("B", "b", b"l" * 10)])
+    with monkeypatch.context() as patch:
+        patch.setattr(store, "write_atomic", broken)
+        with pytest.raises(SaveFailed):
+            transfer.apply_import(vault, result)
+    assert [a.label for a in open_vault().accounts] == ["A: a"]
+    assert [a.label for a in vault.accounts] == ["A: a"]
+
+
+def test_backup_round_trip_on_a_fresh_home(
+    vault: Vault, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Export, then restore into a new data folder with another password: same codes."""
+    from desktop.otp.codes import code_at
+
+    vault.add(account("Zilliz", "anna", b"12345678901234567890"))
+    vault.add(Account(issuer="VPN", name="jan", secret=b"h" * 20, type=OtpType.HOTP, counter=9))
+    data = transfer.export_bytes(ExportFormat.TWEESTAP, vault.accounts, "backup pass", now=T)
+    monkeypatch.setenv("TWEESTAP_HOME", str(tmp_path / "new-computer"))
+    monkeypatch.setenv("TWEESTAP_PASSWORD", "another vault password")
+    fresh = open_vault()
+    assert fresh.accounts == ()
+    result = importer("tweestap").read(data, "backup pass")
+    summary = transfer.apply_import(fresh, result)
+    assert summary.duplicates == [] and summary.failed == []
+    restored = open_vault().accounts
+    assert [a.label for a in restored] == ["Zilliz: anna", "VPN: jan"]
+    assert [code_at(a, T) for a in restored] == [code_at(a, T) for a in vault.accounts]
+    assert restored[1].counter == 9
+
+
+def test_last_backup_is_kept_in_the_vault_settings(vault: Vault) -> None:
+    assert not transfer.backup_reminder_due(vault)  # no accounts: nothing to back up
+    vault.add(account("A", "a", b"k" * 10))
+    assert transfer.backup_reminder_due(vault)
+    transfer.record_backup(vault, T)
+    assert vault.settings[transfer.LAST_BACKUP_SETTING] == "2024-06-17T09:30:00Z"
+    reopened = open_vault()
+    assert not transfer.backup_reminder_due(reopened)
+    last = transfer.last_backup(reopened)
+    assert last is not None and last.timestamp() == T
+    vault.set_setting(transfer.LAST_BACKUP_SETTING, None)
+    assert transfer.backup_reminder_due(open_vault())
+
+
+def test_unreadable_import_files_say_why(tmp_path: Path) -> None:
+    with pytest.raises(transfer.ImportFileUnreadable) as missing:
+        transfer.read_import_file(tmp_path / "nope.json")
+    assert missing.value.render() == f"There is no file {tmp_path / 'nope.json'}."
+    with pytest.raises(transfer.ImportFileUnreadable) as folder:
+        transfer.read_import_file(tmp_path)
+    assert "is a folder" in folder.value.render()
+
+
+def test_default_file_names() -> None:
+    assert transfer.default_file_name(ExportFormat.TWEESTAP, T) == (
+        "tweestap-backup-2024-06-17.tweestap-backup"
+    )
+    assert transfer.default_file_name(ExportFormat.OTPAUTH, T).endswith(".txt")
