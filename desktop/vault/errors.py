@@ -234,6 +234,15 @@ class VaultChanged(VaultError):
         self.path = path
 
 
+class VaultLocked(VaultError):
+    """The app lock is on: the key is not in memory, so nothing can be read or changed."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            QT_TRANSLATE_NOOP("Errors", "Tweestap is locked. Unlock it first; nothing was changed.")
+        )
+
+
 class KeyNotice(UserError):
     """Not an error: why the accounts are protected with a password (``Vault.key_notice``)."""
 
@@ -299,4 +308,16 @@ def password_prompt_reason(path: Path) -> KeyNotice:
     return KeyNotice(
         QT_TRANSLATE_NOOP("Errors", "Your accounts in {path} are protected by a password."),
         path=str(path),
+    )
+
+
+def app_lock_notice() -> KeyNotice:
+    """Why a new password is asked for when the person turns the app lock on."""
+    return KeyNotice(
+        QT_TRANSLATE_NOOP(
+            "Errors",
+            "With the app lock on, the key to your accounts is protected by this password "
+            "instead of the system keyring. When Tweestap locks, nobody can see or copy your "
+            "codes without the password, not even with access to your keyring and files.",
+        )
     )

@@ -23,7 +23,7 @@ from keyring.backend import KeyringBackend
 from keyring.backends import chainer, fail, null
 from keyring.errors import KeyringLocked, NoKeyringError
 
-from desktop.vault.errors import KeyringProblem
+from desktop.vault.errors import KeyringProblem, VaultLocked
 from desktop.vault.format import (
     MASTER_KEY_SIZE,
     KeyringKeySpec,
@@ -122,6 +122,28 @@ class PasswordKey(KeySource):
     @classmethod
     def from_password(cls, password: str, spec: ScryptKeySpec) -> PasswordKey:
         return cls(spec, derive_key(password, spec))
+
+
+class LockedKey(KeySource):
+    """Stands in for the key of a locked vault: it knows how the key is made (the header's
+    fields) but holds no key, so every read or save fails with :class:`VaultLocked`."""
+
+    kind = "password"
+
+    def __init__(self, spec: ScryptKeySpec) -> None:  # no master key, on purpose
+        self._spec = spec
+
+    @property
+    def master_key(self) -> bytes:
+        raise VaultLocked
+
+    @master_key.setter
+    def master_key(self, _value: bytes) -> None:
+        raise VaultLocked
+
+    @property
+    def spec(self) -> ScryptKeySpec:
+        return self._spec
 
 
 def derive_key(password: str, spec: ScryptKeySpec) -> bytes:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import types
 import uuid
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, TypeVar
@@ -39,6 +39,7 @@ from desktop.vault.errors import (
     UnknownAccount,
     VaultChanged,
     VaultCorrupt,
+    VaultLocked,
     VaultTooNew,
     VaultUnreadable,
     WrongPassword,
@@ -52,6 +53,7 @@ from desktop.vault.keys import (
     KeyringFailureError,
     KeyringKey,
     KeySource,
+    LockedKey,
     PasswordKey,
     ScryptParams,
     keyring_username,
@@ -191,7 +193,7 @@ class Vault:
 
     @property
     def settings(self) -> Mapping[str, Any]:
-        """Stored settings (read-only; reserved for later features)."""
+        """Stored settings (read-only; change one with :meth:`set_setting`)."""
         return types.MappingProxyType(dict(self._contents.settings))
 
     def get(self, account_id: str) -> Account:
@@ -240,6 +242,46 @@ class Vault:
             return stored
 
         return self._change(change)
+
+    def add_many(self, accounts: Iterable[Account]) -> tuple[list[Account], list[Account]]:
+        """Append ``accounts`` in order with one save: all of them, or (on error) none.
+
+        Returns ``(added, duplicates)``: ``added`` as stored (a taken id is replaced by a
+        fresh one); ``duplicates`` are the given accounts left out because an account for
+        the same login (:meth:`Account.same_login`) is stored already or came earlier in
+        ``accounts``. Nothing is saved when there is nothing to add.
+        """
+        latest = self._latest()
+        self._contents = latest
+        stored = list(latest.accounts)
+        logins = {_login(account) for account in stored}
+        taken = {account.id for account in stored}
+        added: list[Account] = []
+        duplicates: list[Account] = []
+        for account in accounts:
+            if _login(account) in logins:
+                duplicates.append(account)
+                continue
+            while account.id in taken:
+                account = account.replace(id=new_id())
+            logins.add(_login(account))
+            taken.add(account.id)
+            stored.append(account)
+            added.append(account)
+        if added:
+            self._save(self._key, replace(latest, accounts=tuple(stored)))
+        return added, duplicates
+
+    def set_setting(self, key: str, value: object) -> None:
+        """Store one setting (any JSON value) in the vault; ``None`` removes it."""
+        latest = self._latest()
+        self._contents = latest
+        settings = dict(latest.settings)
+        if value is None:
+            settings.pop(key, None)
+        else:
+            settings[key] = value
+        self._save(self._key, replace(latest, settings=settings))
 
     def remove(self, account_id: str) -> Account:
         def change(accounts: list[Account]) -> Account:
@@ -293,6 +335,7 @@ class Vault:
         the vault used is deleted afterwards."""
         if not password:
             raise PasswordNeeded.empty()
+        self._require_unlocked()
         previous = self._key
         self._rekey(PasswordKey.new(password, "chosen", scrypt_params))
         self.key_notice = None
@@ -304,6 +347,7 @@ class Vault:
         hold it (the vault then stays as it was)."""
         if isinstance(self._key, KeyringKey):
             return
+        self._require_unlocked()
         key = _new_keyring_key(self._keyring, self.vault_id)
         if isinstance(key, KeyringProblem):
             raise KeyringUnavailable(self.path, key)
@@ -313,6 +357,55 @@ class Vault:
             self._keyring.delete(key.spec.username)
             raise
         self.key_notice = None
+
+    # -- the app lock -------------------------------------------------------------------------
+
+    @property
+    def is_locked(self) -> bool:
+        return isinstance(self._key, LockedKey)
+
+    def lock(self) -> None:
+        """Forget the master key and the decrypted accounts until :meth:`unlock`.
+
+        Only a vault protected by a password can be locked (a keyring vault would open
+        again without one). Python cannot wipe memory; this drops every reference the vault
+        holds, and while locked every read or change raises :class:`VaultLocked`.
+        """
+        if isinstance(self._key, LockedKey):
+            return
+        if not isinstance(self._key, PasswordKey):
+            raise ValueError("only a vault protected by a password can be locked")
+        self._key = LockedKey(self._key.spec)
+        self._contents = Contents()
+        self._fingerprint = b""  # nothing read: the file is never "unchanged"
+
+    def unlock(self, password: str) -> None:
+        """Open the file again with ``password``; :class:`WrongPassword` changes nothing."""
+        if not isinstance(self._key, LockedKey):
+            return
+        data = _read(self.path)
+        if data is None:
+            raise VaultUnreadable(self.path, "no such file")
+        try:
+            sealed = fmt.read_header(data)
+            spec = sealed.header.key
+            if sealed.header.vault_id != self.vault_id or not isinstance(spec, ScryptKeySpec):
+                raise VaultChanged(self.path)
+            key = PasswordKey.from_password(password, spec)
+            contents = fmt.open_sealed(sealed, key.master_key)
+        except fmt.WrongKeyError:
+            raise WrongPassword() from None
+        except fmt.UnsupportedVersionError as error:
+            raise VaultTooNew(self.path, error.version) from None
+        except fmt.CorruptDataError as error:
+            raise VaultCorrupt(self.path, str(error)) from None
+        self._key = key
+        self._contents = contents
+        self._fingerprint = store.fingerprint(data)
+
+    def _require_unlocked(self) -> None:
+        if isinstance(self._key, LockedKey):
+            raise VaultLocked
 
     # -- internals --------------------------------------------------------------------------
 
@@ -512,6 +605,11 @@ def _index(accounts: list[Account], account_id: str) -> int:
         if account.id == account_id:
             return index
     raise UnknownAccount(account_id)
+
+
+def _login(account: Account) -> tuple[str, str]:
+    """What :meth:`Account.same_login` compares."""
+    return account.issuer.casefold(), account.name.casefold()
 
 
 def _with_free_id(account: Account, others: list[Account]) -> Account:

@@ -1,0 +1,150 @@
+"""Render the clock banner, the lock screen, the settings dialog and the tray menu into
+docs/screenshots/, in English and Dutch.
+
+    xvfb-run -a -s "-screen 0 1280x1024x24" .venv/bin/python scripts/screenshot_settings.py
+
+Options as in ``scripts/screenshots.py`` (``--lang``, ``--only``, ``--translations``).
+Every scene gets a throw-away vault (its key in a memory keyring), a fixed clock, and a
+made-up measurement, so every run shows the same picture.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from PySide6.QtCore import QCoreApplication, QPoint  # noqa: E402
+from PySide6.QtGui import QPixmap  # noqa: E402
+from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+
+from desktop import i18n  # noqa: E402
+from desktop.clock import Clock, CorrectedClock, FixedClock  # noqa: E402
+from desktop.clockcheck import ClockSources, Measurement  # noqa: E402
+from desktop.favourites import set_favourite  # noqa: E402
+from desktop.settings import Settings  # noqa: E402
+from desktop.ui import wiring  # noqa: E402
+from desktop.ui.main_window import MainWindow  # noqa: E402
+from desktop.ui.settings_dialog import SettingsDialog  # noqa: E402
+from desktop.vault import ScryptParams, open_vault  # noqa: E402
+from scripts.screenshots import MOMENT, SIZE, MemoryKeyring, three  # noqa: E402
+
+WEAK = ScryptParams(n=2**4)  # a screenshot vault protects nothing
+
+
+def behind(seconds: float) -> Callable[[ClockSources, Clock], Measurement]:
+    return lambda _sources, clock: Measurement(seconds - 0.4, seconds + 0.4, "ntp", clock.now())
+
+
+Scene = Callable[[wiring.Extras], QWidget | QPixmap]
+
+
+def clock_warning(extras: wiring.Extras) -> QWidget:
+    return extras.window
+
+
+def clock_corrected(extras: wiring.Extras) -> QWidget:
+    extras.clock_check.apply_correction()
+    return extras.window
+
+
+def lock_screen(extras: wiring.Extras) -> QWidget:
+    extras.window.vault.protect_with_password("screenshot-password", scrypt_params=WEAK)
+    extras.app_lock.lock()
+    return extras.window
+
+
+def settings_dialog(extras: wiring.Extras) -> QWidget:
+    dialog = SettingsDialog(wiring.current_values(extras), extras.window)
+    dialog.show()
+    dialog.adjustSize()
+    return dialog
+
+
+def tray_menu(extras: wiring.Extras) -> QWidget:
+    vault = extras.window.vault
+    set_favourite(vault, vault.accounts[1].id, True)
+    menu = extras.tray.menu
+    menu.rebuild()
+    menu.menu.popup(QPoint(40, 40))
+    return menu.menu
+
+
+SCENES: dict[str, tuple[float | None, Scene]] = {
+    "clock-warning": (47, clock_warning),
+    "clock-corrected": (47, clock_corrected),
+    "lock-screen": (None, lock_screen),
+    "settings-dialog": (None, settings_dialog),
+    "tray-menu": (None, tray_menu),
+}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description="Render issue 8's screens as PNG files.")
+    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
+    parser.add_argument("--lang", choices=("en", "nl"), action="append")
+    parser.add_argument("--only", action="append", help="render only these scenes")
+    parser.add_argument("--translations", type=Path, help="a folder with tweestap_LANG.qm")
+    args = parser.parse_args()
+    env_lang = os.environ.get("TWEESTAP_LANG", "")
+    languages: list[str] = args.lang or ([env_lang] if env_lang in ("en", "nl") else ["en", "nl"])
+    if args.translations is not None:
+        i18n.TRANSLATIONS_DIR = args.translations
+
+    workdir = Path(tempfile.mkdtemp(prefix="tweestap-screenshots-"))
+    app = QApplication(["tweestap"])
+    app.setStyle("Fusion")
+    args.out.mkdir(parents=True, exist_ok=True)
+    status = 0
+    for language in languages:
+        if i18n.install(language) != language:
+            print(f"warning: no compiled {language} translation; the texts stay English")
+            status = 1
+        for name, (offset, scene) in SCENES.items():
+            if args.only and name not in args.only:
+                continue
+            home = workdir / f"{name}-{language}"
+            vault = open_vault(home, keyring_backend=MemoryKeyring())
+            three(vault)
+            clock = CorrectedClock(FixedClock(MOMENT))
+            window = MainWindow(vault, clock)
+            window.resize(*SIZE)
+            extras = wiring.attach(
+                window,
+                Settings.load(home),
+                clock,
+                runner=lambda work, done: done(work()),
+                measure_with=behind(offset) if offset is not None else lambda _s, _c: None,
+                session=None,
+                tray_available=False,
+                check_clock=offset is not None,
+            )
+            window.show()
+            window.activateWindow()
+            for _ in range(10):
+                QApplication.processEvents()
+            shown = scene(extras)
+            for _ in range(10):
+                QApplication.processEvents()
+            path = args.out / f"{name}-{language}.png"
+            picture = shown if isinstance(shown, QPixmap) else shown.grab()
+            if not picture.save(str(path)):
+                raise OSError(f"could not write {path}")
+            print(path)
+            if isinstance(shown, QWidget) and shown is not window:
+                shown.close()
+            window.close()
+            window.deleteLater()
+            QCoreApplication.processEvents()
+    return status
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

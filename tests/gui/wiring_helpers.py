@@ -1,0 +1,114 @@
+"""A main window with everything of issue 8 attached, on fake timers, a fake clock, a
+synchronous clock check and no real tray or D-Bus (for the tests of this folder)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pytestqt.qtbot import QtBot
+
+from desktop.clock import Clock, CorrectedClock, FixedClock
+from desktop.clockcheck import ClockSources, Measurement
+from desktop.settings import Settings
+from desktop.ui import wiring
+from desktop.ui.app_lock import SessionLockWatcher
+from desktop.ui.clock_check import Done, Measure, Runner, Work
+from desktop.ui.main_window import MainWindow
+from desktop.vault import PasswordRequest, Vault
+from tests.gui.conftest import FakeTimers
+
+LOCK_PASSWORD = "correct horse battery"
+
+
+def run_now(work: Work, done: Done) -> None:
+    """The clock check's runner, without a thread."""
+    done(work())
+
+
+@dataclass
+class FakeMeasure:
+    """Stands in for desktop.clockcheck.measure: returns ``result`` (a function of the
+    clock, or ``None`` for "no network") and remembers each call."""
+
+    result: Callable[[Clock], Measurement | None] = lambda _clock: None
+    calls: list[ClockSources] = field(default_factory=list)
+
+    def __call__(self, sources: ClockSources, clock: Clock) -> Measurement | None:
+        self.calls.append(sources)
+        return self.result(clock)
+
+    def off_by(self, offset: float, uncertainty: float = 0.3, source: str = "ntp") -> None:
+        self.result = lambda clock: Measurement(
+            offset - uncertainty, offset + uncertainty, source, clock.now()
+        )
+
+
+@dataclass
+class PasswordAnswers:
+    """Answers the "choose a password" prompt of the app lock, and remembers the asks."""
+
+    answer: str | None = LOCK_PASSWORD
+    requests: list[PasswordRequest] = field(default_factory=list)
+
+    def __call__(self, _parent: object, request: PasswordRequest) -> str | None:
+        self.requests.append(request)
+        return self.answer
+
+
+@dataclass
+class Rig:
+    extras: wiring.Extras
+    window: MainWindow
+    clock: CorrectedClock
+    base: Clock
+    idle_clock: FixedClock
+    measure: Measure
+    passwords: PasswordAnswers
+    timers: FakeTimers
+
+
+def make_rig(
+    qtbot: QtBot,
+    vault: Vault,
+    home: Path,
+    timers: FakeTimers,
+    base: Clock,
+    hold_clock: FixedClock,
+    *,
+    measure: Measure | None = None,
+    runner: Runner | None = run_now,
+    session: SessionLockWatcher | None = None,
+    tray_available: bool = False,
+    check_clock: bool = False,
+) -> Rig:
+    settings = Settings.load(home)
+    clock = CorrectedClock(base, settings.correction)
+    window = MainWindow(
+        vault,
+        clock,
+        timer_factory=timers,
+        hold_clock=hold_clock,
+        clear_clipboard_after=wiring.clear_after(settings),
+    )
+    qtbot.addWidget(window)
+    measure = measure if measure is not None else FakeMeasure()
+    passwords = PasswordAnswers()
+    idle_clock = FixedClock(5000.0)
+    extras = wiring.attach(
+        window,
+        settings,
+        clock,
+        timer_factory=timers,
+        runner=runner,
+        measure_with=measure,
+        idle_clock=idle_clock,
+        session=session,
+        tray_available=tray_available,
+        ask_password=passwords,
+        check_clock=check_clock,
+    )
+    window.show()
+    qtbot.waitExposed(window)
+    return Rig(extras, window, clock, base, idle_clock, measure, passwords, timers)
