@@ -4,9 +4,12 @@ Run under an X server for real fonts, e.g.::
 
     xvfb-run -a -s "-screen 0 1280x1024x24" .venv/bin/python scripts/screenshot_dialogs.py
 
-``TWEESTAP_LANG=nl`` (or ``en``) renders one language only; without it, both. Nothing
-touches the real data folder or keyring: every scene gets a throw-away vault in a
-temporary folder and a fixed clock, so every run shows the same codes.
+``TWEESTAP_LANG=nl`` (or ``en``) renders one language only; without it, both;
+``--scene NAME`` (repeatable) renders only those scenes. Nothing touches the real data
+folder or keyring: every scene gets a throw-away vault in a temporary folder and a fixed
+clock, so every run shows the same codes. The camera page plays a video made here (a
+filmed login page whose QR code holds a web address, so the explanation shows under the
+picture); the region overlay shows a capture of a login page drawn on the X screen.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ import argparse
 import os
 import sys
 import tempfile
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -22,8 +26,14 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from PySide6.QtCore import QCoreApplication  # noqa: E402
-from PySide6.QtWidgets import QApplication, QLineEdit, QWidget  # noqa: E402
+import cv2  # noqa: E402
+import numpy as np  # noqa: E402
+import zxingcpp  # noqa: E402
+from numpy.typing import NDArray  # noqa: E402
+from PySide6.QtCore import QCoreApplication, QPoint, Qt  # noqa: E402
+from PySide6.QtGui import QImage, QPixmap  # noqa: E402
+from PySide6.QtTest import QTest  # noqa: E402
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QVBoxLayout, QWidget  # noqa: E402
 
 from desktop import i18n  # noqa: E402
 from desktop.clock import FixedClock  # noqa: E402
@@ -31,7 +41,14 @@ from desktop.otp.model import Account  # noqa: E402
 from desktop.ui.add_dialog import AddAccountDialog  # noqa: E402
 from desktop.ui.edit_dialog import DeleteQuestion, EditAccountDialog  # noqa: E402
 from desktop.ui.password_dialog import PasswordDialog  # noqa: E402
-from desktop.vault import KeyringProblem, PasswordRequest, ScryptParams, open_vault  # noqa: E402
+from desktop.ui.region_select import RegionOverlay  # noqa: E402
+from desktop.vault import (  # noqa: E402
+    KeyringProblem,
+    PasswordRequest,
+    ScryptParams,
+    Vault,
+    open_vault,
+)
 from desktop.vault.errors import password_prompt_reason  # noqa: E402
 
 # RFC 6238's SHA1 seed: at MOMENT the 6-digit code is 050 471, with 29 s to go.
@@ -51,6 +68,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description="Render the account dialogs as PNG files.")
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
     parser.add_argument("--lang", choices=("en", "nl"), action="append")
+    parser.add_argument("--scene", choices=sorted(SCENES), action="append")
     parser.add_argument(
         "--translations",
         type=Path,
@@ -61,6 +79,8 @@ def main() -> int:
     languages: list[str] = args.lang or ([env_lang] if env_lang in ("en", "nl") else ["en", "nl"])
 
     workdir = Path(tempfile.mkdtemp(prefix="tweestap-screenshots-"))
+    global WORKDIR
+    WORKDIR = workdir
     os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
     os.environ.pop("TWEESTAP_PASSWORD", None)
 
@@ -75,6 +95,8 @@ def main() -> int:
             print(f"warning: no compiled {language} translation; the texts stay English")
             status = 1
         for name, scene in SCENES.items():
+            if args.scene and name not in args.scene:
+                continue
             os.environ["TWEESTAP_HOME"] = str(workdir / f"{name}-{language}")
             widget = scene()
             path = args.out / f"{name}-{language}.png"
@@ -87,6 +109,10 @@ def main() -> int:
 
 
 def _save(widget: QWidget, path: Path) -> None:
+    if isinstance(widget, RegionOverlay):  # already up, with its selection half-dragged
+        if not widget.grab().save(str(path)):
+            raise OSError(f"could not write {path}")
+        return
     widget.show()
     widget.activateWindow()
     for _ in range(10):
@@ -177,6 +203,300 @@ def password_unlock() -> QWidget:
     return dialog
 
 
+# -- scanning: the camera page, exports, deleting the screenshot, Wayland, region overlay ---
+
+WORKDIR = Path(tempfile.gettempdir())
+WEB_ADDRESS = "https://zilliz.nl/inloghulp/"
+PICTURES = Path(tempfile.gettempdir()) / "Afbeeldingen"
+"""Where the scenes' picture files go: a fixed name, since the window shows the path."""
+
+
+def _pictures() -> Path:
+    PICTURES.mkdir(exist_ok=True)
+    return PICTURES
+
+
+def _wait(condition: Callable[[], bool], seconds: float = 20.0) -> None:
+    deadline = time.monotonic() + seconds
+    while not condition():
+        if time.monotonic() > deadline:
+            raise TimeoutError("the scene did not get ready in time")
+        QApplication.processEvents()
+        time.sleep(0.01)
+
+
+Picture = NDArray[np.uint8]
+
+
+def _qr(text: str, module: int) -> Picture:
+    barcode = zxingcpp.create_barcode(text, zxingcpp.BarcodeFormat.QRCode, ec_level="M")
+    return np.ascontiguousarray(
+        np.asarray(zxingcpp.write_barcode_to_image(barcode, scale=module), np.uint8)
+    )
+
+
+def _login_page(width: int, height: int, text: str) -> Picture:
+    """A login page as the customer's site shows it: a title, a QR code, the setup key."""
+    page = np.full((height, width, 3), 246, np.uint8)
+    cv2.rectangle(page, (0, 0), (width, 56), (120, 84, 33), -1)
+    cv2.putText(page, "Zilliz", (24, 38), cv2.FONT_HERSHEY_SIMPLEX, 1.0, (255, 255, 255), 2)
+    cv2.putText(
+        page,
+        "Tweestapsverificatie instellen",
+        (24, 104),
+        cv2.FONT_HERSHEY_SIMPLEX,
+        0.8,
+        (40, 40, 40),
+        2,
+    )
+    code = _qr(text, 4)
+    size = code.shape[0]
+    top, left = 130, 24
+    page[top : top + size, left : left + size] = np.repeat(code[:, :, None], 3, axis=2)
+    cv2.putText(
+        page,
+        "Instelsleutel: GEZD GNBV GY3T QOJQ",
+        (left, top + size + 34),
+        cv2.FONT_HERSHEY_SIMPLEX,
+        0.6,
+        (60, 60, 60),
+        1,
+    )
+    return page
+
+
+def _camera_video() -> Path:
+    """A webcam filming a laptop screen with a login page (its code: a web address)."""
+    rng = np.random.default_rng(4)
+    scene = _login_page(520, 440, WEB_ADDRESS)
+    source = np.array([[0, 0], [520, 0], [520, 440], [0, 440]], np.float32)
+    target = np.array([[118, 62], [548, 48], [560, 420], [104, 430]], np.float32)
+    matrix = cv2.getPerspectiveTransform(source, target)
+    frames = []
+    for _ in range(8):
+        frame = cv2.warpPerspective(scene, matrix, (640, 480), borderValue=(58, 64, 70))
+        frame = cv2.GaussianBlur(frame, (0, 0), 0.9)
+        noisy = np.clip(frame.astype(np.float32) + rng.normal(0, 4, frame.shape), 0, 255)
+        frames.append(noisy.astype(np.uint8))
+    path = WORKDIR / "camera.avi"
+    writer = cv2.VideoWriter(str(path), cv2.VideoWriter.fourcc(*"MJPG"), 10.0, (640, 480))
+    for _ in range(60):  # long enough to be still playing when the window is captured
+        for frame in frames:
+            writer.write(frame)
+    writer.release()
+    return path
+
+
+def add_camera() -> QWidget:
+    from desktop.ui import camera_page
+    from desktop.ui.camera_page import CameraChoice
+
+    path = _camera_video()
+    camera_page.find_cameras = lambda: [CameraChoice("Integrated Camera", str(path))]
+    dialog = _add_dialog()
+    dialog.show()
+    dialog.open_camera()
+    panel = dialog.camera_panel
+    _wait(lambda: panel.preview.frame is not None and panel.message.isVisible())
+    dialog.resize(WIDTH, dialog.sizeHint().height())
+    return dialog
+
+
+def _export_picture() -> Path:
+    from desktop.scan.migration import encode_migration_uris
+
+    accounts = [
+        Account(issuer="Zilliz", name=NAME, secret=b"12345678901234567890"),
+        Account(issuer="Intranet", name="jvries", secret=b"another-secret-key!!"),
+        Account(issuer="VPN", name="jan", secret=b"third-secret-key-123"),
+    ]
+    [export] = encode_migration_uris(accounts, batch_id=20240617)
+    path = _pictures() / "Screenshot_20240617_101500.png"
+    cv2.imwrite(str(path), _qr(export, 4))
+    return path
+
+
+def add_export() -> QWidget:
+    dialog = _add_dialog()
+    dialog.scan_sources.read_files([str(_export_picture())])
+    return dialog
+
+
+def add_imported() -> QWidget:
+    dialog = _add_dialog()
+    dialog.scan_sources.read_files([str(_export_picture())])
+    dialog._vault.add(Account(issuer="VPN", name="jan", secret=b"third-secret-key-123"))
+    dialog.export_offer.import_button.click()
+    return dialog
+
+
+def add_done_delete() -> QWidget:
+    path = _pictures() / "Screenshot_20240617_101200.png"
+    cv2.imwrite(str(path), _login_page(520, 440, LINK))
+    dialog = _add_dialog()
+    dialog.scan_sources.read_files([str(path)])
+    dialog.add_button.click()
+    return dialog
+
+
+def add_wayland() -> QWidget:
+    from desktop.scan.screen import WaylandCaptureRefused, _wayland
+
+    dialog = _add_dialog()
+    dialog.show()
+    sources = dialog.scan_sources
+    error: WaylandCaptureRefused = _wayland()
+    sources._explain(error)  # what scanning the screen says on Wayland
+    sources.portal_button.setVisible(True)  # as when the desktop's portal answers
+    sources.message_changed.emit()
+    return dialog
+
+
+def region_overlay() -> QWidget:
+    from desktop.scan.screen import grab_screens
+    from desktop.ui.region_select import RegionOverlay
+
+    page = QWidget(None, Qt.WindowType.FramelessWindowHint)
+    picture = QLabel(page)
+    image = _login_page(560, 420, LINK)
+    height, width = image.shape[:2]
+    qimage = QImage(image.data, width, height, width * 3, QImage.Format.Format_BGR888)
+    picture.setPixmap(QPixmap.fromImage(qimage.copy()))
+    QVBoxLayout(page).addWidget(picture)
+    page.setGeometry(360, 220, width + 20, height + 20)
+    page.show()
+    _wait(lambda: page.isVisible())
+    for _ in range(20):
+        QApplication.processEvents()
+        time.sleep(0.01)
+    [shot, *_] = grab_screens()
+    page.close()
+    overlay = RegionOverlay(shot)
+    overlay.show()
+    _wait(lambda: overlay.isVisible())
+    start = QPoint(360 + 10 + 24 - 14, 220 + 10 + 130 - 14)
+    size = _qr(LINK, 4).shape[0]
+    QTest.mousePress(overlay, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start)
+    QTest.mouseMove(overlay, start + QPoint(size + 28, size + 28))
+    QApplication.processEvents()
+    return overlay
+
+
+# -- import, export, backup, QR codes for a phone ------------------------------------------
+
+BACKUP_PASSWORD = "Zorg-back-up-2024"  # noqa: S105 - made up, for the pictures
+_SERVICES = [
+    ("Zilliz", NAME),
+    ("Microsoft 365", "j.devries@zorggroep.nl"),
+    ("AFAS", "jan.de.vries"),
+    ("Nmbrs", "jdevries"),
+    ("Google", "jan.devries1975@gmail.com"),
+    ("DigiD", "jdevries"),
+    ("Nextcloud", "jan@zorggroep.nl"),
+    ("GitHub", "jdevries-zorg"),
+    ("Dropbox", "jan.de.vries@zorggroep.nl"),
+    ("LinkedIn", "jan.de.vries"),
+    ("Intranet", "jdv"),
+    ("VPN", "jan.de.vries"),
+    ("Salesforce", "j.de.vries@zorggroep.nl"),
+]
+
+
+def _accounts() -> list[Account]:
+    return [
+        Account(issuer=issuer, name=name, secret=f"{issuer}/{name}".encode()[:20].ljust(20, b"!"))
+        for issuer, name in _SERVICES
+    ]
+
+
+def _vault_with(accounts: list[Account]) -> Vault:
+    vault = open_vault(password_prompt=lambda request: "screenshots", scrypt_params=_FAST)
+    vault.add_many(accounts)
+    return vault
+
+
+def import_password() -> QWidget:
+    from datetime import UTC, datetime
+
+    from desktop.exporters.backup import Argon2Params, write_backup
+    from desktop.ui.import_dialog import ImportDialog, Page
+
+    source = _pictures() / "tweestap-backup-2024-06-17.tweestap-backup"
+    source.write_bytes(
+        write_backup(
+            _accounts(),
+            BACKUP_PASSWORD,
+            created=datetime.fromtimestamp(MOMENT, UTC),
+            params=Argon2Params(memory_kib=1024, iterations=1),
+        )
+    )
+    dialog = ImportDialog(_vault_with([]))
+    dialog.open_file(source)
+    _wait(lambda: dialog.page is Page.PASSWORD)
+    dialog.password_edit.setText("Zorg-backup-2024")
+    dialog.submit_password()
+    _wait(lambda: dialog.page is Page.PASSWORD)
+    dialog.resize(WIDTH, dialog.sizeHint().height())
+    return dialog
+
+
+def import_summary() -> QWidget:
+    from desktop.otp.uri import format_uri
+    from desktop.ui.import_dialog import ImportDialog, Page
+
+    accounts = _accounts()[:6]
+    source = _pictures() / "aegis-export-uri.txt"
+    broken = "otpauth://totp/Oud%20intranet:jan?secret=NIET-GELD1G"
+    source.write_text("".join(format_uri(a) + "\n" for a in accounts) + broken + "\n")
+    dialog = ImportDialog(_vault_with(accounts[:2]))
+    dialog.open_file(source)
+    _wait(lambda: dialog.page is Page.SUMMARY)
+    dialog.resize(WIDTH, 460)
+    return dialog
+
+
+def export_backup() -> QWidget:
+    from desktop.ui.export_dialog import ExportDialog
+
+    dialog = ExportDialog(_vault_with(_accounts()), FixedClock(MOMENT), backup=True)
+    dialog.password_edit.setText(BACKUP_PASSWORD)
+    dialog.repeat_edit.setText(BACKUP_PASSWORD)
+    dialog.resize(WIDTH + 40, dialog.sizeHint().height())
+    return dialog
+
+
+def export_plain() -> QWidget:
+    from desktop.exporters import ExportFormat
+    from desktop.ui.export_dialog import ExportDialog
+
+    dialog = ExportDialog(_vault_with(_accounts()), FixedClock(MOMENT))
+    dialog.select_format(ExportFormat.OTPAUTH)
+    dialog.resize(WIDTH + 40, dialog.sizeHint().height())
+    return dialog
+
+
+def export_qr() -> QWidget:
+    from desktop.exporters.google import google_export
+    from desktop.otp.model import OtpType
+    from desktop.ui.export_qr_dialog import GoogleExportDialog
+
+    steam = Account(
+        issuer="Steam",
+        name="jandevries",
+        secret=b"steam-key-0123456789",
+        type=OtpType.STEAM,
+        digits=5,
+    )
+    export = google_export([*_accounts(), steam], batch_id=20240617)
+    return GoogleExportDialog(export.codes, export.left_out)
+
+
+def account_qr() -> QWidget:
+    from desktop.ui.export_qr_dialog import AccountQrDialog
+
+    return AccountQrDialog(ACCOUNT)
+
+
 SCENES: dict[str, Scene] = {
     "add-dialog-empty": add_empty,
     "add-dialog-error": add_error,
@@ -184,10 +504,22 @@ SCENES: dict[str, Scene] = {
     "add-dialog-advanced": add_advanced,
     "add-dialog-replace": add_replace,
     "add-dialog-done": add_done,
+    "add-dialog-camera": add_camera,
+    "add-dialog-export": add_export,
+    "add-dialog-imported": add_imported,
+    "add-dialog-done-delete": add_done_delete,
+    "add-dialog-wayland": add_wayland,
+    "region-overlay": region_overlay,
     "edit-dialog": edit,
     "delete-question": delete,
     "password-new": password_new,
     "password-unlock": password_unlock,
+    "import-dialog-password": import_password,
+    "import-summary": import_summary,
+    "export-dialog-backup": export_backup,
+    "export-dialog-plain": export_plain,
+    "export-qr-dialog": export_qr,
+    "account-qr-dialog": account_qr,
 }
 
 

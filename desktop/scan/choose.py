@@ -1,4 +1,5 @@
-"""What to do with the QR codes that one scan found (the screen, a picture, the clipboard).
+"""What to do with the QR codes that one scan found (the screen, a screen region, a picture,
+the clipboard).
 
 Qt-free, so the add-account window only shows what :func:`choose` decided:
 
@@ -20,7 +21,7 @@ from desktop.otp.model import Account
 from desktop.scan.classify import classify
 from desktop.scan.errors import ScanError
 
-Source = Literal["screen", "picture"]
+Source = Literal["screen", "region", "picture"]
 Action = Literal["fill", "pick", "explain"]
 
 
@@ -92,6 +93,14 @@ def no_qr_code(source: Source) -> NoQrCode:
                 "Errors",
                 "No QR code was found on the screen. Make sure the whole QR code is visible "
                 "and not covered by this window, then try again.",
+            )
+        )
+    if source == "region":
+        return NoQrCode(
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "No QR code was found in the region you selected. Drag the rectangle around "
+                "the whole QR code, with a little space around it.",
             )
         )
     return NoQrCode(

@@ -4,6 +4,7 @@ settings ("advanced") form. Reading and checking the text is :mod:`desktop.otp.i
 from __future__ import annotations
 
 import enum
+from collections.abc import Callable
 
 from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QFont, QFontDatabase, QPalette
@@ -116,15 +117,23 @@ class KeyField(QLineEdit):
 
     Copying from a web page or a mail often brings a newline before or after the text, or
     wraps a long link; such a paste is joined into one line at once.
+
+    ``take_text``, when set, sees every new text first, as pasted (line breaks and all):
+    when it returns ``True`` it has dealt with the text (a Google Authenticator export, a
+    text file of several links) and the field empties itself.
     """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.take_text: Callable[[str], bool] | None = None
         self.setFont(fixed_font())
         self.setClearButtonEnabled(True)
         self.textChanged.connect(self._join_lines)
 
     def _join_lines(self, text: str) -> None:
+        if text and self.take_text is not None and self.take_text(text):
+            self.clear()
+            return
         if "\n" in text or "\r" in text or "\t" in text:
             self.setText(clean_pasted(text))
 

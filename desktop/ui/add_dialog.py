@@ -1,8 +1,11 @@
 """Add an account: paste the setup key or the account link, check it, store it, then show
 the first code to type on the login page (pairing is only complete once that is done).
 
-Three pages in one window: the form, the "replace the old entry?" question (the seed's
-"remove the old line and scan again" case) and the done page with the current code.
+Five pages in one window: the form, the "replace the old entry?" question (the seed's
+"remove the old line and scan again" case), the done page with the current code, the
+camera page (a live preview that reads the QR code) and the summary of an import of a
+Google Authenticator export. After an account was added from a picture file, the done
+page (or the summary) offers to delete that file: it holds the setup key.
 """
 
 from __future__ import annotations
@@ -43,6 +46,9 @@ from desktop.ui.account_input import (
     fixed_font,
     set_muted,
 )
+from desktop.ui.camera_page import CameraPanel
+from desktop.ui.export_offer import ExportOffer
+from desktop.ui.file_privacy import DeleteFileOffer
 from desktop.ui.scan_sources import ScanSources
 from desktop.ui.timer import TimerFactory, make_timer
 from desktop.vault import DuplicateAccount, Vault, VaultError
@@ -52,10 +58,13 @@ class Page(enum.IntEnum):
     FORM = 0
     REPLACE = 1
     DONE = 2
+    CAMERA = 3
+    IMPORTED = 4
 
 
 class AddAccountDialog(QDialog):
-    """The add-account window. After ``exec()``, :attr:`added_account` is what was stored.
+    """The add-account window. After ``exec()``, :attr:`added_account` is what was stored
+    (and :attr:`imported_accounts` what an import of a Google Authenticator export added).
 
     Later sources of a key (scanning a QR code from the screen, the webcam or an image) put
     their buttons in :attr:`extra_sources_layout` and hand what they read to
@@ -79,6 +88,7 @@ class AddAccountDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.added_account: Account | None = None
+        self.imported_accounts: list[Account] = []
         self._vault = vault
         self._clock = clock
         self._key: KeyInput | None = None
@@ -94,6 +104,8 @@ class AddAccountDialog(QDialog):
             self._build_form_page(),
             self._build_replace_page(),
             self._build_done_page(),
+            self._build_camera_page(),
+            self._build_imported_page(),
         )
         for widget in self._page_widgets:
             self.pages.addWidget(widget)
@@ -105,7 +117,18 @@ class AddAccountDialog(QDialog):
 
         self.key_edit.textChanged.connect(self._key_changed)
         self.key_edit.textEdited.connect(self.scan_sources.clear_message)
+        self.key_edit.textEdited.connect(self._key_typed)
+        self.key_edit.take_text = self._take_pasted_export
         self.scan_sources.message_changed.connect(self._grow_to_fit)
+        self.scan_sources.camera_requested.connect(self.open_camera)
+        self.scan_sources.export_found.connect(self.export_offer.take_texts)
+        self.export_offer.changed.connect(self._grow_to_fit)
+        self.export_offer.import_requested.connect(self.import_exports)
+        self.camera_panel.payload_read.connect(self._camera_payload)
+        self.camera_panel.back_requested.connect(self._go_back)
+        self.camera_panel.message_changed.connect(self._grow_to_fit)
+        self.delete_offer.answered.connect(self._grow_to_fit)
+        self.import_delete_offer.answered.connect(self._grow_to_fit)
         self.issuer_edit.textChanged.connect(self._revalidate)
         self.name_edit.textChanged.connect(self._revalidate)
         self.settings_form.changed.connect(self._settings_changed)
@@ -114,6 +137,7 @@ class AddAccountDialog(QDialog):
         self.back_button.clicked.connect(self._go_back)
         self.replace_button.clicked.connect(self._replace)
         self.close_button.clicked.connect(self.accept)
+        self.imported_close_button.clicked.connect(self.accept)
         self.copy_button.clicked.connect(self.copy_current_code)
         self._show_page(Page.FORM)
         self._revalidate()
@@ -145,6 +169,7 @@ class AddAccountDialog(QDialog):
         self.extra_sources_layout.setContentsMargins(0, 0, 0, 0)
         self.scan_sources = ScanSources(self.set_key_text, page, drop_target=self)
         self.extra_sources_layout.addWidget(self.scan_sources)
+        self.export_offer = ExportOffer(page)
 
         self.names = NameFields(page)
         self.issuer_edit = self.names.issuer_edit
@@ -190,6 +215,7 @@ class AddAccountDialog(QDialog):
         layout.addWidget(self.key_edit)
         layout.addWidget(self.key_message)
         layout.addLayout(self.extra_sources_layout)
+        layout.addWidget(self.export_offer)
         layout.addSpacing(8)
         layout.addWidget(self.names)
         layout.addLayout(advanced_row)
@@ -296,6 +322,7 @@ class AddAccountDialog(QDialog):
         copy_shortcut.activated.connect(self.copy_current_code)
         self.close_button = QPushButton(self.tr("&Close"), page)
         self.close_button.setAccessibleName(self.tr("Close"))
+        self.delete_offer = DeleteFileOffer(page)
 
         layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -305,10 +332,43 @@ class AddAccountDialog(QDialog):
         layout.addWidget(code_box)
         layout.addSpacing(8)
         layout.addWidget(self.hint_label)
+        layout.addSpacing(8)
+        layout.addWidget(self.delete_offer)
         layout.addStretch(1)
         layout.addSpacing(10)
         layout.addWidget(_buttons(page, (self.copy_button, _ACTION), (self.close_button, _ACCEPT)))
         self.copy_button.setVisible(self._copy_code is not None)  # after: the box shows it
+        return page
+
+    def _build_camera_page(self) -> QWidget:
+        self.camera_panel = CameraPanel(self)
+        return self.camera_panel
+
+    def _build_imported_page(self) -> QWidget:
+        page = QWidget(self)
+        self.imported_title = QLabel(page)
+        title_font = QFont(self.imported_title.font())
+        title_font.setBold(True)
+        title_font.setPointSizeF(title_font.pointSizeF() * 1.3)
+        self.imported_title.setFont(title_font)
+        self.imported_summary = QLabel(page)
+        self.imported_summary.setTextFormat(Qt.TextFormat.PlainText)
+        self.imported_summary.setWordWrap(True)
+        self.imported_summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.import_delete_offer = DeleteFileOffer(page)
+        self.imported_close_button = QPushButton(self.tr("&Close"), page)
+        self.imported_close_button.setAccessibleName(self.tr("Close"))
+
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.imported_title)
+        layout.addSpacing(4)
+        layout.addWidget(self.imported_summary)
+        layout.addSpacing(8)
+        layout.addWidget(self.import_delete_offer)
+        layout.addStretch(1)
+        layout.addSpacing(10)
+        layout.addWidget(_buttons(page, (self.imported_close_button, _ACCEPT)))
         return page
 
     # -- public ---------------------------------------------------------------------------
@@ -322,6 +382,29 @@ class AddAccountDialog(QDialog):
         self.key_edit.setText(text)
         self.key_edit.setCursorPosition(0)  # the start says what it is: a key or otpauth://
         self.key_edit.setFocus()
+
+    def open_camera(self) -> None:
+        """Show the camera page and start the first camera found."""
+        self._show_page(Page.CAMERA)
+        self.camera_panel.start()
+
+    def import_exports(self) -> None:
+        """Import every account of the complete Google Authenticator exports read so far,
+        then show what happened (accounts already stored are not doubled)."""
+        from desktop.scan.exports import import_accounts
+
+        offer = self.export_offer
+        summary = import_accounts(self._vault, offer.collection.accounts())
+        self.imported_accounts += summary.added
+        self.imported_title.setText(
+            self.tr("Accounts imported") if summary.added else self.tr("Nothing was imported")
+        )
+        self.imported_summary.setText(offer.summary_text(summary))
+        self.import_delete_offer.offer(offer.files if summary.added or summary.duplicates else [])
+        offer.clear()
+        for account in summary.added:
+            self.account_added.emit(account)
+        self._show_page(Page.IMPORTED)
 
     def refresh_code(self) -> None:
         """Show the code of the added account at the clock's current time."""
@@ -368,6 +451,42 @@ class AddAccountDialog(QDialog):
                 self.settings_form.set_settings(CodeSettings())
             self.key_message.show_message(self.tr("Valid setup key."), Tone.OK)
         self._revalidate()
+
+    def _key_typed(self) -> None:
+        """Typed or pasted by hand: the key no longer comes from a picture file."""
+        self.scan_sources.key_files = []
+
+    def _take_pasted_export(self, text: str) -> bool:
+        """A Google Authenticator export pasted into the key field goes to the import
+        offer (the substring test first: the export modules load only for an export)."""
+        if "otpauth-migration://" not in text.lower():
+            return False
+        self.scan_sources.clear_message()
+        self.export_offer.take_texts([text])
+        return True
+
+    def _camera_payload(self, text: str) -> None:
+        """A new QR text from the camera: an account link fills the form, an export part is
+        collected (all parts in: back to the form's import offer), anything else is
+        explained under the picture while the camera goes on."""
+        from desktop.scan.classify import classify
+
+        scanned = classify(text)
+        if scanned.kind == "account" and scanned.accounts:
+            self.scan_sources.key_files = []
+            self.scan_sources.clear_message()
+            self._show_page(Page.FORM)
+            self.set_key_text(text.strip())
+        elif scanned.batch is not None:
+            collection = self.export_offer.collection
+            self.export_offer.take_batch(scanned.batch)
+            if collection.complete:
+                self._show_page(Page.FORM)
+            else:
+                waiting = " ".join(error_text(missing) for missing in collection.incomplete())
+                self.camera_panel.show_message(waiting, Tone.HINT)
+        elif scanned.message is not None:
+            self.camera_panel.show_message(error_text(scanned.message), Tone.ERROR)
 
     def _apply_link(self, link: Account, text: str) -> None:
         self._applied_link_text = text
@@ -453,6 +572,7 @@ class AddAccountDialog(QDialog):
         self._pending = None
         self.added_account = stored
         self.done_label.setText(stored.label)
+        self.delete_offer.offer(self.scan_sources.key_files)
         self._show_page(Page.DONE)
         self.refresh_code()
         self.account_added.emit(stored)
@@ -475,6 +595,8 @@ class AddAccountDialog(QDialog):
         self._show_page(Page.FORM)
 
     def _show_page(self, page: Page) -> None:
+        if page is not Page.CAMERA:
+            self.camera_panel.stop()  # the camera is released as soon as its page goes
         self.pages.setCurrentIndex(page)
         for index, widget in enumerate(self._page_widgets):  # the window fits this page
             policy = QSizePolicy.Policy.Preferred if index == page else QSizePolicy.Policy.Ignored
@@ -483,8 +605,16 @@ class AddAccountDialog(QDialog):
             Page.FORM: (self.add_button, self.key_edit),
             Page.REPLACE: (self.back_button, self.back_button),
             Page.DONE: (self.close_button, self.close_button),
+            Page.CAMERA: (self.camera_panel.back_button, self.camera_panel.camera_box),
+            Page.IMPORTED: (self.imported_close_button, self.imported_close_button),
         }[page]
-        for button in (self.add_button, self.back_button, self.close_button):
+        for button in (
+            self.add_button,
+            self.back_button,
+            self.close_button,
+            self.camera_panel.back_button,
+            self.imported_close_button,
+        ):
             button.setDefault(button is default)
         focus.setFocus()
         self._fit(shrink=True)
@@ -496,19 +626,21 @@ class AddAccountDialog(QDialog):
         self._fit(shrink=True)  # texts set before showing were measured at another width
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
-        if event.key() == Qt.Key.Key_Escape and self.page is Page.REPLACE:
+        if event.key() == Qt.Key.Key_Escape and self.page in (Page.REPLACE, Page.CAMERA):
             self._go_back()
             return
         super().keyPressEvent(event)
 
     def reject(self) -> None:
-        if self.added_account is not None:  # Esc or the window's close button when done
+        if self.added_account is not None or self.imported_accounts:  # Esc or close when done
             self.accept()
             return
         super().reject()
 
     def done(self, result: int) -> None:
         self._timer.stop()
+        self.camera_panel.shutdown()
+        self.scan_sources.cancel_region()
         with QSignalBlocker(self.key_edit):
             self.key_edit.clear()  # the key is stored or abandoned: no copy left in a widget
         super().done(result)

@@ -152,7 +152,6 @@ def test_bad_key_is_explained_and_cannot_be_added(qtbot: QtBot, dialog: AddAccou
     ("text", "words"),
     [
         ("https://zilliz.nl/inloghulp/", "This is a web address, not an account link."),
-        ("otpauth-migration://offline?data=CjEKCkhlbGxvId6tvu8", "Google Authenticator export"),
         ("otpauth://totp/Zilliz:jan?issuer=Zilliz", "'secret' parameter is missing"),
     ],
 )

@@ -1,0 +1,104 @@
+"""Collecting several Google Authenticator exports and importing them into the vault
+without doubling an account (no Qt)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from desktop.otp.model import Account
+from desktop.scan.errors import BrokenExport
+from desktop.scan.exports import (
+    ExportCollection,
+    holds_export,
+    import_accounts,
+    read_export_text,
+)
+from desktop.scan.migration import encode_migration_uris
+from desktop.vault import Vault, VaultError, open_vault
+from tests.gui.conftest import MemoryKeyring
+from tests.paths import INTEROP
+
+SCITO = INTEROP / "google-migration" / "scito-extract_otp_secrets"
+
+
+@pytest.fixture
+def vault(isolated_environment: Path) -> Vault:
+    return open_vault(isolated_environment, keyring_backend=MemoryKeyring())
+
+
+def account(name: str, secret: bytes = b"0123456789abcdefghij", issuer: str = "Svc") -> Account:
+    return Account(issuer=issuer, name=name, secret=secret)
+
+
+def test_holds_export_finds_a_link_anywhere_in_a_text() -> None:
+    assert holds_export("OTPAUTH-MIGRATION://offline?data=x")
+    assert holds_export("# comment\notpauth-migration://offline?data=x\n")
+    assert not holds_export("otpauth://totp/x?secret=JBSWY3DP")
+
+
+def test_a_text_file_with_several_exports_is_read_line_by_line() -> None:
+    batches = read_export_text((SCITO / "example_export.txt").read_text(encoding="utf-8"))
+    assert [len(b.entries) for b in batches] == [1, 1, 2, 1, 1]
+
+
+@pytest.mark.parametrize("name", ["only_comments.txt", "test_export_wrong_data.txt"])
+def test_texts_without_a_readable_export_are_refused(name: str) -> None:
+    with pytest.raises(BrokenExport):
+        read_export_text((SCITO / name).read_text(encoding="utf-8"))
+
+
+def test_exports_are_kept_apart_and_only_complete_ones_count() -> None:
+    whole = encode_migration_uris([account("a"), account("b")], batch_id=1)
+    parts = encode_migration_uris(
+        [account("c"), account("d"), account("e")], batch_id=2, per_batch=1
+    )
+    collection = ExportCollection()
+    assert not collection.started and not collection.complete
+    for text in whole + parts[:2]:
+        for batch in read_export_text(text):
+            collection.add(batch)
+    assert collection.started and not collection.complete
+    assert [a.name for a in collection.accounts()] == ["a", "b"]
+    [missing] = collection.incomplete()
+    assert str(missing).startswith("Part 3 of this Google Authenticator export (of 3 QR codes)")
+    [last] = read_export_text(parts[2])
+    assert not collection.received(last)
+    collection.add(last)
+    collection.add(last)  # the same part twice counts once
+    assert collection.received(last) and collection.complete
+    assert [a.name for a in collection.accounts()] == ["a", "b", "c", "d", "e"]
+    collection.clear()
+    assert collection.accounts() == () and not collection.started
+
+
+def test_import_adds_new_accounts_and_reports_the_others(vault: Vault) -> None:
+    vault.add(account("same"))
+    vault.add(account("other", secret=b"a different secret!!"))
+    summary = import_accounts(
+        vault, [account("new"), account("same"), account("other"), account("new")]
+    )
+    assert [a.name for a in summary.added] == ["new"]
+    assert [a.name for a in summary.duplicates] == ["same", "new"]  # the export's own repeat
+    assert [a.name for a in summary.conflicts] == ["other"]
+    assert summary.error is None
+    assert [a.name for a in vault.accounts] == ["same", "other", "new"]
+    assert vault.accounts[1].secret == b"a different secret!!"
+
+
+def test_a_vault_error_stops_the_import_and_keeps_what_was_added(
+    vault: Vault, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real_add = vault.add
+
+    def add(new: Account, *, replace_existing: bool = False) -> Account:
+        if new.name == "second":
+            raise VaultError("The vault could not be saved.")
+        return real_add(new, replace_existing=replace_existing)
+
+    monkeypatch.setattr(vault, "add", add)
+    summary = import_accounts(vault, [account("first"), account("second"), account("third")])
+    assert [a.name for a in summary.added] == ["first"]
+    assert summary.error is not None and str(summary.error) == "The vault could not be saved."
+    assert [a.name for a in vault.accounts] == ["first"]
