@@ -1,0 +1,200 @@
+"""Auditlog: who did what to whom, when, with what result — filtered on the server."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from typing import Any
+
+from PySide6.QtCore import QDateTime, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateTimeEdit,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.admin.model import AUDIT_ACTIONS, AuditEntry, AuditFilter
+from desktop.ui.admin import labels
+from desktop.ui.admin.session import AdminSession
+
+MAX_ENTRIES = 1000
+DATE_FORMAT = "yyyy-MM-dd HH:mm"
+
+
+def describe_change(entry: AuditEntry) -> str:
+    """``blocked: false → true; modules: [] → ["zorg"]`` (old → new per changed key)."""
+    old, new = entry.old, entry.new
+    if isinstance(old, dict) and isinstance(new, dict) and old:
+        keys = list(dict.fromkeys([*old, *new]))
+        return "; ".join(
+            f"{key}: {_short(old.get(key))} \u2192 {_short(new.get(key))}" for key in keys
+        )
+    if isinstance(new, dict):
+        return "; ".join(f"{key}: {_short(value)}" for key, value in new.items())
+    return "" if new is None else _short(new)
+
+
+def _short(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+class AuditPage(QWidget):
+    def __init__(self, session: AdminSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.entries: list[AuditEntry] = []
+
+        title = QLabel(self.tr("Audit log"), self)
+        title.setObjectName("PageTitle")
+        self.actor_edit = QLineEdit(self)
+        self.actor_edit.setPlaceholderText(self.tr("username"))
+        self.target_edit = QLineEdit(self)
+        self.target_edit.setPlaceholderText(self.tr("username"))
+        self.action_combo = QComboBox(self)
+        self.action_combo.addItem(self.tr("Every action"), "")
+        for code in AUDIT_ACTIONS:
+            self.action_combo.addItem(labels.action(code), code)
+        now = QDateTime.fromSecsSinceEpoch(int(session.clock.now()))
+        self.since_check = QCheckBox(self.tr("from"), self)
+        self.since_edit = QDateTimeEdit(now.addDays(-7), self)
+        self.until_check = QCheckBox(self.tr("until"), self)
+        self.until_edit = QDateTimeEdit(now, self)
+        for edit in (self.since_edit, self.until_edit):
+            edit.setDisplayFormat(DATE_FORMAT)
+            edit.setCalendarPopup(True)
+            edit.setEnabled(False)
+        self.since_check.toggled.connect(self.since_edit.setEnabled)
+        self.until_check.toggled.connect(self.until_edit.setEnabled)
+        self.limit_spin = QSpinBox(self)
+        self.limit_spin.setRange(1, MAX_ENTRIES)
+        self.limit_spin.setValue(100)
+        self.search_button = QPushButton(self.tr("Show"), self)
+        self.search_button.setObjectName("PrimaryButton")
+        self.search_button.setDefault(True)
+
+        filters = QGridLayout()
+        filters.setHorizontalSpacing(10)
+        filters.addWidget(QLabel(self.tr("Who"), self), 0, 0)
+        filters.addWidget(self.actor_edit, 0, 1)
+        filters.addWidget(QLabel(self.tr("Whom"), self), 0, 2)
+        filters.addWidget(self.target_edit, 0, 3)
+        filters.addWidget(QLabel(self.tr("What"), self), 0, 4)
+        filters.addWidget(self.action_combo, 0, 5)
+        when = QHBoxLayout()
+        when.addWidget(self.since_check)
+        when.addWidget(self.since_edit)
+        when.addSpacing(12)
+        when.addWidget(self.until_check)
+        when.addWidget(self.until_edit)
+        when.addSpacing(12)
+        when.addWidget(QLabel(self.tr("at most"), self))
+        when.addWidget(self.limit_spin)
+        when.addStretch(1)
+        when.addWidget(self.search_button)
+        filters.addWidget(QLabel(self.tr("When"), self), 1, 0)
+        filters.addLayout(when, 1, 1, 1, 5)
+        filters.setColumnStretch(1, 1)
+        filters.setColumnStretch(3, 1)
+
+        self.table = QTableWidget(0, 7, self)
+        self.table.setHorizontalHeaderLabels(
+            [
+                self.tr("Time"),
+                self.tr("Who"),
+                self.tr("Whom"),
+                self.tr("What"),
+                self.tr("Result"),
+                self.tr("IP address"),
+                self.tr("Change"),
+            ]
+        )
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        self.table.setAccessibleName(self.tr("Audit log"))
+        self.count_label = QLabel(self)
+        self.count_label.setObjectName("Hint")
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 12)
+        layout.setSpacing(10)
+        layout.addWidget(title)
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.count_label)
+
+        self.search_button.clicked.connect(self.load)
+        for field in (self.actor_edit, self.target_edit):
+            field.returnPressed.connect(self.load)
+        session.busy_changed.connect(lambda busy, _text: self.search_button.setEnabled(not busy))
+
+    def current_filter(self) -> AuditFilter:
+        return AuditFilter(
+            actor=self.actor_edit.text(),
+            target=self.target_edit.text(),
+            action=str(self.action_combo.currentData() or ""),
+            since=_moment(self.since_edit) if self.since_check.isChecked() else None,
+            until=_moment(self.until_edit) if self.until_check.isChecked() else None,
+            limit=self.limit_spin.value(),
+        )
+
+    def load(self) -> None:
+        filters = self.current_filter()
+        self.session.call(
+            lambda client: client.audit(filters),
+            self.show_entries,
+            progress=self.tr("Reading the audit log\u2026"),
+        )
+
+    def show_entries(self, entries: list[AuditEntry]) -> None:
+        self.entries = entries
+        self.table.setRowCount(len(entries))
+        for row, entry in enumerate(entries):
+            cells = [
+                labels.moment(entry.at),
+                entry.actor or "",
+                entry.target or "",
+                labels.action(entry.action),
+                labels.result(entry.result),
+                entry.ip or "",
+                describe_change(entry),
+            ]
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if column == 6:
+                    item.setToolTip(text)
+                if column == 4 and entry.result != "ok":
+                    item.setForeground(Qt.GlobalColor.darkRed)
+                self.table.setItem(row, column, item)
+        self.count_label.setText(
+            self.tr("{count} entries, newest first").format(count=len(entries))
+        )
+
+    def shown_rows(self) -> list[list[str]]:
+        rows = []
+        for row in range(self.table.rowCount()):
+            items = [self.table.item(row, column) for column in range(self.table.columnCount())]
+            rows.append(["" if item is None else item.text() for item in items])
+        return rows
+
+
+def _moment(edit: QDateTimeEdit) -> datetime:
+    return datetime.fromtimestamp(edit.dateTime().toSecsSinceEpoch(), UTC)

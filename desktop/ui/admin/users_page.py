@@ -1,0 +1,432 @@
+"""Medewerkers: a searchable, sortable list of accounts with their two-step verification
+state, last login, blocked and administrator; below it the chosen account's Account tab."""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable, Sequence
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QItemSelectionModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.admin.model import User
+from desktop.ui.admin import labels, questions
+from desktop.ui.admin.account_form import AccountForm
+from desktop.ui.admin.session import AdminSession
+
+Index = QModelIndex | QPersistentModelIndex
+USER_ROLE = Qt.ItemDataRole.UserRole + 1
+SORT_ROLE = Qt.ItemDataRole.UserRole + 2
+STATE_ORDER = {"not_enrolled": 0, "pending": 1, "active": 2}
+
+
+class Column(enum.IntEnum):
+    NAME = 0
+    KIND = 1
+    TWO_FA = 2
+    LAST_LOGIN = 3
+    BLOCKED = 4
+    ADMIN = 5
+
+
+class UsersModel(QAbstractTableModel):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.users: list[User] = []
+        self.last_logins: dict[str, datetime] = {}
+
+    def set_users(self, users: Sequence[User]) -> None:
+        self.beginResetModel()
+        self.users = list(users)
+        self.endResetModel()
+
+    def set_last_logins(self, last_logins: dict[str, datetime]) -> None:
+        self.last_logins = dict(last_logins)
+        if self.users:
+            self.dataChanged.emit(
+                self.index(0, Column.LAST_LOGIN), self.index(len(self.users) - 1, Column.LAST_LOGIN)
+            )
+
+    def put(self, user: User) -> None:
+        """Replace the row of ``user.name`` or add one."""
+        for row, known in enumerate(self.users):
+            if known.name == user.name:
+                self.users[row] = user
+                self.dataChanged.emit(self.index(row, 0), self.index(row, len(Column) - 1))
+                return
+        self.beginInsertRows(QModelIndex(), len(self.users), len(self.users))
+        self.users.append(user)
+        self.endInsertRows()
+
+    def row_of(self, name: str) -> int | None:
+        for row, user in enumerate(self.users):
+            if user.name == name:
+                return row
+        return None
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.users)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(Column)
+
+    def headerData(  # noqa: N802 - Qt's name
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        titles = {
+            Column.NAME: self.tr("Username"),
+            Column.KIND: self.tr("Kind"),
+            Column.TWO_FA: self.tr("Two-step verification"),
+            Column.LAST_LOGIN: self.tr("Last login"),
+            Column.BLOCKED: self.tr("Blocked"),
+            Column.ADMIN: self.tr("Administrator"),
+        }
+        return titles.get(Column(section))
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        user = self.users[index.row()]
+        column = Column(index.column())
+        if role == USER_ROLE:
+            return user
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(user, column)
+        if role == SORT_ROLE:
+            return self._sort_key(user, column)
+        if role == Qt.ItemDataRole.ToolTipRole and column == Column.NAME:
+            return user.email or None
+        return None
+
+    def _display(self, user: User, column: Column) -> str:
+        if column == Column.NAME:
+            return user.name
+        if column == Column.KIND:
+            return labels.kind(user.kind)
+        if column == Column.TWO_FA:
+            return labels.enrollment(user.enrollment)
+        if column == Column.LAST_LOGIN:
+            return labels.moment(self.last_logins.get(user.name))
+        if column == Column.BLOCKED:
+            return labels.yes_no(True) if user.blocked else ""
+        if user.has_p_and_o:
+            return self.tr("yes (P&O)")
+        return labels.yes_no(True) if user.admin else ""
+
+    def _sort_key(self, user: User, column: Column) -> Any:
+        if column == Column.TWO_FA:
+            return STATE_ORDER[user.enrollment]
+        if column == Column.LAST_LOGIN:
+            last = self.last_logins.get(user.name)
+            return last.timestamp() if last is not None else 0.0
+        if column == Column.BLOCKED:
+            return int(user.blocked)
+        if column == Column.ADMIN:
+            return 2 if user.has_p_and_o else int(user.admin)
+        return self._display(user, column).casefold()
+
+
+class UsersFilter(QSortFilterProxyModel):
+    """Rows whose name or e-mail address contains the query, of the chosen kind."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.query = ""
+        self.kind: str | None = "employee"
+        self.setSortRole(SORT_ROLE)
+
+    def set_query(self, text: str) -> None:
+        self._refilter(lambda: setattr(self, "query", text.strip().casefold()))
+
+    def set_kind(self, kind: str | None) -> None:
+        self._refilter(lambda: setattr(self, "kind", kind))
+
+    def _refilter(self, change: Callable[[], None]) -> None:
+        if hasattr(self, "endFilterChange"):  # Qt 6.10+
+            self.beginFilterChange()
+            change()
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:  # pragma: no cover - older Qt
+            change()
+            self.invalidateFilter()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:  # noqa: N802
+        model = self.sourceModel()
+        user = model.index(source_row, 0, source_parent).data(USER_ROLE)
+        if not isinstance(user, User):
+            return False
+        if self.kind is not None and user.kind != self.kind:
+            return False
+        if not self.query:
+            return True
+        return self.query in user.name.casefold() or self.query in (user.email or "").casefold()
+
+
+class UsersPage(QWidget):
+    def __init__(self, session: AdminSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self._reverting = False
+
+        self.search_field = QLineEdit(self)
+        self.search_field.setPlaceholderText(self.tr("Search by username or e-mail address"))
+        self.search_field.setAccessibleName(self.tr("Search accounts"))
+        self.search_field.setClearButtonEnabled(True)
+        self.kind_combo = QComboBox(self)
+        self.kind_combo.addItem(self.tr("Employees"), "employee")
+        self.kind_combo.addItem(self.tr("Extranet users"), "extranet")
+        self.kind_combo.addItem(self.tr("Everyone"), None)
+        self.new_button = QPushButton(self.tr("New account"), self)
+        self.refresh_button = QPushButton(self.tr("Refresh"), self)
+        self.count_label = QLabel(self)
+        self.count_label.setObjectName("Hint")
+
+        self.model = UsersModel(self)
+        self.proxy = UsersFilter(self)
+        self.proxy.setSourceModel(self.model)
+        self.table = QTableView(self)
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(Column.NAME, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        self.table.setAlternatingRowColors(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(Column.NAME, QHeaderView.ResizeMode.Stretch)
+        self.table.setAccessibleName(self.tr("Accounts"))
+
+        self.form = AccountForm(session, self)
+
+        top = QHBoxLayout()
+        top.addWidget(self.search_field, 1)
+        top.addWidget(self.kind_combo)
+        top.addWidget(self.new_button)
+        top.addWidget(self.refresh_button)
+        list_part = QWidget(self)
+        list_layout = QVBoxLayout(list_part)
+        list_layout.setContentsMargins(0, 0, 0, 0)
+        list_layout.addLayout(top)
+        list_layout.addWidget(self.table, 1)
+        list_layout.addWidget(self.count_label)
+        self.splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.splitter.addWidget(list_part)
+        self.splitter.addWidget(self.form)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 0)
+        self.splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 16, 16, 12)
+        layout.addWidget(self.splitter)
+
+        self.search_field.textChanged.connect(self._search)
+        self.kind_combo.currentIndexChanged.connect(self._kind_chosen)
+        self.new_button.clicked.connect(self.new_account)
+        self.refresh_button.clicked.connect(self.load)
+        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.form.changed.connect(self._user_changed)
+        self.form.created.connect(self._user_created)
+        self.form.new_cancelled.connect(self._new_cancelled)
+        session.busy_changed.connect(lambda busy, _text: self.refresh_button.setEnabled(not busy))
+        self.proxy.rowsInserted.connect(self._update_count)
+        self.proxy.rowsRemoved.connect(self._update_count)
+        self.proxy.modelReset.connect(self._update_count)
+        self.proxy.layoutChanged.connect(self._update_count)
+
+    # -- loading --------------------------------------------------------------------------
+
+    def load(self) -> None:
+        self.session.call(
+            lambda client: client.list_users(),
+            self._loaded,
+            progress=self.tr("Loading the accounts\u2026"),
+        )
+        self.session.call(
+            lambda client: client.last_logins(),
+            self.model.set_last_logins,
+            progress=self.tr("Reading the last logins\u2026"),
+        )
+
+    def _loaded(self, users: list[User]) -> None:
+        shown = self.form.user
+        self._reverting = True
+        try:
+            self.model.set_users(users)
+        finally:
+            self._reverting = False
+        if shown is not None:
+            fresh = next((u for u in users if u.name == shown.name), None)
+            if fresh is not None:
+                if self.form.has_unsaved_changes():
+                    self.form._refresh(fresh)
+                else:
+                    self.form.show_user(fresh)
+                self._select_row(fresh.name)
+            elif not self.form.has_unsaved_changes():
+                self.form.show_nothing()
+
+    # -- the list -----------------------------------------------------------------------------
+
+    def user_at(self, row: int) -> User | None:
+        user = self.proxy.index(row, 0).data(USER_ROLE)
+        return user if isinstance(user, User) else None
+
+    def shown_names(self) -> list[str]:
+        return [
+            str(self.proxy.index(row, Column.NAME).data()) for row in range(self.proxy.rowCount())
+        ]
+
+    def select_user(self, name: str) -> None:
+        """Choose ``name`` in the list, as a click would (asking about unsaved changes)."""
+        row = self.model.row_of(name)
+        if row is None:
+            return
+        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        if not index.isValid():
+            self.search_field.clear()
+            self.kind_combo.setCurrentIndex(self.kind_combo.findData(None))
+            index = self.proxy.mapFromSource(self.model.index(row, 0))
+        self.table.setCurrentIndex(index)
+
+    def _select_row(self, name: str) -> None:
+        """Mark ``name``'s row without asking anything (the form shows it already)."""
+        row = self.model.row_of(name)
+        if row is None:
+            return
+        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        if not index.isValid():
+            return
+        self._reverting = True
+        try:
+            self.table.selectionModel().setCurrentIndex(
+                index,
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows,
+            )
+        finally:
+            self._reverting = False
+        self.table.scrollTo(index)
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if self._reverting:
+            return
+        user = current.data(USER_ROLE)
+        if not isinstance(user, User):
+            return
+        shown = self.form.user
+        if shown is not None and shown.name == user.name and not self.form.new_mode:
+            return
+        self.leave_form(lambda: self.form.show_user(user), stay=self._back_to_form)
+
+    def _back_to_form(self) -> None:
+        if self.form.user is not None:
+            self._select_row(self.form.user.name)
+        else:
+            self._reverting = True
+            try:
+                self.table.selectionModel().clearSelection()
+                self.table.selectionModel().setCurrentIndex(
+                    QModelIndex(), QItemSelectionModel.SelectionFlag.NoUpdate
+                )
+            finally:
+                self._reverting = False
+
+    def leave_form(self, go: Callable[[], None], stay: Callable[[], None] | None = None) -> None:
+        """Run ``go`` once the form may be left: at once, or after saving or discarding."""
+        if not self.form.has_unsaved_changes():
+            go()
+            return
+        choice = questions.ask_unsaved(self, self.form.unsaved_what())
+        if choice is questions.Unsaved.DISCARD:
+            go()
+            return
+        if stay is not None:
+            stay()
+        if choice is questions.Unsaved.SAVE:
+
+            def after_save() -> None:
+                go()
+                if self.form.user is not None:
+                    self._select_row(self.form.user.name)
+
+            self.form.save(then=after_save)
+
+    def new_account(self) -> None:
+        self.leave_form(self._start_new)
+
+    def _start_new(self) -> None:
+        self._back_to_form_none()
+        self.form.start_new()
+
+    def _back_to_form_none(self) -> None:
+        self._reverting = True
+        try:
+            self.table.selectionModel().clearSelection()
+        finally:
+            self._reverting = False
+
+    def _search(self, text: str) -> None:
+        self.proxy.set_query(text)
+        self._update_count()
+
+    def _kind_chosen(self, index: int) -> None:
+        self.proxy.set_kind(self.kind_combo.itemData(index))
+        self._update_count()
+
+    def _update_count(self) -> None:
+        self.count_label.setText(
+            self.tr("{shown} of {total} accounts shown").format(
+                shown=self.proxy.rowCount(), total=self.model.rowCount()
+            )
+        )
+
+    def _user_changed(self, user: User) -> None:
+        self.model.put(user)
+        self._select_row(user.name)
+
+    def _user_created(self, user: User) -> None:
+        self.model.put(user)
+        self._select_row(user.name)
+
+    def _new_cancelled(self) -> None:
+        self._back_to_form_none()
+
+    # -- the page contract ------------------------------------------------------------------
+
+    def has_unsaved_changes(self) -> bool:
+        return self.form.has_unsaved_changes()
+
+    def unsaved_what(self) -> str:
+        return self.form.unsaved_what()
+
+    def save(self, then: Callable[[], None] | None = None) -> None:
+        self.form.save(then)
+
+    def discard(self) -> None:
+        self.form.discard()

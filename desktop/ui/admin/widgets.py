@@ -1,0 +1,160 @@
+"""Small widgets the admin pages share: ja/nee choices, the message bar, the busy line,
+and the panel's style sheet."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QRadioButton,
+    QToolButton,
+    QWidget,
+)
+
+from desktop.ui.code_view import ACCENT
+
+
+class YesNo(QWidget):
+    """Two radio buttons, "ja" and "nee", as on the seed's settings pages."""
+
+    changed = Signal(bool)
+
+    def __init__(self, accessible_name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.yes = QRadioButton(self.tr("yes"), self)
+        self.no = QRadioButton(self.tr("no"), self)
+        self.yes.setAccessibleName(f"{accessible_name}: {self.yes.text()}")
+        self.no.setAccessibleName(f"{accessible_name}: {self.no.text()}")
+        self._group = QButtonGroup(self)
+        self._group.addButton(self.yes)
+        self._group.addButton(self.no)
+        self.no.setChecked(True)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(16)
+        layout.addWidget(self.yes)
+        layout.addWidget(self.no)
+        layout.addStretch(1)
+        self.yes.toggled.connect(self.changed)
+
+    def value(self) -> bool:
+        return self.yes.isChecked()
+
+    def set_value(self, value: bool) -> None:
+        (self.yes if value else self.no).setChecked(True)
+
+
+class MessageBar(QFrame):
+    """A sentence across the top of a page or window: an error, a warning or a confirmation.
+
+    An error may offer "Try again" (``retry`` is emitted); the bar stays until closed or
+    replaced, so nothing is missed.
+    """
+
+    retry = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("MessageBar")
+        self.label = QLabel(self)
+        self.label.setWordWrap(True)
+        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.retry_button = QPushButton(self.tr("Try again"), self)
+        self.retry_button.clicked.connect(self._retry)
+        close = QToolButton(self)
+        close.setText("\u2715")
+        close.setAutoRaise(True)
+        close.setToolTip(self.tr("Close message"))
+        close.setAccessibleName(self.tr("Close message"))
+        close.clicked.connect(self.hide)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(14, 8, 8, 8)
+        layout.addWidget(self.label, 1)
+        layout.addWidget(self.retry_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        layout.addWidget(close, 0, Qt.AlignmentFlag.AlignTop)
+        self.kind = ""
+        self.hide()
+
+    def show_message(self, text: str, kind: str = "error", *, can_retry: bool = False) -> None:
+        """``kind``: ``error``, ``warning`` or ``info``."""
+        self.kind = kind
+        self.setProperty("kind", kind)
+        self.style().unpolish(self)
+        self.style().polish(self)
+        self.label.setText(text)
+        self.setAccessibleDescription(text)
+        self.retry_button.setVisible(can_retry)
+        self.show()
+
+    @property
+    def text(self) -> str:
+        return self.label.text() if self.isVisible() else ""
+
+    def _retry(self) -> None:
+        self.hide()
+        self.retry.emit()
+
+
+class BusyLine(QWidget):
+    """ "Saving…" with a moving bar while a request is under way; nothing otherwise."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.label = QLabel(self)
+        self.bar = QProgressBar(self)
+        self.bar.setRange(0, 0)  # indeterminate
+        self.bar.setTextVisible(False)
+        self.bar.setMaximumWidth(120)
+        self.bar.setMaximumHeight(10)
+        self.bar.setAccessibleName(self.tr("Busy"))
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.bar)
+        layout.addWidget(self.label)
+        layout.addStretch(1)
+        self.set_busy(False)
+
+    def set_busy(self, busy: bool, text: str = "") -> None:
+        self.label.setText(text if busy else "")
+        self.bar.setVisible(busy)
+        self.label.setVisible(busy)
+
+
+STYLE = """
+QFrame#MessageBar { border-radius: 6px; }
+QFrame#MessageBar[kind="error"] { background: #fbe3e1; border: 1px solid #e6a7a1; }
+QFrame#MessageBar[kind="error"] QLabel { color: #6b1a12; }
+QFrame#MessageBar[kind="warning"] { background: #fdf1d8; border: 1px solid #e8cf96; }
+QFrame#MessageBar[kind="warning"] QLabel { color: #4a3a10; }
+QFrame#MessageBar[kind="info"] { background: #e2f3e5; border: 1px solid #b9dfc0; }
+QFrame#MessageBar[kind="info"] QLabel { color: #1d5e30; }
+QPushButton#PrimaryButton {
+    padding: 5px 16px;
+    border: 1px solid ACCENT;
+    border-radius: 5px;
+    background: ACCENT;
+    color: white;
+    font-weight: 600;
+}
+QPushButton#PrimaryButton:disabled { background: #9fb4cf; border-color: #9fb4cf; }
+QPushButton#PrimaryButton:hover { background: #174f92; }
+QLabel#Hint, QLabel#FieldHint { color: palette(placeholder-text); }
+QLabel#FieldError { color: #b3261e; }
+QLabel#PageTitle { font-size: 15pt; font-weight: 600; }
+QListWidget#Sidebar {
+    border: none;
+    border-right: 1px solid palette(midlight);
+    background: palette(window);
+    font-size: 11pt;
+    padding-top: 8px;
+}
+QListWidget#Sidebar::item { padding: 8px 14px; }
+QListWidget#Sidebar::item:selected { background: ACCENT; color: white; }
+QLabel#Identity { color: palette(placeholder-text); }
+QLineEdit[readOnly="true"] { background: palette(window); }
+""".replace("ACCENT", ACCENT)

@@ -1,0 +1,240 @@
+"""Render the admin panel into docs/screenshots/admin-*.png, against a real demo server.
+
+Run under an X server for real fonts, e.g.::
+
+    TWEESTAP_LANG=nl xvfb-run -a -s "-screen 0 1400x1000x24" \\
+        .venv/bin/python scripts/screenshot_admin.py
+
+``TWEESTAP_LANG=nl`` (or ``en``) renders one language only; without it, both. The script
+starts ``tweestap-server demo`` on a free loopback port (a throw-away organisation), logs in
+as its P&O administrator ``anna.admin`` with the code of the setup key the demo prints, and
+shows every page as the panel would; the demo server is stopped at the end.
+"""
+
+from __future__ import annotations
+
+import argparse
+import base64
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from PySide6.QtCore import QCoreApplication  # noqa: E402
+from PySide6.QtWidgets import QApplication, QLineEdit, QWidget  # noqa: E402
+
+from desktop import i18n  # noqa: E402
+from desktop.admin import embedded  # noqa: E402
+from desktop.admin.embedded import EmbeddedServer  # noqa: E402
+from desktop.admin.errors import SessionExpired  # noqa: E402
+from desktop.clock import SystemClock  # noqa: E402
+from desktop.otp.model import Account  # noqa: E402
+from desktop.ui.admin import questions  # noqa: E402
+from desktop.ui.admin.connect_dialog import ConnectDialog  # noqa: E402
+from desktop.ui.admin.panel import AdminWindow  # noqa: E402
+from desktop.ui.admin.worker import Runner  # noqa: E402
+
+ADMIN = "anna.admin"
+PASSWORD = "welkom-demo"  # noqa: S105 - the demo's published password
+PANEL_SIZE = (1120, 800)
+DIALOG_WIDTH = 520
+
+
+class Demo:
+    """``tweestap-server demo`` as a process; :attr:`keys` has the printed setup keys."""
+
+    def __init__(self) -> None:
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            self.port = int(probe.getsockname()[1])
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "server_stub", "demo", "--port", str(self.port)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            text=True,
+            cwd=ROOT,
+        )
+        self.keys: dict[str, str] = {}
+        self._read_logins()
+        deadline = time.monotonic() + 30
+        while not embedded.is_running(self.url):
+            if time.monotonic() > deadline or self.process.poll() is not None:
+                raise RuntimeError("the demo server did not start")
+            time.sleep(0.1)
+
+    def _read_logins(self) -> None:
+        if self.process.stdout is None:
+            raise RuntimeError("no output from the demo")
+        name = None
+        for line in self.process.stdout:
+            if line.startswith("anna") or line.startswith("bram"):
+                name = line.split()[0]
+            elif line.strip().startswith("setup key:") and name:
+                self.keys[name] = line.split(":", 1)[1].strip()
+            if len(self.keys) == 2:
+                return
+        raise RuntimeError("the demo printed no setup keys")
+
+    def account(self, name: str) -> Account:
+        key = self.keys[name]
+        return Account(
+            issuer="Tweestap",
+            name=name,
+            secret=base64.b32decode(key + "=" * (-len(key) % 8)),
+        )
+
+    def stop(self) -> None:
+        embedded.stop(self.process)  # type: ignore[arg-type]
+
+
+def settle(runner: Runner, timeout: float = 30) -> None:
+    """Let the worker finish and its answers arrive, as the event loop would."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        QApplication.processEvents()
+        if not runner.busy:
+            for _ in range(5):
+                QApplication.processEvents()
+            return
+        time.sleep(0.02)
+    raise RuntimeError("the server did not answer in time")
+
+
+def save(widget: QWidget, path: Path) -> None:
+    widget.show()
+    widget.activateWindow()
+    for _ in range(10):
+        QApplication.processEvents()
+    for field in widget.findChildren(QLineEdit):
+        field.deselect()
+        field.setCursorPosition(0)
+    QApplication.processEvents()
+    if not widget.grab().save(str(path)):
+        raise OSError(f"could not write {path}")
+    print(path)
+
+
+def shoot(demo: Demo, out: Path, language: str) -> None:
+    clock = SystemClock()
+    vault_accounts = [demo.account(ADMIN)]
+
+    def name(scene: str) -> Path:
+        return out / f"admin-{scene}-{language}.png"
+
+    # The login dialog, then its code step with the code offered from the vault.
+    here = EmbeddedServer(home=Path(os.environ["TWEESTAP_HOME"]) / "server", port=demo.port)
+    dialog = ConnectDialog(clock, embedded=here, accounts=lambda: vault_accounts)
+    dialog.resize(DIALOG_WIDTH, dialog.sizeHint().height())
+    dialog.username_edit.setText(ADMIN)
+    dialog.password_edit.setText(PASSWORD)
+    save(dialog, name("login"))
+    dialog.start_login()
+    settle(dialog.runner)
+    save(dialog, name("code"))
+    dialog.use_vault_code()
+    settle(dialog.runner)
+    client = dialog.client
+    if client is None or dialog.overview is None:
+        raise RuntimeError(f"the login failed: {dialog.message.text}")
+
+    window = AdminWindow(client, clock, overview=dialog.overview, accounts=lambda: vault_accounts)
+    window.resize(*PANEL_SIZE)
+    save(window, name("overview"))
+
+    window.show_page(window.policy_page)
+    settle(window.session.runner)
+    save(window, name("policy"))
+
+    users = window.users_page
+    window.show_page(users)
+    settle(window.session.runner)
+    users.select_user("eva.half")
+    save(window, name("employees"))
+
+    users.select_user("carla.zorg")
+    users.form.ip_edit.setText("192.168.1.10, 10.0.0.300")
+    users.form.module_boxes["p&o + r"].setChecked(True)
+    save(window, name("account-ip-error"))
+    users.form.discard()
+
+    # The question "reset two-step verification" asks, with its real text (answered "no").
+    asked: list[tuple[str, str, str]] = []
+
+    def record(parent: QWidget | None, title: str, text: str, action: str) -> bool:
+        asked.append((title, text, action))
+        return False
+
+    real_confirm = questions.confirm
+    questions.confirm = record
+    try:
+        users.form.reset_2fa()
+    finally:
+        questions.confirm = real_confirm
+    box, _go = questions.confirm_box(window, *asked[0])
+    save(box, name("reset-question"))
+    box.close()
+
+    window.show_page(window.audit_page)
+    settle(window.session.runner)
+    save(window, name("audit"))
+
+    relogin = ConnectDialog(
+        clock,
+        address=client.url,
+        username=ADMIN,
+        client=client,
+        reason=i18n.error_text(SessionExpired()),
+        accounts=lambda: vault_accounts,
+    )
+    relogin.resize(DIALOG_WIDTH, relogin.sizeHint().height())
+    save(relogin, name("session-expired"))
+    relogin.close()
+    window.close()
+    window.deleteLater()
+    dialog.deleteLater()
+    QCoreApplication.processEvents()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description="Render the admin panel as PNG files.")
+    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
+    parser.add_argument("--lang", choices=("en", "nl"), action="append")
+    parser.add_argument(
+        "--translations",
+        type=Path,
+        help="take the compiled tweestap_LANG.qm from this folder (to preview a translation)",
+    )
+    args = parser.parse_args()
+    if args.translations is not None:
+        i18n.TRANSLATIONS_DIR = args.translations
+    env_lang = os.environ.get("TWEESTAP_LANG", "")
+    languages: list[str] = args.lang or ([env_lang] if env_lang in ("en", "nl") else ["en", "nl"])
+    os.environ["TWEESTAP_HOME"] = tempfile.mkdtemp(prefix="tweestap-admin-screenshots-")
+    os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
+
+    app = QApplication(["tweestap"])
+    app.setStyle("Fusion")
+    args.out.mkdir(parents=True, exist_ok=True)
+    demo = Demo()
+    status = 0
+    try:
+        for language in languages:
+            if i18n.install(language) != language:
+                print(f"warning: no compiled {language} translation; the texts stay English")
+                status = 1
+            shoot(demo, args.out, language)
+    finally:
+        demo.stop()
+    return status
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
