@@ -6,12 +6,13 @@ STAMP := $(VENV)/.installed-stamp
 TS := $(wildcard resources/translations/*.ts)
 QM := $(TS:.ts=.qm)
 
-.PHONY: run test lint typecheck pytest translations update-translations system-deps clean
+.PHONY: run test lint typecheck pytest dist dist-smoke translations update-translations system-deps clean
 
+# The demo server with its organisation, and the app (in .demo/, beside your own data).
 run: system-deps $(STAMP) translations
-	$(BIN)/tweestap
+	$(BIN)/python scripts/run_demo.py
 
-test: system-deps $(STAMP) translations lint typecheck pytest
+test: system-deps $(STAMP) translations lint typecheck pytest dist-smoke
 
 system-deps:
 	@bash scripts/system-deps.sh
@@ -41,5 +42,13 @@ typecheck: $(STAMP)
 pytest: $(STAMP) translations
 	$(BIN)/python -m pytest -q -p no:cacheprovider
 
+# The PyInstaller builds (one-folder dist/tweestap/ and one-file dist/tweestap-onefile),
+# then each one started headless: --version and --exit-after-first-frame, sizes printed.
+dist: $(STAMP) translations
+	$(BIN)/pyinstaller --noconfirm --log-level WARN --distpath dist --workpath build/pyinstaller build.spec
+
+dist-smoke: dist
+	$(BIN)/python scripts/dist_smoke.py
+
 clean:
-	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache resources/translations/*.qm
+	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache build dist resources/translations/*.qm

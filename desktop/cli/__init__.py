@@ -11,6 +11,7 @@ import sys
 from collections.abc import Sequence
 
 from desktop.clock import Clock, SystemClock
+from desktop.desktop_entry import is_link
 from desktop.errors import QT_TRANSLATE_NOOP, UserError
 
 USAGE_ERROR = 2
@@ -32,8 +33,17 @@ def main(argv: Sequence[str] | None = None, *, clock: Clock | None = None) -> in
             QCoreApplication(["tweestap"])
     if QCoreApplication.instance() is not None:
         i18n.install()
+    if args_list and is_link(args_list[0]):
+        # The desktop hands over an otpauth:// link (Tweestap is its handler): the window
+        # opens it in the add dialog, or passes it to the window that is already open.
+        from desktop.ui.app import run
 
+        return run(args_list)
+
+    from desktop.cli import argparse_text
     from desktop.cli.parser import build_parser
+
+    argparse_text.install()
 
     try:
         args = build_parser().parse_args(args_list)
@@ -47,8 +57,8 @@ def main(argv: Sequence[str] | None = None, *, clock: Clock | None = None) -> in
 
 
 def _is_command_line(argv: list[str]) -> bool:
-    """Anything but "open the window" runs without a window."""
-    return bool(argv) and argv != ["--exit-after-first-frame"]
+    """Anything but "open the window" (perhaps with a link to add) runs without a window."""
+    return bool(argv) and argv != ["--exit-after-first-frame"] and not is_link(argv[0])
 
 
 def _captures_screen(argv: list[str]) -> bool:
@@ -88,6 +98,14 @@ def _run_command(args: argparse.Namespace, clock: Clock) -> int:
                     QT_TRANSLATE_NOOP("Errors", "Give either a search text or --uri, not both.")
                 )
             return accounts.code_of_uri(args, clock)
+        if args.command == "desktop-entry":
+            return _desktop_entry(remove=args.remove)
+        if args.command in ("import", "export"):
+            from desktop.cli import transfer
+
+            if args.command == "import":
+                return transfer.run_import(args, vault_for_scan)
+            return transfer.run_export(args, vault_for_scan, clock)
         # Refuse bad input before the vault is opened (and a password perhaps asked for).
         new_account = accounts.account_from_args(args) if args.command == "add" else None
         vault = open_vault(password_prompt=console.ask_password)
@@ -113,3 +131,20 @@ def _run_command(args: argparse.Namespace, clock: Clock) -> int:
         return 1
     except KeyboardInterrupt:
         return 1
+
+
+def _desktop_entry(*, remove: bool) -> int:
+    from desktop import desktop_entry
+    from desktop.cli import console
+
+    if remove:
+        for path in desktop_entry.uninstall():
+            console.out(console.translate("Cli", "Removed {path}").format(path=path))
+        return 0
+    installed = desktop_entry.install()
+    console.out(
+        console.translate(
+            "Cli", "Tweestap is in the application menu ({path}) and opens otpauth:// links."
+        ).format(path=installed.entry)
+    )
+    return 0

@@ -120,4 +120,62 @@ def build_parser() -> Parser:
         help=translate("Cli", "add the accounts found (account links and complete Google exports)"),
     )
     scan.add_argument("--json", action="store_true", help=translate("Cli", "print JSON"))
+
+    importing = commands.add_parser(
+        "import", help=translate("Cli", "import the accounts of another app's export file")
+    )
+    importing.add_argument("file", metavar="FILE", help=translate("Cli", "the export file"))
+    importing.add_argument(
+        "--format",
+        default="auto",
+        choices=import_format_keys(),
+        metavar="auto|KEY",
+        help=translate("Cli", "the app that wrote the file (default: detect it): {keys}").format(
+            keys=", ".join(import_format_keys()[1:])
+        ),
+    )
+    importing.add_argument(
+        "--password",
+        help=translate("Cli", "the file's password (asked for when needed)"),
+    )
+
+    export = commands.add_parser(
+        "export", help=translate("Cli", "write every account to a file (a backup)")
+    )
+    export.add_argument("file", metavar="FILE", help=translate("Cli", "the file to write"))
+    export.add_argument(
+        "--format",
+        required=True,
+        choices=export_format_keys(),
+        help=translate(
+            "Cli",
+            "tweestap: encrypted backup; aegis-encrypted / aegis: for the Aegis app; "
+            "otpauth: a list of links; google-qr: QR codes (PNG) for Google Authenticator",
+        ),
+    )
+    export.add_argument(
+        "--password",
+        help=translate("Cli", "the password of an encrypted export (asked for when missing)"),
+    )
+    entry = commands.add_parser(
+        "desktop-entry",
+        help=translate(
+            "Cli", "put Tweestap in the application menu and let it open otpauth:// links (Linux)"
+        ),
+    )
+    entry.add_argument(
+        "--remove", action="store_true", help=translate("Cli", "take the menu entry away again")
+    )
     return parser
+
+
+def import_format_keys() -> list[str]:
+    from desktop.importers import FORMAT_MODULES
+
+    return ["auto", *FORMAT_MODULES]
+
+
+def export_format_keys() -> list[str]:
+    from desktop.exporters import ExportFormat
+
+    return [item.value for item in ExportFormat]

@@ -93,6 +93,8 @@ class AccountsModel(QAbstractListModel):
         self._codes: dict[str, _Codes] = {}
         self._periods: frozenset[int] = frozenset()
         self._next_boundary = math.inf
+        self.show_next_code = True
+        """False: never offer the next code (a setting)."""
         self._update_boundaries()
 
     # -- reading ---------------------------------------------------------------------
@@ -165,7 +167,7 @@ class AccountsModel(QAbstractListModel):
                 return group(self.code(row))
             case Role.NEXT_CODE:
                 seconds = self.seconds_left(row)
-                if seconds is None or seconds > NEXT_CODE_SECONDS:
+                if not self.show_next_code or seconds is None or seconds > NEXT_CODE_SECONDS:
                     return None
                 return group(self.next_code(row))
             case Role.SECONDS_LEFT:
@@ -214,10 +216,11 @@ class AccountsModel(QAbstractListModel):
         Views are told through ``dataChanged`` (the countdown roles each time; the code
         roles only at a step boundary), so they repaint what is on screen and nothing else.
         """
+        went_back = now < self._now  # the clock (or its correction) was set back
         self._now = now
         if not self._accounts:
             return False
-        codes_changed = now >= self._next_boundary
+        codes_changed = now >= self._next_boundary or went_back
         if codes_changed:
             self._update_boundaries()
             roles = CODE_ROLES + COUNTDOWN_ROLES

@@ -21,25 +21,39 @@ EXIT_AFTER_FIRST_FRAME = "--exit-after-first-frame"
 def run(argv: list[str]) -> int:
     """Open the authenticator window; returns the process exit code.
 
-    ``argv`` are the command-line arguments after the program name; the only one read
-    here is ``--exit-after-first-frame``: quit as soon as the first frame with codes (or,
-    with no accounts, the welcome page) has been painted, to measure start-up.
+    ``argv`` are the command-line arguments after the program name. Read here:
+    ``--exit-after-first-frame`` (quit as soon as the first frame with codes, or with no
+    accounts the welcome page, has been painted, to measure start-up) and an
+    ``otpauth://`` or ``otpauth-migration://`` link, which opens in the add dialog for
+    review. When Tweestap is already open for the same data folder, the link (or just
+    "come to the front") goes to that window and this process ends.
     """
     exit_after_first_frame = EXIT_AFTER_FIRST_FRAME in argv
     guard_none_refcount()
     app = _application()
 
+    from desktop.desktop_entry import is_link
+    from desktop.paths import data_home
+    from desktop.ui.single_instance import InstanceServer, forward, server_name
+
+    link = next((argument for argument in argv if is_link(argument)), None)
+    instance = server_name(data_home())
+    if not exit_after_first_frame and forward(instance, link or ""):
+        return 0
+
     from PySide6.QtCore import QCoreApplication, QTimer
 
     from desktop import i18n
-    from desktop.clock import SystemClock
+    from desktop.clock import CorrectedClock, SystemClock
+    from desktop.ui import wiring
     from desktop.ui.main_window import MainWindow
 
-    i18n.install()
+    settings = wiring.load_settings()  # installs the language and the colours
     vault = _open_vault(None)
     if vault is None:
         return 1
-    window = MainWindow(vault, SystemClock())
+    clock = CorrectedClock(SystemClock(), settings.correction)  # a remembered correction
+    window = MainWindow(vault, clock, clear_clipboard_after=wiring.clear_after(settings))
     notices = []
     if vault.set_aside_file is not None:
         notices.append(
@@ -54,7 +68,15 @@ def run(argv: list[str]) -> int:
     if exit_after_first_frame:
         # Let the painted frame reach the screen (the backing store flush), then quit.
         window.first_frame_painted.connect(lambda: QTimer.singleShot(0, app.quit))
-    window.show()
+    extras = wiring.attach(window, settings, clock, check_clock=not exit_after_first_frame)
+    if exit_after_first_frame or not wiring.starts_in_tray(extras):
+        window.show()
+    if not exit_after_first_frame:
+        listener = InstanceServer(instance, window)
+        listener.activated.connect(window.bring_to_front)
+        listener.message_received.connect(window.open_link)
+    if link is not None:
+        QTimer.singleShot(0, lambda: window.open_link(link))
     return app.exec()
 
 
@@ -68,6 +90,9 @@ def _application() -> QApplication:
     app.setApplicationName("Tweestap")
     app.setOrganizationName("Tweestap")
     app.setDesktopFileName("tweestap")
+    from desktop.ui.tray import app_icon
+
+    app.setWindowIcon(app_icon())
     return app
 
 

@@ -22,6 +22,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QFrame,
     QHBoxLayout,
@@ -38,12 +39,14 @@ from PySide6.QtWidgets import (
 
 from desktop.clock import Clock
 from desktop.errors import UserError
+from desktop.favourites import is_favourite, set_favourite
 from desktop.i18n import error_text
 from desktop.otp.model import Account
 from desktop.ui.accounts_model import AccountFilter, AccountsModel, Role
 from desktop.ui.clipboard import DEFAULT_CLEAR_AFTER, SecureClipboard
 from desktop.ui.code_view import STYLE, Banner, CodeListView, EmptyState, StatusLine
 from desktop.ui.timer import TimerFactory, make_timer
+from desktop.ui.transfer_actions import TransferActions
 from desktop.vault import Vault
 
 TICK_MARGIN_MS = 2
@@ -55,6 +58,10 @@ class MainWindow(QMainWindow):
 
     first_frame_painted = Signal()
     """The first frame with codes (or, with no accounts, the welcome page) is on screen."""
+    settings_requested = Signal()
+    """File > Settings (the dialog is desktop.ui.settings_dialog, wired in desktop.ui.wiring)."""
+    lock_requested = Signal()
+    """File > Lock (desktop.ui.app_lock.AppLock listens)."""
 
     def __init__(
         self,
@@ -71,6 +78,9 @@ class MainWindow(QMainWindow):
         self._clock = clock
         self._timer_factory = timer_factory
         self._first_frame_sent = False
+        # The 2FA server the admin panel logs in to: the settings connect these (wiring.py).
+        self.server_address: Callable[[], str] = lambda: ""
+        self.remember_server: Callable[[str], None] = lambda url: None
         self.setWindowTitle("Tweestap")
         self.setObjectName("MainWindow")
         self.resize(560, 680)
@@ -154,6 +164,15 @@ class MainWindow(QMainWindow):
         self.down_action = self._action(self.tr("Move do&wn"), "Ctrl+Shift+Down", self.move_down)
         self.search_action = self._action(self.tr("&Search"), key.Find, self.start_search)
         self.quit_action = self._action(self.tr("&Quit"), key.Quit, self.close)
+        self.settings_action = self._action(
+            self.tr("&Settings…"), key.Preferences, self.settings_requested.emit
+        )
+        self.lock_action = self._action(self.tr("&Lock"), "Ctrl+L", self.lock_requested.emit)
+        self.lock_action.setVisible(False)  # shown while the app lock is on
+        self.favourite_action = self._action(self.tr("&Favourite"), None, self.toggle_favourite)
+        self.favourite_action.setCheckable(True)
+        self.transfer = TransferActions(self, self.vault, self._clock, self.current_account)
+        self.transfer.accounts_changed.connect(lambda: self._reload(None))
         # Copy and Delete belong to the list: in the search field they edit the text.
         self.view.addAction(self.copy_action)
         self.view.addAction(self.delete_action)
@@ -190,6 +209,7 @@ class MainWindow(QMainWindow):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.banner)
+        layout.addWidget(self.transfer.reminder)
         layout.addWidget(self.header)
         layout.addWidget(self.rule)
         layout.addWidget(self.pages, 1)
@@ -207,6 +227,14 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
+        file_menu.addAction(self.transfer.import_action)
+        file_menu.addAction(self.transfer.export_action)
+        file_menu.addAction(self.transfer.backup_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.settings_action)
+        file_menu.addAction(self.lock_action)
+        file_menu.addAction(self.tr("&Administration…"), self.open_admin)
+        file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         accounts = self.menuBar().addMenu(self.tr("&Accounts"))
         accounts.addAction(self.add_action)
@@ -220,6 +248,8 @@ class MainWindow(QMainWindow):
         menu.addAction(self.next_action)
         menu.addSeparator()
         menu.addAction(self.edit_action)
+        menu.addAction(self.transfer.show_qr_action)
+        menu.addAction(self.favourite_action)
         menu.addAction(self.delete_action)
         menu.addSeparator()
         menu.addAction(self.up_action)
@@ -295,6 +325,9 @@ class MainWindow(QMainWindow):
         self.next_code(self.view.currentIndex())
 
     def add_account(self) -> None:
+        self._add_account()
+
+    def _add_account(self, text: str | None = None) -> None:
         from desktop.ui.add_dialog import AddAccountDialog  # its QR/camera code loads only now
 
         dialog = AddAccountDialog(
@@ -304,10 +337,45 @@ class MainWindow(QMainWindow):
             timer_factory=self._timer_factory,
             copy_code=self.clipboard.copy,
         )
+        if text is not None:
+            dialog.set_key_text(text)
         dialog.exec()
         added = dialog.added_account
         dialog.deleteLater()
         self._reload(added.id if added is not None else None)
+
+    def open_link(self, text: str) -> None:
+        """A link the desktop handed over (Tweestap handles ``otpauth://``): shown in the
+        add dialog for review; nothing is stored until the person chooses Add."""
+        self.bring_to_front()
+        if self.vault.is_locked:
+            self.show_message(self.tr("Unlock Tweestap first, then open the link again."))
+            return
+        if QApplication.activeModalWidget() is not None:
+            self.show_message(self.tr("Close the open window first, then open the link again."))
+            return
+        self._add_account(text)
+
+    def bring_to_front(self) -> None:
+        """Another start of Tweestap asked for this window."""
+        if self.isMinimized():
+            self.showNormal()
+        self.show()
+        self.raise_()
+        self.activateWindow()
+
+    def open_admin(self) -> None:
+        """File > Administration: log in to the 2FA server and open the admin panel."""
+        from desktop.ui.admin.panel import open_admin_panel  # loaded only when asked for
+
+        open_admin_panel(
+            self,
+            self.vault,
+            self._clock,
+            lambda: self._reload(None),
+            address=self.server_address(),
+            on_connected=self.remember_server,
+        )
 
     def edit_current(self) -> None:
         from desktop.ui.edit_dialog import EditAccountDialog
@@ -413,7 +481,9 @@ class MainWindow(QMainWindow):
     # -- what is shown ---------------------------------------------------------------------
 
     def _update_page(self) -> None:
-        if self.model.rowCount() == 0:
+        if self._lock_screen is not None and self.vault.is_locked:
+            self.pages.setCurrentWidget(self._lock_screen)
+        elif self.model.rowCount() == 0:
             self.pages.setCurrentWidget(self.empty_state)
         elif self.proxy.rowCount() == 0:
             self.no_match.setText(
@@ -425,11 +495,12 @@ class MainWindow(QMainWindow):
         else:
             self.pages.setCurrentWidget(self.view)
         # The welcome page has its own big button; the list's header would only repeat it.
-        self.header.setVisible(self.model.rowCount() > 0)
-        self.rule.setVisible(self.model.rowCount() > 0)
+        self.header.setVisible(self.model.rowCount() > 0 and not self.vault.is_locked)
+        self.rule.setVisible(self.model.rowCount() > 0 and not self.vault.is_locked)
         self.status.set_hint(
             self.tr("Press and hold a code to copy it.") if self.model.rowCount() else ""
         )
+        self.transfer.refresh()
 
     @property
     def empty_state(self) -> EmptyState:
@@ -447,8 +518,18 @@ class MainWindow(QMainWindow):
         has_row = account is not None
         whole_list = not self.proxy.query
         row = self.view.currentIndex().row()
-        for action in (self.copy_action, self.edit_action, self.delete_action):
+        for action in (
+            self.copy_action,
+            self.edit_action,
+            self.delete_action,
+            self.transfer.show_qr_action,
+            self.favourite_action,
+        ):
             action.setEnabled(has_row)
+        self.favourite_action.setChecked(
+            has_row and account is not None and is_favourite(self.vault, account.id)
+        )
+        self.add_action.setEnabled(not self.vault.is_locked)
         self.next_action.setEnabled(
             has_row and bool(self.view.currentIndex().data(Role.IS_COUNTER))
         )
@@ -463,6 +544,34 @@ class MainWindow(QMainWindow):
         self._add_row_actions(menu)
         menu.exec(self.view.viewport().mapToGlobal(pos))
         menu.deleteLater()
+
+    # -- app lock and favourites (issue 8) ------------------------------------------------
+
+    _lock_screen: QWidget | None = None
+
+    def show_locked(self, lock_screen: QWidget) -> None:
+        """The vault was locked: empty the list and show ``lock_screen`` instead."""
+        if self.pages.indexOf(lock_screen) < 0:
+            self.pages.addWidget(lock_screen)
+        self._lock_screen = lock_screen
+        self.search_field.clear()
+        self._reload(None)
+
+    def show_unlocked(self) -> None:
+        """The vault was unlocked: show its accounts again."""
+        self._reload(None)
+        if self.proxy.rowCount() > 0:
+            self.view.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def toggle_favourite(self) -> None:
+        account = self.current_account()
+        if account is None:
+            return
+        try:
+            set_favourite(self.vault, account.id, self.favourite_action.isChecked())
+        except UserError as error:
+            self.report(error)
+        self._update_actions()
 
     def show_banner(self, text: str) -> None:
         """A message that stays until closed (e.g. why a password protects the accounts)."""

@@ -2,6 +2,248 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="nl_NL">
 <context>
+    <name>AccountForm</name>
+    <message>
+        <source>Account</source>
+        <translation>Account</translation>
+    </message>
+    <message>
+        <source>This account is blocked.</source>
+        <translation>Dit account is geblokkeerd.</translation>
+    </message>
+    <message>
+        <source>username</source>
+        <translation>gebruikersnaam</translation>
+    </message>
+    <message>
+        <source>e-mail address</source>
+        <translation>e-mailadres</translation>
+    </message>
+    <message>
+        <source>reset password</source>
+        <translation>reset wachtwoord</translation>
+    </message>
+    <message>
+        <source>location manager</source>
+        <translation>locatiemanager</translation>
+    </message>
+    <message>
+        <source>administrator</source>
+        <translation>beheerder</translation>
+    </message>
+    <message>
+        <source>An administrator can change settings. Other users cannot.</source>
+        <translation>Een beheerder kan instellingen wijzigen. Overige gebruikers niet.</translation>
+    </message>
+    <message>
+        <source>IP address</source>
+        <translation>IP adres</translation>
+    </message>
+    <message>
+        <source>for example 192.168.1.10, 10.0.0.0/24</source>
+        <translation>bijvoorbeeld 192.168.1.10, 10.0.0.0/24</translation>
+    </message>
+    <message>
+        <source>Nothing filled in? Then no restriction on IP address. Separate several IP addresses with a comma.</source>
+        <translation>Niets ingevuld? Dan geen beperking op IP adres. Meerdere IP adressen scheiden met komma.</translation>
+    </message>
+    <message>
+        <source>Allow codes again</source>
+        <translation>Codes weer toestaan</translation>
+    </message>
+    <message>
+        <source>Lift the wait after too many wrong codes.</source>
+        <translation>Hef de wachttijd na te veel foute codes op.</translation>
+    </message>
+    <message>
+        <source>modules</source>
+        <translation>modules</translation>
+    </message>
+    <message>
+        <source>kind</source>
+        <translation>soort</translation>
+    </message>
+    <message>
+        <source>password</source>
+        <translation>wachtwoord</translation>
+    </message>
+    <message>
+        <source>two-step verification</source>
+        <translation>tweestapsverificatie</translation>
+    </message>
+    <message>
+        <source>save</source>
+        <translation>opslaan</translation>
+    </message>
+    <message>
+        <source>mail activation</source>
+        <translation>mail activatie</translation>
+    </message>
+    <message>
+        <source>block</source>
+        <translation>blokkeer</translation>
+    </message>
+    <message>
+        <source>cancel</source>
+        <translation>annuleer</translation>
+    </message>
+    <message>
+        <source>reset two-step verification</source>
+        <translation>reset tweestapsverificatie</translation>
+    </message>
+    <message>
+        <source>Choose an account in the list.</source>
+        <translation>Kies een account in de lijst.</translation>
+    </message>
+    <message>
+        <source>New account</source>
+        <translation>Nieuw account</translation>
+    </message>
+    <message>
+        <source>the new account</source>
+        <translation>het nieuwe account</translation>
+    </message>
+    <message>
+        <source>the account of {name}</source>
+        <translation>het account van {name}</translation>
+    </message>
+    <message>
+        <source>The account of {name} has been saved.</source>
+        <translation>Het account van {name} is opgeslagen.</translation>
+    </message>
+    <message>
+        <source>Saving the account…</source>
+        <translation>Account opslaan…</translation>
+    </message>
+    <message>
+        <source>Account {name} created. Send an activation mail so {name} can choose a password.</source>
+        <translation>Account {name} aangemaakt. Stuur een activatiemail zodat {name} een wachtwoord kan kiezen.</translation>
+    </message>
+    <message>
+        <source>Creating the account…</source>
+        <translation>Account aanmaken…</translation>
+    </message>
+    <message>
+        <source>Unblocking…</source>
+        <translation>Deblokkeren…</translation>
+    </message>
+    <message>
+        <source>{name} has been unblocked and can log in again.</source>
+        <translation>{name} is gedeblokkeerd en kan weer inloggen.</translation>
+    </message>
+    <message>
+        <source>Block {name}</source>
+        <translation>{name} blokkeren</translation>
+    </message>
+    <message>
+        <source>Block {name}? {name} can no longer log in: open sessions end at once and trusted browsers are forgotten. Unblock the account to let {name} in again.</source>
+        <translation>{name} blokkeren? {name} kan dan niet meer inloggen: open sessies stoppen meteen en vertrouwde browsers worden vergeten. Deblokkeer het account om {name} weer toegang te geven.</translation>
+    </message>
+    <message>
+        <source>Blocking…</source>
+        <translation>Blokkeren…</translation>
+    </message>
+    <message>
+        <source>{name} has been blocked.</source>
+        <translation>{name} is geblokkeerd.</translation>
+    </message>
+    <message>
+        <source>Reset two-step verification</source>
+        <translation>Tweestapsverificatie resetten</translation>
+    </message>
+    <message>
+        <source>Reset the two-step verification of {name}?
+
+The authenticator app paired with this account is forgotten. At the next login {name} sees a new QR code and setup key and pairs the app again; codes from the old entry in the app no longer work, so ask {name} to delete that entry first. Open sessions end and trusted browsers are forgotten.</source>
+        <translation>Tweestapsverificatie van {name} resetten?
+
+De Authenticator-app die aan dit account gekoppeld is, wordt vergeten. Bij de volgende keer inloggen ziet {name} een nieuwe QR-code en instelsleutel en koppelt de app opnieuw; codes van de oude regel in de app werken dan niet meer, vraag {name} dus eerst die regel te verwijderen. Open sessies stoppen en vertrouwde browsers worden vergeten.</translation>
+    </message>
+    <message>
+        <source>Resetting two-step verification…</source>
+        <translation>Tweestapsverificatie resetten…</translation>
+    </message>
+    <message>
+        <source>The two-step verification of {name} has been reset: the next login shows a new QR code.</source>
+        <translation>De tweestapsverificatie van {name} is gereset: bij de volgende keer inloggen verschijnt een nieuwe QR-code.</translation>
+    </message>
+    <message>
+        <source>Reset the password of {name}? The current password stops working at once. {name} gets an activation mail with a link to choose a new one.</source>
+        <translation>Wachtwoord van {name} resetten? Het huidige wachtwoord werkt dan meteen niet meer. {name} krijgt een activatiemail met een link om een nieuw wachtwoord te kiezen.</translation>
+    </message>
+    <message>
+        <source>Reset the password of {name}? The current password stops working at once. {name} has no e-mail address, so no link to choose a new one can be sent: fill in an address and send an activation mail.</source>
+        <translation>Wachtwoord van {name} resetten? Het huidige wachtwoord werkt dan meteen niet meer. {name} heeft geen e-mailadres, dus er kan geen link voor een nieuw wachtwoord worden verstuurd: vul een adres in en stuur een activatiemail.</translation>
+    </message>
+    <message>
+        <source>Reset password</source>
+        <translation>Wachtwoord resetten</translation>
+    </message>
+    <message>
+        <source>Resetting the password…</source>
+        <translation>Wachtwoord resetten…</translation>
+    </message>
+    <message>
+        <source>The password of {name} has been reset.</source>
+        <translation>Het wachtwoord van {name} is gereset.</translation>
+    </message>
+    <message>
+        <source>Allowing codes again…</source>
+        <translation>Codes weer toestaan…</translation>
+    </message>
+    <message>
+        <source>{name} may enter codes again.</source>
+        <translation>{name} mag weer codes invoeren.</translation>
+    </message>
+    <message>
+        <source>Activation mail for {name} sent to {address}.</source>
+        <translation>Activatiemail voor {name} verstuurd naar {address}.</translation>
+    </message>
+    <message>
+        <source>Sending the activation mail…</source>
+        <translation>Activatiemail versturen…</translation>
+    </message>
+    <message>
+        <source>You cannot block yourself.</source>
+        <translation>Je kunt jezelf niet blokkeren.</translation>
+    </message>
+    <message>
+        <source>unblock</source>
+        <translation>deblokkeer</translation>
+    </message>
+    <message>
+        <source>set</source>
+        <translation>ingesteld</translation>
+    </message>
+    <message>
+        <source>not set (waiting for activation)</source>
+        <translation>niet ingesteld (wacht op activatie)</translation>
+    </message>
+    <message>
+        <source>{count} wrong codes in a row.</source>
+        <translation>{count} foute codes achter elkaar.</translation>
+    </message>
+    <message>
+        <source>Next try allowed at {time}.</source>
+        <translation>Volgende poging mag om {time}.</translation>
+    </message>
+</context>
+<context>
+    <name>AccountQrDialog</name>
+    <message>
+        <source>QR code of {label}</source>
+        <translation>QR-code van {label}</translation>
+    </message>
+    <message>
+        <source>Scan this code with the authenticator app on your phone to add the same account there. Both will then show the same codes.</source>
+        <translation>Scan deze code met de Authenticator-app op je telefoon om hetzelfde account daar toe te voegen. Beide tonen dan dezelfde codes.</translation>
+    </message>
+    <message>
+        <source>Anyone who sees this code can copy the account and make its codes. Show it only to your own phone, and close this window when you are done.</source>
+        <translation>Iedereen die deze code ziet, kan het account kopiëren en de codes ervan maken. Laat hem alleen aan je eigen telefoon zien en sluit dit venster als je klaar bent.</translation>
+    </message>
+</context>
+<context>
     <name>AccountsModel</name>
     <message>
         <source>{account}, code {code}</source>
@@ -115,6 +357,14 @@
         <translation>Sluiten</translation>
     </message>
     <message>
+        <source>Accounts imported</source>
+        <translation>Accounts geïmporteerd</translation>
+    </message>
+    <message>
+        <source>Nothing was imported</source>
+        <translation>Er is niets geïmporteerd</translation>
+    </message>
+    <message>
         <source>New code in {seconds} s</source>
         <translation>Nieuwe code over {seconds} s</translation>
     </message>
@@ -136,6 +386,203 @@
     </message>
 </context>
 <context>
+    <name>AdminLabels</name>
+    <message>
+        <source>Not enrolled</source>
+        <translation>Niet gekoppeld</translation>
+    </message>
+    <message>
+        <source>Pairing not finished</source>
+        <translation>Koppeling niet afgerond</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Actief</translation>
+    </message>
+    <message>
+        <source>Employee</source>
+        <translation>Medewerker</translation>
+    </message>
+    <message>
+        <source>Extranet user</source>
+        <translation>Extranetter</translation>
+    </message>
+    <message>
+        <source>Authenticator app</source>
+        <translation>Authenticatie app</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nee</translation>
+    </message>
+    <message>
+        <source>Login (password)</source>
+        <translation>Inloggen (wachtwoord)</translation>
+    </message>
+    <message>
+        <source>Code entered</source>
+        <translation>Code ingevoerd</translation>
+    </message>
+    <message>
+        <source>Pairing completed</source>
+        <translation>Koppeling afgerond</translation>
+    </message>
+    <message>
+        <source>E-mail code sent</source>
+        <translation>E-mailcode verstuurd</translation>
+    </message>
+    <message>
+        <source>Account activated</source>
+        <translation>Account geactiveerd</translation>
+    </message>
+    <message>
+        <source>Admin access refused</source>
+        <translation>Beheertoegang geweigerd</translation>
+    </message>
+    <message>
+        <source>Policy changed</source>
+        <translation>Beleid gewijzigd</translation>
+    </message>
+    <message>
+        <source>Account created</source>
+        <translation>Account aangemaakt</translation>
+    </message>
+    <message>
+        <source>Account changed</source>
+        <translation>Account gewijzigd</translation>
+    </message>
+    <message>
+        <source>Method chosen</source>
+        <translation>Methode gekozen</translation>
+    </message>
+    <message>
+        <source>Two-step verification reset</source>
+        <translation>Tweestapsverificatie gereset</translation>
+    </message>
+    <message>
+        <source>Blocked</source>
+        <translation>Geblokkeerd</translation>
+    </message>
+    <message>
+        <source>Unblocked</source>
+        <translation>Gedeblokkeerd</translation>
+    </message>
+    <message>
+        <source>Password reset</source>
+        <translation>Wachtwoord gereset</translation>
+    </message>
+    <message>
+        <source>Activation mail sent</source>
+        <translation>Activatiemail verstuurd</translation>
+    </message>
+    <message>
+        <source>Code wait cleared</source>
+        <translation>Wachttijd codes opgeheven</translation>
+    </message>
+    <message>
+        <source>ok</source>
+        <translation>ok</translation>
+    </message>
+    <message>
+        <source>wrong password</source>
+        <translation>fout wachtwoord</translation>
+    </message>
+    <message>
+        <source>wrong code</source>
+        <translation>foute code</translation>
+    </message>
+    <message>
+        <source>blocked</source>
+        <translation>geblokkeerd</translation>
+    </message>
+    <message>
+        <source>IP address not allowed</source>
+        <translation>IP adres niet toegestaan</translation>
+    </message>
+    <message>
+        <source>no P&amp;O right</source>
+        <translation>geen recht op P&amp;O</translation>
+    </message>
+    <message>
+        <source>code not yet entered</source>
+        <translation>code nog niet ingevoerd</translation>
+    </message>
+</context>
+<context>
+    <name>AdminQuestions</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuleer</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Niet-opgeslagen wijzigingen</translation>
+    </message>
+    <message>
+        <source>You changed {what} without saving. Save the changes?</source>
+        <translation>Je hebt {what} gewijzigd zonder op te slaan. Wijzigingen opslaan?</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Opslaan</translation>
+    </message>
+    <message>
+        <source>Discard changes</source>
+        <translation>Wijzigingen weggooien</translation>
+    </message>
+</context>
+<context>
+    <name>AdminWindow</name>
+    <message>
+        <source>Tweestap administration</source>
+        <translation>Tweestap beheer</translation>
+    </message>
+    <message>
+        <source>Log out</source>
+        <translation>Uitloggen</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>Overzicht</translation>
+    </message>
+    <message>
+        <source>Policy</source>
+        <translation>Beleid</translation>
+    </message>
+    <message>
+        <source>Employees</source>
+        <translation>Medewerkers</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>Auditlog</translation>
+    </message>
+    <message>
+        <source>Your session has ended. Log in again to continue; nothing you typed is lost.</source>
+        <translation>Je sessie is verlopen. Log opnieuw in om verder te gaan; wat je hebt ingevuld blijft bewaard.</translation>
+    </message>
+    <message>
+        <source>You are not logged in. What you typed is kept: choose Try again to log in and continue.</source>
+        <translation>Je bent niet ingelogd. Wat je hebt ingevuld blijft bewaard: kies Opnieuw proberen om in te loggen en verder te gaan.</translation>
+    </message>
+    <message>
+        <source>{name} on {server}</source>
+        <translation>{name} op {server}</translation>
+    </message>
+    <message>
+        <source>session until {time}</source>
+        <translation>sessie tot {time}</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>Started with an empty list. The unreadable file was kept as {path}.</source>
@@ -147,6 +594,96 @@
     </message>
 </context>
 <context>
+    <name>AuditPage</name>
+    <message>
+        <source>Audit log</source>
+        <translation>Auditlog</translation>
+    </message>
+    <message>
+        <source>username</source>
+        <translation>gebruikersnaam</translation>
+    </message>
+    <message>
+        <source>Every action</source>
+        <translation>Alle acties</translation>
+    </message>
+    <message>
+        <source>from</source>
+        <translation>vanaf</translation>
+    </message>
+    <message>
+        <source>until</source>
+        <translation>tot en met</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Toon</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Wie</translation>
+    </message>
+    <message>
+        <source>Whom</source>
+        <translation>Bij wie</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Wat</translation>
+    </message>
+    <message>
+        <source>at most</source>
+        <translation>maximaal</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Wanneer</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Tijd</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Resultaat</translation>
+    </message>
+    <message>
+        <source>IP address</source>
+        <translation>IP adres</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Wijziging</translation>
+    </message>
+    <message>
+        <source>Reading the audit log…</source>
+        <translation>Auditlog ophalen…</translation>
+    </message>
+    <message>
+        <source>{count} entries, newest first</source>
+        <translation>{count} regels, nieuwste eerst</translation>
+    </message>
+</context>
+<context>
+    <name>BackupReminder</name>
+    <message>
+        <source>You have no backup of your accounts yet. If this computer breaks or is lost, every site would have to reset your two-step verification.</source>
+        <translation>Je hebt nog geen back-up van je accounts. Als deze computer kapotgaat of kwijtraakt, moet elke site je tweestapsverificatie resetten.</translation>
+    </message>
+    <message>
+        <source>&amp;Back up now</source>
+        <translation>Nu &amp;back-up maken</translation>
+    </message>
+    <message>
+        <source>Remind me &amp;later</source>
+        <translation>&amp;Later herinneren</translation>
+    </message>
+    <message>
+        <source>Backup reminder</source>
+        <translation>Herinnering aan back-up</translation>
+    </message>
+</context>
+<context>
     <name>Banner</name>
     <message>
         <source>Close message</source>
@@ -155,6 +692,72 @@
     <message>
         <source>Message</source>
         <translation>Melding</translation>
+    </message>
+</context>
+<context>
+    <name>BusyLine</name>
+    <message>
+        <source>Busy</source>
+        <translation>Bezig</translation>
+    </message>
+</context>
+<context>
+    <name>CameraPanel</name>
+    <message>
+        <source>Hold the QR code from the login page in front of the camera, so that it fills about a third of the picture. It is read as soon as it is sharp.</source>
+        <translation>Houd de QR-code van de inlogpagina voor de camera, zodat hij ongeveer een derde van het beeld vult. Hij wordt gelezen zodra hij scherp is.</translation>
+    </message>
+    <message>
+        <source>Camera</source>
+        <translation>Camera</translation>
+    </message>
+    <message>
+        <source>&amp;Camera:</source>
+        <translation>&amp;Camera:</translation>
+    </message>
+    <message>
+        <source>Camera picture</source>
+        <translation>Camerabeeld</translation>
+    </message>
+    <message>
+        <source>&amp;Back</source>
+        <translation>&amp;Terug</translation>
+    </message>
+    <message>
+        <source>Stop the camera and go back</source>
+        <translation>De camera stoppen en teruggaan</translation>
+    </message>
+    <message>
+        <source>Looking for cameras…</source>
+        <translation>Camera's zoeken…</translation>
+    </message>
+    <message>
+        <source>Starting the camera…</source>
+        <translation>De camera starten…</translation>
+    </message>
+    <message>
+        <source>Camera {number}</source>
+        <translation>Camera {number}</translation>
+    </message>
+    <message>
+        <source>No camera was found. Connect a webcam and press Back, then Camera again; or use the screen, a picture of the QR code or the setup key instead.</source>
+        <translation>Er is geen camera gevonden. Sluit een webcam aan en kies Terug en daarna opnieuw Camera; of gebruik in plaats daarvan het scherm, een afbeelding van de QR-code of de instelsleutel.</translation>
+    </message>
+    <message>
+        <source>Looking for a QR code…</source>
+        <translation>Zoeken naar een QR-code…</translation>
+    </message>
+    <message>
+        <source>The video has ended.</source>
+        <translation>De video is afgelopen.</translation>
+    </message>
+    <message>
+        <source>The camera stopped sending pictures. Choose it again to restart.</source>
+        <translation>De camera geeft geen beeld meer. Kies hem opnieuw om weer te starten.</translation>
+    </message>
+    <message>
+        <source>No QR code was seen.</source>
+        <translation>Er is geen QR-code gezien.</translation>
     </message>
 </context>
 <context>
@@ -328,6 +931,46 @@
         <translation>de gevonden accounts toevoegen (accountlinks en volledige exports uit Google)</translation>
     </message>
     <message>
+        <source>import the accounts of another app's export file</source>
+        <translation>importeer de accounts uit het exportbestand van een andere app</translation>
+    </message>
+    <message>
+        <source>the export file</source>
+        <translation>het exportbestand</translation>
+    </message>
+    <message>
+        <source>the app that wrote the file (default: detect it): {keys}</source>
+        <translation>de app die het bestand heeft gemaakt (standaard: automatisch herkennen): {keys}</translation>
+    </message>
+    <message>
+        <source>the file's password (asked for when needed)</source>
+        <translation>het wachtwoord van het bestand (wordt gevraagd als dat nodig is)</translation>
+    </message>
+    <message>
+        <source>write every account to a file (a backup)</source>
+        <translation>schrijf alle accounts naar een bestand (een back-up)</translation>
+    </message>
+    <message>
+        <source>the file to write</source>
+        <translation>het bestand dat wordt geschreven</translation>
+    </message>
+    <message>
+        <source>tweestap: encrypted backup; aegis-encrypted / aegis: for the Aegis app; otpauth: a list of links; google-qr: QR codes (PNG) for Google Authenticator</source>
+        <translation>tweestap: versleutelde back-up; aegis-encrypted / aegis: voor de app Aegis; otpauth: een lijst met links; google-qr: QR-codes (PNG) voor Google Authenticator</translation>
+    </message>
+    <message>
+        <source>the password of an encrypted export (asked for when missing)</source>
+        <translation>het wachtwoord van een versleutelde export (wordt gevraagd als het ontbreekt)</translation>
+    </message>
+    <message>
+        <source>put Tweestap in the application menu and let it open otpauth:// links (Linux)</source>
+        <translation>Tweestap in het programmamenu zetten en otpauth://-links laten openen (Linux)</translation>
+    </message>
+    <message>
+        <source>take the menu entry away again</source>
+        <translation>het menu-item weer weghalen</translation>
+    </message>
+    <message>
         <source>No QR code found in {file}.</source>
         <translation>Geen QR-code gevonden in {file}.</translation>
     </message>
@@ -354,6 +997,161 @@
     <message>
         <source>No account was added.</source>
         <translation>Er is geen account toegevoegd.</translation>
+    </message>
+    <message>
+        <source>{file} holds no accounts.</source>
+        <translation>{file} bevat geen accounts.</translation>
+    </message>
+    <message>
+        <source>Imported {label}</source>
+        <translation>Geïmporteerd: {label}</translation>
+    </message>
+    <message>
+        <source>Skipped {label}: Tweestap already has this account.</source>
+        <translation>Overgeslagen: {label}: dit account staat al in Tweestap.</translation>
+    </message>
+    <message>
+        <source>Skipped {label}: Tweestap already has this account as {existing}.</source>
+        <translation>Overgeslagen: {label}: dit account staat al in Tweestap als {existing}.</translation>
+    </message>
+    <message>
+        <source>Not imported: {label}: {reason}</source>
+        <translation>Niet geïmporteerd: {label}: {reason}</translation>
+    </message>
+    <message>
+        <source>{imported} imported, {duplicates} skipped as duplicates, {failed} failed.</source>
+        <translation>{imported} geïmporteerd, {duplicates} overgeslagen (stonden er al), {failed} mislukt.</translation>
+    </message>
+    <message>
+        <source>Give the file's password with --password.</source>
+        <translation>Geef het wachtwoord van het bestand met --password.</translation>
+    </message>
+    <message>
+        <source>Password of the {format} file {file}: </source>
+        <translation>Wachtwoord van het {format}-bestand {file}: </translation>
+    </message>
+    <message>
+        <source>Exported 1 account to {file}.</source>
+        <translation>1 account geëxporteerd naar {file}.</translation>
+    </message>
+    <message>
+        <source>Exported {count} accounts to {file}.</source>
+        <translation>{count} accounts geëxporteerd naar {file}.</translation>
+    </message>
+    <message>
+        <source>Choose a password for the export (at least 8 characters). Without it the file cannot be opened.</source>
+        <translation>Kies een wachtwoord voor de export (minstens 8 tekens). Zonder dat wachtwoord kan het bestand niet worden geopend.</translation>
+    </message>
+    <message>
+        <source>Warning: {file} is not encrypted. Anyone who gets it can make your codes; keep it safe and delete it when you no longer need it.</source>
+        <translation>Let op: {file} is niet versleuteld. Iedereen die het bestand krijgt, kan je codes maken; bewaar het veilig en verwijder het als je het niet meer nodig hebt.</translation>
+    </message>
+    <message>
+        <source>Warning: anyone who sees these QR codes can copy your accounts. Show them only to your own phone and delete the pictures afterwards.</source>
+        <translation>Let op: iedereen die deze QR-codes ziet, kan je accounts kopiëren. Laat ze alleen aan je eigen telefoon zien en verwijder de afbeeldingen daarna.</translation>
+    </message>
+    <message>
+        <source>Left out {label}: {reason}</source>
+        <translation>Weggelaten: {label}: {reason}</translation>
+    </message>
+    <message>
+        <source>Wrote a QR code. In Google Authenticator, choose Transfer accounts, Import accounts, and scan it:</source>
+        <translation>Eén QR-code geschreven. Kies in Google Authenticator Accounts overzetten, Accounts importeren, en scan hem:</translation>
+    </message>
+    <message>
+        <source>Wrote {codes} QR codes with {count} accounts. In Google Authenticator, choose Transfer accounts, Import accounts, and scan them in order:</source>
+        <translation>{codes} QR-codes met {count} accounts geschreven. Kies in Google Authenticator Accounts overzetten, Accounts importeren, en scan ze op volgorde:</translation>
+    </message>
+    <message>
+        <source>Removed {path}</source>
+        <translation>{path} verwijderd</translation>
+    </message>
+    <message>
+        <source>Tweestap is in the application menu ({path}) and opens otpauth:// links.</source>
+        <translation>Tweestap staat in het programmamenu ({path}) en opent otpauth://-links.</translation>
+    </message>
+</context>
+<context>
+    <name>ClockBanner</name>
+    <message>
+        <source>How to fix the clock</source>
+        <translation>Zo zet je de klok goed</translation>
+    </message>
+    <message>
+        <source>Correct codes for this offset</source>
+        <translation>Codes corrigeren voor dit verschil</translation>
+    </message>
+    <message>
+        <source>Stop correcting</source>
+        <translation>Stoppen met corrigeren</translation>
+    </message>
+    <message>
+        <source>The measurement is not precise enough to correct the codes for it.</source>
+        <translation>De meting is niet nauwkeurig genoeg om de codes ervoor te corrigeren.</translation>
+    </message>
+    <message>
+        <source>Clock</source>
+        <translation>Klok</translation>
+    </message>
+    <message>
+        <source>{count} seconds</source>
+        <translation>{count} seconden</translation>
+    </message>
+    <message>
+        <source>{count} minutes</source>
+        <translation>{count} minuten</translation>
+    </message>
+    <message>
+        <source>{count} hours</source>
+        <translation>{count} uur</translation>
+    </message>
+    <message>
+        <source>Your computer clock is {amount} behind; codes may therefore be invalid.</source>
+        <translation>Je computerklok loopt {amount} achter; codes kunnen daardoor ongeldig zijn.</translation>
+    </message>
+    <message>
+        <source>Your computer clock is {amount} ahead; codes may therefore be invalid.</source>
+        <translation>Je computerklok loopt {amount} voor; codes kunnen daardoor ongeldig zijn.</translation>
+    </message>
+    <message>
+        <source>Codes corrected by {sign}{seconds} s: your computer clock is {amount} behind (measured {when}).</source>
+        <translation>Codes gecorrigeerd met {sign}{seconds} s: je computerklok loopt {amount} achter (gemeten {when}).</translation>
+    </message>
+    <message>
+        <source>Codes corrected by {sign}{seconds} s: your computer clock is {amount} ahead (measured {when}).</source>
+        <translation>Codes gecorrigeerd met {sign}{seconds} s: je computerklok loopt {amount} voor (gemeten {when}).</translation>
+    </message>
+    <message>
+        <source>today at {time}</source>
+        <translation>vandaag om {time}</translation>
+    </message>
+    <message>
+        <source>yesterday at {time}</source>
+        <translation>gisteren om {time}</translation>
+    </message>
+    <message>
+        <source>Set the clock right</source>
+        <translation>De klok goed zetten</translation>
+    </message>
+    <message>
+        <source>Let your computer set its clock automatically from the internet.</source>
+        <translation>Laat je computer de klok automatisch via internet gelijkzetten.</translation>
+    </message>
+    <message>
+        <source>Open Settings, then Time &amp; language, then Date &amp; time. Turn on “Set time automatically” and “Set time zone automatically”, then click “Sync now”.</source>
+        <translation>Open Instellingen, dan Tijd en taal, dan Datum en tijd. Zet “Tijd automatisch instellen” en “Tijdzone automatisch instellen” aan en klik op “Nu synchroniseren”.</translation>
+    </message>
+    <message>
+        <source>Open System Settings, then General, then Date &amp; Time. Turn on “Set time and date automatically” and check the time zone.</source>
+        <translation>Open Systeeminstellingen, dan Algemeen, dan Datum en tijd. Zet “Stel tijd en datum automatisch in” aan en controleer de tijdzone.</translation>
+    </message>
+    <message>
+        <source>Open your desktop's settings, then Date &amp; Time, and turn on automatic date and time. In a terminal, “timedatectl set-ntp true” does the same.</source>
+        <translation>Open de instellingen van je bureaublad, dan Datum en tijd, en zet automatische datum en tijd aan. In een terminal doet “timedatectl set-ntp true” hetzelfde.</translation>
+    </message>
+    <message>
+        <source>If you may not change the clock on this computer, ask your IT department. Until then Tweestap can correct its codes for the difference.</source>
+        <translation>Mag je de klok op deze computer niet aanpassen? Vraag het dan aan je IT-afdeling. Tot die tijd kan Tweestap de codes voor het verschil corrigeren.</translation>
     </message>
 </context>
 <context>
@@ -450,6 +1248,152 @@
     </message>
 </context>
 <context>
+    <name>ConnectDialog</name>
+    <message>
+        <source>Tweestap administration: log in</source>
+        <translation>Tweestap beheer: inloggen</translation>
+    </message>
+    <message>
+        <source>Log in as an administrator with module P&amp;O to manage two-step verification and the employees' accounts.</source>
+        <translation>Log in als beheerder met recht op module P&amp;O om tweestapsverificatie en de accounts van medewerkers te beheren.</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>The server on this computer is started if it is not running.</source>
+        <translation>De server op deze computer wordt gestart als hij niet draait.</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>Gebruikersnaam</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Wachtwoord</translation>
+    </message>
+    <message>
+        <source>Log in</source>
+        <translation>Inloggen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuleer</translation>
+    </message>
+    <message>
+        <source>Two-step verification</source>
+        <translation>Tweestapsverificatie</translation>
+    </message>
+    <message>
+        <source>Setup key</source>
+        <translation>Instelsleutel</translation>
+    </message>
+    <message>
+        <source>Add to Tweestap</source>
+        <translation>Toevoegen aan Tweestap</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>6-digit code</source>
+        <translation>code van 6 cijfers</translation>
+    </message>
+    <message>
+        <source>Send a new code</source>
+        <translation>Stuur een nieuwe code</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Terug</translation>
+    </message>
+    <message>
+        <source>Fill in your username and password.</source>
+        <translation>Vul je gebruikersnaam en wachtwoord in.</translation>
+    </message>
+    <message>
+        <source>Logging in…</source>
+        <translation>Inloggen…</translation>
+    </message>
+    <message>
+        <source>Looking for the server on this computer…</source>
+        <translation>Server op deze computer zoeken…</translation>
+    </message>
+    <message>
+        <source>Two-step verification is not set up for {name} yet. Add this setup key to your authenticator app (or to Tweestap), then enter the code it shows.</source>
+        <translation>Tweestapsverificatie is voor {name} nog niet ingesteld. Voeg deze instelsleutel toe aan je Authenticator-app (of aan Tweestap) en vul daarna de code in die de app toont.</translation>
+    </message>
+    <message>
+        <source>A code has been sent to {address}. Enter it here.</source>
+        <translation>Er is een code verstuurd naar {address}. Vul die hier in.</translation>
+    </message>
+    <message>
+        <source>Enter the code of {name} from your authenticator app.</source>
+        <translation>Vul de code van {name} uit je Authenticator-app in.</translation>
+    </message>
+    <message>
+        <source>Use the code from Tweestap ({account})</source>
+        <translation>Gebruik de code uit Tweestap ({account})</translation>
+    </message>
+    <message>
+        <source>Added to Tweestap</source>
+        <translation>Toegevoegd aan Tweestap</translation>
+    </message>
+    <message>
+        <source>Enter the code.</source>
+        <translation>Vul de code in.</translation>
+    </message>
+    <message>
+        <source>Checking the code…</source>
+        <translation>Code controleren…</translation>
+    </message>
+    <message>
+        <source>A new code has been sent to {address}.</source>
+        <translation>Er is een nieuwe code verstuurd naar {address}.</translation>
+    </message>
+    <message>
+        <source>Sending a code…</source>
+        <translation>Code versturen…</translation>
+    </message>
+</context>
+<context>
+    <name>DeleteFileOffer</name>
+    <message>
+        <source>Delete the screenshot? It contains the setup key.</source>
+        <translation>De schermafbeelding verwijderen? Die bevat de instelsleutel.</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Verwijderen</translation>
+    </message>
+    <message>
+        <source>Delete the screenshot</source>
+        <translation>De schermafbeelding verwijderen</translation>
+    </message>
+    <message>
+        <source>&amp;Keep</source>
+        <translation>&amp;Bewaren</translation>
+    </message>
+    <message>
+        <source>Keep the screenshot</source>
+        <translation>De schermafbeelding bewaren</translation>
+    </message>
+    <message>
+        <source>The screenshot could not be deleted ({reason}). Delete {path} yourself.</source>
+        <translation>De schermafbeelding kon niet worden verwijderd ({reason}). Verwijder {path} zelf.</translation>
+    </message>
+    <message>
+        <source>The screenshot was moved to the trash. Empty the trash to remove it for good.</source>
+        <translation>De schermafbeelding staat nu in de prullenbak. Leeg de prullenbak om hem definitief te verwijderen.</translation>
+    </message>
+    <message>
+        <source>The screenshot was deleted.</source>
+        <translation>De schermafbeelding is verwijderd.</translation>
+    </message>
+</context>
+<context>
     <name>DeleteQuestion</name>
     <message>
         <source>Delete account</source>
@@ -531,6 +1475,17 @@
     </message>
 </context>
 <context>
+    <name>EnrollmentChart</name>
+    <message>
+        <source>Enrollment chart</source>
+        <translation>Grafiek koppelingen</translation>
+    </message>
+    <message>
+        <source>no accounts</source>
+        <translation>geen accounts</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <source>The issuer contains a character that is not valid text ({code}).</source>
@@ -593,8 +1548,28 @@
         <translation>De link is voor '{kind}'-codes; Tweestap ondersteunt totp-, hotp- en steam-codes.</translation>
     </message>
     <message>
+        <source>The details of this account are missing or damaged, so it was not imported.</source>
+        <translation>De gegevens van dit account ontbreken of zijn beschadigd, dus het is niet geïmporteerd.</translation>
+    </message>
+    <message>
+        <source>This is a {kind} account; Tweestap can only make TOTP, HOTP and Steam codes.</source>
+        <translation>Dit is een {kind}-account; Tweestap kan alleen TOTP-, HOTP- en Steam-codes maken.</translation>
+    </message>
+    <message>
         <source>The algorithm '{algorithm}' is unknown; codes can use SHA1, SHA256 or SHA512.</source>
         <translation>Het algoritme '{algorithm}' is onbekend; codes kunnen SHA1, SHA256 of SHA512 gebruiken.</translation>
+    </message>
+    <message>
+        <source>This {format} file was made by a newer version of {format} than Tweestap can read. Nothing was imported.</source>
+        <translation>Dit {format}-bestand is gemaakt door een nieuwere versie van {format} dan Tweestap kan lezen. Er is niets geïmporteerd.</translation>
+    </message>
+    <message>
+        <source>Tweestap cannot open encrypted {format} exports. Export your accounts from {format} again without a password, import that file, then delete it.</source>
+        <translation>Tweestap kan versleutelde exports van {format} niet openen. Exporteer je accounts opnieuw uit {format} zonder wachtwoord, importeer dat bestand en verwijder het daarna.</translation>
+    </message>
+    <message>
+        <source>The file is empty: there is nothing to import.</source>
+        <translation>Het bestand is leeg: er valt niets te importeren.</translation>
     </message>
     <message>
         <source>The value of '{key}' in the link must be a whole number, not '{value}'.</source>
@@ -717,6 +1692,10 @@
         <translation>Het bestand met je accounts, {path}, is door een andere Tweestap gewijzigd op een manier die deze niet kan volgen. Je wijziging is niet opgeslagen; sluit Tweestap en open het opnieuw.</translation>
     </message>
     <message>
+        <source>Tweestap is locked. Unlock it first; nothing was changed.</source>
+        <translation>Tweestap is vergrendeld. Ontgrendel het eerst; er is niets gewijzigd.</translation>
+    </message>
+    <message>
         <source>No system keyring (such as GNOME Keyring, KWallet or the Windows Credential Manager) is available, so Tweestap protects your accounts with a password instead.</source>
         <translation>Er is geen sleutelbos van het systeem beschikbaar (zoals GNOME Keyring, KWallet of Windows Referentiebeheer), dus Tweestap beveiligt je accounts in plaats daarvan met een wachtwoord.</translation>
     </message>
@@ -743,6 +1722,10 @@
     <message>
         <source>Your accounts in {path} are protected by a password.</source>
         <translation>Je accounts in {path} zijn beveiligd met een wachtwoord.</translation>
+    </message>
+    <message>
+        <source>With the app lock on, the key to your accounts is protected by this password instead of the system keyring. When Tweestap locks, nobody can see or copy your codes without the password, not even with access to your keyring and files.</source>
+        <translation>Met de app-vergrendeling aan wordt de sleutel van je accounts beveiligd met dit wachtwoord in plaats van met de sleutelbos van het systeem. Als Tweestap vergrendeld is, kan niemand zonder het wachtwoord je codes zien of kopiëren, ook niet met toegang tot je sleutelbos en je bestanden.</translation>
     </message>
     <message>
         <source>Give one or more picture files, --screen or --camera.</source>
@@ -897,8 +1880,651 @@
         <translation>Er is geen QR-code gevonden op het scherm. Zorg dat de hele QR-code zichtbaar is en niet achter dit venster zit, en probeer het dan opnieuw.</translation>
     </message>
     <message>
+        <source>No QR code was found in the region you selected. Drag the rectangle around the whole QR code, with a little space around it.</source>
+        <translation>In de regio die je hebt geselecteerd is geen QR-code gevonden. Trek de rechthoek om de hele QR-code, met wat ruimte eromheen.</translation>
+    </message>
+    <message>
         <source>No QR code was found in the picture. Use a sharper or larger picture that shows the whole QR code.</source>
         <translation>Er is geen QR-code gevonden in de afbeelding. Gebruik een scherpere of grotere afbeelding waarop de hele QR-code staat.</translation>
+    </message>
+    <message>
+        <source>“{address}” is not a server address. Type one like http://127.0.0.1:8765 or https://2fa.example.org.</source>
+        <translation>“{address}” is geen serveradres. Typ er een zoals http://127.0.0.1:8765 of https://2fa.example.org.</translation>
+    </message>
+    <message>
+        <source>Cannot reach the server at {url}. Check the address and that the server is running, then try again; nothing you typed is lost.</source>
+        <translation>De server op {url} is niet bereikbaar. Controleer het adres en of de server draait en probeer het opnieuw; wat je hebt ingevuld blijft bewaard.</translation>
+    </message>
+    <message>
+        <source>The server at {url} did not answer in time. Try again in a moment; nothing you typed is lost.</source>
+        <translation>De server op {url} antwoordde niet op tijd. Probeer het zo opnieuw; wat je hebt ingevuld blijft bewaard.</translation>
+    </message>
+    <message>
+        <source>The server at {url} gave an answer Tweestap does not understand (HTTP {status}). Is this the address of a Tweestap server?</source>
+        <translation>De server op {url} gaf een antwoord dat Tweestap niet begrijpt (HTTP {status}). Is dit het adres van een Tweestap-server?</translation>
+    </message>
+    <message>
+        <source>The username or password is wrong.</source>
+        <translation>De gebruikersnaam of het wachtwoord klopt niet.</translation>
+    </message>
+    <message>
+        <source>This account is blocked. Another administrator with module P&amp;O can unblock it.</source>
+        <translation>Dit account is geblokkeerd. Een andere beheerder met recht op module P&amp;O kan het deblokkeren.</translation>
+    </message>
+    <message>
+        <source>This account may not log in from this computer: its IP address is not in the account's IP list.</source>
+        <translation>Dit account mag niet inloggen vanaf deze computer: het IP adres staat niet in de IP-lijst van het account.</translation>
+    </message>
+    <message>
+        <source>That code is not right. Use the newest code of this account, and check that the clock of this computer is right.</source>
+        <translation>Die code klopt niet. Gebruik de nieuwste code van dit account en controleer of de klok van deze computer goed staat.</translation>
+    </message>
+    <message>
+        <source>Too many wrong codes. Wait {seconds} seconds, then try again.</source>
+        <translation>Te veel foute codes. Wacht {seconds} seconden en probeer het dan opnieuw.</translation>
+    </message>
+    <message>
+        <source>A new e-mail code can be sent in {seconds} seconds.</source>
+        <translation>Over {seconds} seconden kan er een nieuwe e-mailcode worden verstuurd.</translation>
+    </message>
+    <message>
+        <source>Your session has ended. Log in again to continue; nothing you typed is lost.</source>
+        <translation>Je sessie is verlopen. Log opnieuw in om verder te gaan; wat je hebt ingevuld blijft bewaard.</translation>
+    </message>
+    <message>
+        <source>This login step has expired. Log in again with your password.</source>
+        <translation>Deze inlogstap is verlopen. Log opnieuw in met je wachtwoord.</translation>
+    </message>
+    <message>
+        <source>The server cannot read the key of your authenticator. Ask another administrator with module P&amp;O to reset your two-step verification.</source>
+        <translation>De server kan de sleutel van je authenticator niet lezen. Vraag een andere beheerder met recht op module P&amp;O om je tweestapsverificatie te resetten.</translation>
+    </message>
+    <message>
+        <source>Your account has no e-mail address, so no code can be sent to you.</source>
+        <translation>Je account heeft geen e-mailadres, dus er kan geen code naar je worden verstuurd.</translation>
+    </message>
+    <message>
+        <source>Only administrators with module P&amp;O may manage two-step verification and employee accounts. Ask an administrator with module P&amp;O for this right.</source>
+        <translation>Alleen beheerders met recht op module P&amp;O mogen tweestapsverificatie en medewerkersaccounts beheren. Vraag een beheerder met recht op module P&amp;O om dit recht.</translation>
+    </message>
+    <message>
+        <source>Since the cut-off date two-step verification stays on for all employees, with the authenticator app. The policy was not saved.</source>
+        <translation>Sinds de invoerdatum blijft tweestapsverificatie aan voor alle medewerkers, met de Authenticator-app. Het beleid is niet opgeslagen.</translation>
+    </message>
+    <message>
+        <source>The server did not accept the changes: {details}</source>
+        <translation>De server heeft de wijzigingen niet geaccepteerd: {details}</translation>
+    </message>
+    <message>
+        <source>There is no account named {name} (any more).</source>
+        <translation>Er is (niet meer) een account met de naam {name}.</translation>
+    </message>
+    <message>
+        <source>An account named {name} already exists.</source>
+        <translation>Er bestaat al een account met de naam {name}.</translation>
+    </message>
+    <message>
+        <source>You cannot block your own account.</source>
+        <translation>Je kunt je eigen account niet blokkeren.</translation>
+    </message>
+    <message>
+        <source>{name} has no e-mail address. Fill one in and save it first.</source>
+        <translation>{name} heeft geen e-mailadres. Vul er eerst een in en sla het op.</translation>
+    </message>
+    <message>
+        <source>“{entry}” is not an IP address or range. Examples: 192.168.1.10, 10.0.0.0/24, 2001:db8::/32.</source>
+        <translation>“{entry}” is geen IP adres of bereik. Voorbeelden: 192.168.1.10, 10.0.0.0/24, 2001:db8::/32.</translation>
+    </message>
+    <message>
+        <source>An IP list can hold at most {limit} entries.</source>
+        <translation>Een IP-lijst kan hoogstens {limit} adressen bevatten.</translation>
+    </message>
+    <message>
+        <source>A username starts with a letter or digit and holds at most 64 letters, digits and . _ @ + -</source>
+        <translation>Een gebruikersnaam begint met een letter of cijfer en bevat hoogstens 64 letters, cijfers en . _ @ + -</translation>
+    </message>
+    <message>
+        <source>“{address}” is not an e-mail address.</source>
+        <translation>“{address}” is geen e-mailadres.</translation>
+    </message>
+    <message>
+        <source>The server on this computer could not be started: {reason} (details in {log})</source>
+        <translation>De server op deze computer kon niet worden gestart: {reason} (details in {log})</translation>
+    </message>
+    <message>
+        <source>No 2FA server answers at {url}, and this installation of Tweestap does not include one. Type the address of your organisation's 2FA server.</source>
+        <translation>Op {url} antwoordt geen 2FA-server, en deze installatie van Tweestap heeft er zelf geen. Typ het adres van de 2FA-server van je organisatie.</translation>
+    </message>
+    <message>
+        <source>Could not write {path} ({reason}).</source>
+        <translation>Kon {path} niet schrijven ({reason}).</translation>
+    </message>
+    <message>
+        <source>Something unexpected went wrong: {detail}</source>
+        <translation>Er ging onverwacht iets mis: {detail}</translation>
+    </message>
+    <message>
+        <source>--password is only for the encrypted formats (tweestap, aegis-encrypted).</source>
+        <translation>--password hoort alleen bij de versleutelde formaten (tweestap, aegis-encrypted).</translation>
+    </message>
+    <message>
+        <source>This format is encrypted: give the password with --password. Nothing was written.</source>
+        <translation>Dit formaat is versleuteld: geef het wachtwoord met --password. Er is niets geschreven.</translation>
+    </message>
+    <message>
+        <source>No password was chosen; nothing was written.</source>
+        <translation>Er is geen wachtwoord gekozen; er is niets geschreven.</translation>
+    </message>
+    <message>
+        <source>Tweestap was added to the application menu, but it cannot become the handler of otpauth links: the program xdg-mime (package xdg-utils) is missing.</source>
+        <translation>Tweestap staat nu in het programmamenu, maar kan otpauth-links niet openen: het programma xdg-mime (pakket xdg-utils) ontbreekt.</translation>
+    </message>
+    <message>
+        <source>Registering Tweestap for {scheme} links failed: {reason}</source>
+        <translation>Tweestap kon niet worden ingesteld voor {scheme}-links: {reason}</translation>
+    </message>
+    <message>
+        <source>There are no accounts to export; nothing was written.</source>
+        <translation>Er zijn geen accounts om te exporteren; er is niets geschreven.</translation>
+    </message>
+    <message>
+        <source>Could not write {path} ({reason}); nothing was exported.</source>
+        <translation>{path} kon niet worden geschreven ({reason}); er is niets geëxporteerd.</translation>
+    </message>
+    <message>
+        <source>An encrypted export needs a password: without one, anyone who gets the file can copy your accounts.</source>
+        <translation>Een versleutelde export heeft een wachtwoord nodig: zonder wachtwoord kan iedereen die het bestand krijgt je accounts kopiëren.</translation>
+    </message>
+    <message>
+        <source>The password is too short: use at least {count} characters.</source>
+        <translation>Het wachtwoord is te kort: gebruik minstens {count} tekens.</translation>
+    </message>
+    <message>
+        <source>The password is one character repeated, which is easy to guess: choose another one.</source>
+        <translation>Het wachtwoord is steeds hetzelfde teken, en dat is makkelijk te raden: kies een ander wachtwoord.</translation>
+    </message>
+    <message>
+        <source>Google Authenticator cannot hold any of these accounts; no QR code was made.</source>
+        <translation>Google Authenticator kan geen van deze accounts bewaren; er is geen QR-code gemaakt.</translation>
+    </message>
+    <message>
+        <source>Google Authenticator cannot make Steam codes.</source>
+        <translation>Google Authenticator kan geen Steam-codes maken.</translation>
+    </message>
+    <message>
+        <source>Google Authenticator cannot make codes of {digits} digits.</source>
+        <translation>Google Authenticator kan geen codes van {digits} cijfers maken.</translation>
+    </message>
+    <message>
+        <source>Google Authenticator only makes codes that change every 30 seconds; this one changes every {period} seconds.</source>
+        <translation>Google Authenticator maakt alleen codes die elke 30 seconden veranderen; deze verandert elke {period} seconden.</translation>
+    </message>
+    <message>
+        <source>Its name and key are too long to fit in a QR code.</source>
+        <translation>De naam en de sleutel zijn te lang voor een QR-code.</translation>
+    </message>
+    <message>
+        <source>Tweestap does not know the format “{key}”.</source>
+        <translation>Tweestap kent het formaat “{key}” niet.</translation>
+    </message>
+    <message>
+        <source>Tweestap cannot import this kind of account, so it was left out.</source>
+        <translation>Tweestap kan dit soort account niet importeren, dus het is overgeslagen.</translation>
+    </message>
+    <message>
+        <source>Tweestap could not make a private temporary copy of this file to read it. Check that there is free disk space and try again.</source>
+        <translation>Tweestap kon geen afgeschermde tijdelijke kopie van dit bestand maken om het te lezen. Kijk of er genoeg schijfruimte vrij is en probeer het opnieuw.</translation>
+    </message>
+    <message>
+        <source>This {format} vault can only be unlocked with the phone's fingerprint or face unlock. Export it again with a password, or without encryption.</source>
+        <translation>Deze {format}-kluis kan alleen worden ontgrendeld met de vingerafdruk- of gezichtsontgrendeling van de telefoon. Exporteer hem opnieuw met een wachtwoord, of zonder versleuteling.</translation>
+    </message>
+    <message>
+        <source>This file is not an export of an authenticator app that Tweestap knows.</source>
+        <translation>Dit bestand is geen export van een authenticator-app die Tweestap kent.</translation>
+    </message>
+    <message>
+        <source>This {format} file is protected with a password.</source>
+        <translation>Dit {format}-bestand is beveiligd met een wachtwoord.</translation>
+    </message>
+    <message>
+        <source>The password does not open this {format} file. Nothing was imported.</source>
+        <translation>Het wachtwoord opent dit {format}-bestand niet. Er is niets geïmporteerd.</translation>
+    </message>
+    <message>
+        <source>This {format} file is damaged or incomplete and cannot be read. Nothing was imported.</source>
+        <translation>Dit {format}-bestand is beschadigd of onvolledig en kan niet worden gelezen. Er is niets geïmporteerd.</translation>
+    </message>
+    <message>
+        <source>This is a {format} push account: it has no setup key, so only {format} can use it.</source>
+        <translation>Dit is een pushaccount van {format}: het heeft geen instelsleutel, dus alleen {format} kan het gebruiken.</translation>
+    </message>
+    <message>
+        <source>This account was in the {format} trash, so it was left out.</source>
+        <translation>Dit account stond in de prullenbak van {format}, dus het is overgeslagen.</translation>
+    </message>
+    <message>
+        <source>This picture cannot be read: the file is damaged or incomplete.</source>
+        <translation>Deze afbeelding kan niet worden gelezen: het bestand is beschadigd of onvolledig.</translation>
+    </message>
+    <message>
+        <source>There is no QR code in this picture that Tweestap can read.</source>
+        <translation>Er staat geen QR-code in deze afbeelding die Tweestap kan lezen.</translation>
+    </message>
+    <message>
+        <source>This file holds neither Google Authenticator export links nor a picture of a QR code.</source>
+        <translation>Dit bestand bevat geen exportlinks van Google Authenticator en ook geen afbeelding van een QR-code.</translation>
+    </message>
+    <message>
+        <source>Part of this Google Authenticator export is missing: the file holds {received} of its {parts} QR codes. Export again and keep every code. Nothing was imported.</source>
+        <translation>Een deel van deze Google Authenticator-export ontbreekt: het bestand bevat {received} van de {parts} QR-codes. Exporteer opnieuw en bewaar elke code. Er is niets geïmporteerd.</translation>
+    </message>
+    <message>
+        <source>There is no account link in this file: an account link starts with otpauth://.</source>
+        <translation>Er staat geen accountlink in dit bestand: een accountlink begint met otpauth://.</translation>
+    </message>
+    <message>
+        <source>This backup was made by a newer version of Tweestap (format {version}). Update Tweestap to import it.</source>
+        <translation>Deze back-up is gemaakt met een nieuwere versie van Tweestap (formaat {version}). Werk Tweestap bij om hem te importeren.</translation>
+    </message>
+    <message>
+        <source>The setting “{key}” cannot be {value}; nothing was changed.</source>
+        <translation>De instelling “{key}” kan niet {value} zijn; er is niets gewijzigd.</translation>
+    </message>
+    <message>
+        <source>The settings could not be saved in {path} ({reason}).</source>
+        <translation>De instellingen konden niet worden opgeslagen in {path} ({reason}).</translation>
+    </message>
+    <message>
+        <source>{file} is too large to be an authenticator export; nothing was imported.</source>
+        <translation>{file} is te groot voor een export van een authenticator-app; er is niets geïmporteerd.</translation>
+    </message>
+    <message>
+        <source>There is no file {file}.</source>
+        <translation>Het bestand {file} bestaat niet.</translation>
+    </message>
+    <message>
+        <source>{file} is a folder, not an export file.</source>
+        <translation>{file} is een map, geen exportbestand.</translation>
+    </message>
+    <message>
+        <source>{file} cannot be read ({reason}).</source>
+        <translation>{file} kan niet worden gelezen ({reason}).</translation>
+    </message>
+    <message>
+        <source>Tweestap already has an account with this name, with another setup key. Remove or rename that one first if this one replaces it.</source>
+        <translation>Tweestap heeft al een account met deze naam, met een andere instelsleutel. Verwijder of hernoem dat account eerst als dit account het vervangt.</translation>
+    </message>
+    <message>
+        <source>The camera stopped because of an error ({detail}). Choose it again, or add the account another way.</source>
+        <translation>De camera is gestopt door een fout ({detail}). Kies hem opnieuw, of voeg het account op een andere manier toe.</translation>
+    </message>
+    <message>
+        <source>The desktop's screenshot service (xdg-desktop-portal) is not available. Take a screenshot with your system's tool (the PrtSc key), then paste it here or open the file.</source>
+        <translation>De schermafbeeldingsdienst van je desktop (xdg-desktop-portal) is niet beschikbaar. Maak een schermafbeelding met het programma van je systeem (de PrtSc-toets) en plak die hier of open het bestand.</translation>
+    </message>
+    <message>
+        <source>The desktop's screenshot service gave no picture. Take a screenshot with your system's tool (the PrtSc key), then paste it here or open the file.</source>
+        <translation>De schermafbeeldingsdienst van je desktop gaf geen afbeelding. Maak een schermafbeelding met het programma van je systeem (de PrtSc-toets) en plak die hier of open het bestand.</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Back up</source>
+        <translation>Back-up maken</translation>
+    </message>
+    <message>
+        <source>Export accounts</source>
+        <translation>Accounts exporteren</translation>
+    </message>
+    <message>
+        <source>Back up your accounts</source>
+        <translation>Maak een back-up van je accounts</translation>
+    </message>
+    <message>
+        <source>Export your accounts</source>
+        <translation>Exporteer je accounts</translation>
+    </message>
+    <message>
+        <source>A backup is one file with all your accounts, locked with a password. Keep it somewhere else than this computer, for example on a USB stick: with it you can restore your accounts on any computer with Tweestap.</source>
+        <translation>Een back-up is één bestand met al je accounts, beveiligd met een wachtwoord. Bewaar het ergens anders dan op deze computer, bijvoorbeeld op een USB-stick: daarmee zet je je accounts terug op elke computer met Tweestap.</translation>
+    </message>
+    <message>
+        <source>Choose the app that will read your accounts. Tweestap's own backup is the safest choice.</source>
+        <translation>Kies de app die je accounts gaat lezen. De eigen back-up van Tweestap is de veiligste keuze.</translation>
+    </message>
+    <message>
+        <source>&amp;Tweestap backup, encrypted (recommended)</source>
+        <translation>Tweestap-&amp;back-up, versleuteld (aanbevolen)</translation>
+    </message>
+    <message>
+        <source>&amp;Aegis file, encrypted</source>
+        <translation>&amp;Aegis-bestand, versleuteld</translation>
+    </message>
+    <message>
+        <source>Aegis file, &amp;not encrypted</source>
+        <translation>Aegis-bestand, &amp;niet versleuteld</translation>
+    </message>
+    <message>
+        <source>&amp;List of otpauth:// links, not encrypted</source>
+        <translation>&amp;Lijst met otpauth://-links, niet versleuteld</translation>
+    </message>
+    <message>
+        <source>&amp;QR codes for Google Authenticator</source>
+        <translation>&amp;QR-codes voor Google Authenticator</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Wachtwoord</translation>
+    </message>
+    <message>
+        <source>Repeat password</source>
+        <translation>Herhaal wachtwoord</translation>
+    </message>
+    <message>
+        <source>S&amp;how password</source>
+        <translation>Wachtwoord &amp;tonen</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Wachtwoord:</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat password:</source>
+        <translation>&amp;Herhaal wachtwoord:</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuleer</translation>
+    </message>
+    <message>
+        <source>Restores everything in Tweestap, on this or another computer.</source>
+        <translation>Zet alles terug in Tweestap, op deze of een andere computer.</translation>
+    </message>
+    <message>
+        <source>For the Aegis Authenticator app on Android (Import from file, Aegis).</source>
+        <translation>Voor de app Aegis Authenticator op Android (Importeren uit bestand, Aegis).</translation>
+    </message>
+    <message>
+        <source>For Aegis and apps that read Aegis files, when they cannot open the encrypted one.</source>
+        <translation>Voor Aegis en apps die Aegis-bestanden lezen, als ze het versleutelde bestand niet kunnen openen.</translation>
+    </message>
+    <message>
+        <source>One link per line; most authenticator apps and password managers import it.</source>
+        <translation>Eén link per regel; de meeste Authenticator-apps en wachtwoordmanagers kunnen dit importeren.</translation>
+    </message>
+    <message>
+        <source>Shows QR codes on the screen that Google Authenticator on your phone scans (Transfer accounts, Import accounts). No file is written.</source>
+        <translation>Toont QR-codes op het scherm die je met Google Authenticator op je telefoon scant (Accounts overzetten, Accounts importeren). Er wordt geen bestand geschreven.</translation>
+    </message>
+    <message>
+        <source>Anyone who sees these QR codes can copy your accounts. Show them only to your own phone.</source>
+        <translation>Iedereen die deze QR-codes ziet, kan je accounts kopiëren. Laat ze alleen aan je eigen telefoon zien.</translation>
+    </message>
+    <message>
+        <source>This file is not encrypted: anyone who gets it can make your codes. Keep it safe and delete it when you no longer need it.</source>
+        <translation>Dit bestand is niet versleuteld: iedereen die het krijgt, kan je codes maken. Bewaar het veilig en verwijder het als je het niet meer nodig hebt.</translation>
+    </message>
+    <message>
+        <source>&amp;Show QR codes</source>
+        <translation>QR-codes t&amp;onen</translation>
+    </message>
+    <message>
+        <source>&amp;Save…</source>
+        <translation>&amp;Opslaan…</translation>
+    </message>
+    <message>
+        <source>Choose a password of at least 8 characters.</source>
+        <translation>Kies een wachtwoord van minstens 8 tekens.</translation>
+    </message>
+    <message>
+        <source>Now type the password again.</source>
+        <translation>Typ het wachtwoord nu nog een keer.</translation>
+    </message>
+    <message>
+        <source>The two passwords are not the same.</source>
+        <translation>De twee wachtwoorden zijn niet gelijk.</translation>
+    </message>
+    <message>
+        <source>The passwords match. Without this password the file cannot be opened: keep it somewhere safe.</source>
+        <translation>De wachtwoorden zijn gelijk. Zonder dit wachtwoord kan het bestand niet worden geopend: bewaar het op een veilige plek.</translation>
+    </message>
+    <message>
+        <source>Save the export as</source>
+        <translation>Export opslaan als</translation>
+    </message>
+</context>
+<context>
+    <name>ExportOffer</name>
+    <message>
+        <source>Import the accounts</source>
+        <translation>De accounts importeren</translation>
+    </message>
+    <message>
+        <source>{label} cannot be imported: {reason}</source>
+        <translation>{label} kan niet worden geïmporteerd: {reason}</translation>
+    </message>
+    <message>
+        <source>Google Authenticator export read: 1 account.</source>
+        <translation>Export uit Google Authenticator gelezen: 1 account.</translation>
+    </message>
+    <message>
+        <source>Google Authenticator export read: {count} accounts.</source>
+        <translation>Export uit Google Authenticator gelezen: {count} accounts.</translation>
+    </message>
+    <message>
+        <source>None of the accounts in this export can be used by Tweestap.</source>
+        <translation>Tweestap kan geen van de accounts in deze export gebruiken.</translation>
+    </message>
+    <message>
+        <source>Part of a Google Authenticator export was read.</source>
+        <translation>Een deel van een export uit Google Authenticator is gelezen.</translation>
+    </message>
+    <message>
+        <source>Import 1 account</source>
+        <translation>1 account importeren</translation>
+    </message>
+    <message>
+        <source>Import all {count} accounts</source>
+        <translation>Alle {count} accounts importeren</translation>
+    </message>
+    <message>
+        <source>1 account was imported: {names}.</source>
+        <translation>1 account is geïmporteerd: {names}.</translation>
+    </message>
+    <message>
+        <source>{count} accounts were imported: {names}.</source>
+        <translation>{count} accounts zijn geïmporteerd: {names}.</translation>
+    </message>
+    <message>
+        <source>No account was imported.</source>
+        <translation>Er is geen account geïmporteerd.</translation>
+    </message>
+    <message>
+        <source>Already in Tweestap, so not added again: {names}.</source>
+        <translation>Al in Tweestap, dus niet nog eens toegevoegd: {names}.</translation>
+    </message>
+    <message>
+        <source>Left alone, because you already have an account with the same name but another key: {names}.</source>
+        <translation>Niet aangeraakt, omdat je al een account met dezelfde naam maar een andere sleutel hebt: {names}.</translation>
+    </message>
+    <message>
+        <source>Tweestap cannot use: {names}.</source>
+        <translation>Tweestap kan niet gebruiken: {names}.</translation>
+    </message>
+</context>
+<context>
+    <name>GoogleExportDialog</name>
+    <message>
+        <source>Export to Google Authenticator</source>
+        <translation>Exporteren naar Google Authenticator</translation>
+    </message>
+    <message>
+        <source>Scan these codes with Google Authenticator</source>
+        <translation>Scan deze codes met Google Authenticator</translation>
+    </message>
+    <message>
+        <source>In Google Authenticator on your phone, open the menu, choose Transfer accounts, then Import accounts, and scan the code.</source>
+        <translation>Open in Google Authenticator op je telefoon het menu, kies Accounts overzetten en dan Accounts importeren, en scan de code.</translation>
+    </message>
+    <message>
+        <source>There are {count} codes: after each one, press Next here and scan the next.</source>
+        <translation>Er zijn {count} codes: kies hier na elke code Volgende en scan de volgende.</translation>
+    </message>
+    <message>
+        <source>Anyone who sees these codes can copy your accounts. Show them only to your own phone, and close this window when you are done.</source>
+        <translation>Iedereen die deze codes ziet, kan je accounts kopiëren. Laat ze alleen aan je eigen telefoon zien en sluit dit venster als je klaar bent.</translation>
+    </message>
+    <message>
+        <source>Not in these codes (Google Authenticator cannot hold them):</source>
+        <translation>Niet in deze codes (Google Authenticator kan ze niet bewaren):</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Import accounts</source>
+        <translation>Accounts importeren</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuleer</translation>
+    </message>
+    <message>
+        <source>Choose a file exported by another authenticator app (Aegis, 2FAS, andOTP, Authy, Bitwarden, FreeOTP, Google Authenticator, Proton, Ente and others) or a Tweestap backup. Accounts Tweestap already has are skipped.</source>
+        <translation>Kies een bestand dat door een andere Authenticator-app is geëxporteerd (Aegis, 2FAS, andOTP, Authy, Bitwarden, FreeOTP, Google Authenticator, Proton, Ente en andere) of een back-up van Tweestap. Accounts die al in Tweestap staan, worden overgeslagen.</translation>
+    </message>
+    <message>
+        <source>Detect automatically</source>
+        <translation>Automatisch herkennen</translation>
+    </message>
+    <message>
+        <source>File format</source>
+        <translation>Bestandsformaat</translation>
+    </message>
+    <message>
+        <source>&amp;Format:</source>
+        <translation>&amp;Formaat:</translation>
+    </message>
+    <message>
+        <source>Import accounts from a file</source>
+        <translation>Accounts uit een bestand importeren</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Wachtwoord</translation>
+    </message>
+    <message>
+        <source>S&amp;how password</source>
+        <translation>Wachtwoord &amp;tonen</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Wachtwoord:</translation>
+    </message>
+    <message>
+        <source>Reading the file</source>
+        <translation>Het bestand wordt gelezen</translation>
+    </message>
+    <message>
+        <source>Import summary</source>
+        <translation>Overzicht van de import</translation>
+    </message>
+    <message>
+        <source>&amp;Choose file…</source>
+        <translation>Bestand &amp;kiezen…</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Importeren</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Sluiten</translation>
+    </message>
+    <message>
+        <source>Choose the file to import</source>
+        <translation>Kies het bestand om te importeren</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Alle bestanden (*)</translation>
+    </message>
+    <message>
+        <source>Reading {file}…</source>
+        <translation>{file} wordt gelezen…</translation>
+    </message>
+    <message>
+        <source>Unlocking {file}…</source>
+        <translation>{file} wordt ontgrendeld…</translation>
+    </message>
+    <message>
+        <source>This file is protected with a password</source>
+        <translation>Dit bestand is beveiligd met een wachtwoord</translation>
+    </message>
+    <message>
+        <source>Type the password that was chosen when {file} was made in {format}.</source>
+        <translation>Typ het wachtwoord dat is gekozen toen {file} in {format} werd gemaakt.</translation>
+    </message>
+    <message>
+        <source>The file holds no accounts; nothing was imported.</source>
+        <translation>Het bestand bevat geen accounts; er is niets geïmporteerd.</translation>
+    </message>
+    <message>
+        <source>1 account imported</source>
+        <translation>1 account geïmporteerd</translation>
+    </message>
+    <message>
+        <source>{count} accounts imported</source>
+        <translation>{count} accounts geïmporteerd</translation>
+    </message>
+    <message>
+        <source>No accounts imported</source>
+        <translation>Geen accounts geïmporteerd</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>Geïmporteerd</translation>
+    </message>
+    <message>
+        <source>Skipped: Tweestap already has these</source>
+        <translation>Overgeslagen: deze staan al in Tweestap</translation>
+    </message>
+    <message>
+        <source>{label} (in Tweestap as {existing})</source>
+        <translation>{label} (in Tweestap als {existing})</translation>
+    </message>
+    <message>
+        <source>Not imported</source>
+        <translation>Niet geïmporteerd</translation>
+    </message>
+</context>
+<context>
+    <name>LockScreen</name>
+    <message>
+        <source>Tweestap is locked</source>
+        <translation>Tweestap is vergrendeld</translation>
+    </message>
+    <message>
+        <source>Your codes are hidden and the key to your accounts has been removed from memory. Without your password nobody can see or copy a code here, not even someone who can open your files and your system keyring.</source>
+        <translation>Je codes zijn verborgen en de sleutel van je accounts is uit het geheugen gewist. Zonder je wachtwoord kan niemand hier een code zien of kopiëren, ook niet iemand die je bestanden en de sleutelbos van je systeem kan openen.</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Wachtwoord</translation>
+    </message>
+    <message>
+        <source>&amp;Unlock</source>
+        <translation>&amp;Ontgrendel</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>Ontgrendel</translation>
+    </message>
+    <message>
+        <source>Forgot the password? Without a backup your accounts cannot be opened again, and every site would have to reset your two-step verification.</source>
+        <translation>Wachtwoord vergeten? Zonder back-up kun je je accounts niet meer openen en moet elke site je tweestapsverificatie resetten.</translation>
     </message>
 </context>
 <context>
@@ -944,6 +2570,18 @@
         <translation>&amp;Afsluiten</translation>
     </message>
     <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Instellingen…</translation>
+    </message>
+    <message>
+        <source>&amp;Lock</source>
+        <translation>&amp;Vergrendel</translation>
+    </message>
+    <message>
+        <source>&amp;Favourite</source>
+        <translation>&amp;Favoriet</translation>
+    </message>
+    <message>
         <source>Search accounts (Ctrl+F)</source>
         <translation>Accounts zoeken (Ctrl+F)</translation>
     </message>
@@ -960,8 +2598,20 @@
         <translation>&amp;Bestand</translation>
     </message>
     <message>
+        <source>&amp;Administration…</source>
+        <translation>&amp;Beheer…</translation>
+    </message>
+    <message>
         <source>&amp;Accounts</source>
         <translation>&amp;Accounts</translation>
+    </message>
+    <message>
+        <source>Unlock Tweestap first, then open the link again.</source>
+        <translation>Ontgrendel Tweestap eerst en open de link daarna opnieuw.</translation>
+    </message>
+    <message>
+        <source>Close the open window first, then open the link again.</source>
+        <translation>Sluit eerst het venster dat open staat en open de link daarna opnieuw.</translation>
     </message>
     <message>
         <source>Account deleted</source>
@@ -978,6 +2628,17 @@
     <message>
         <source>Tweestap</source>
         <translation>Tweestap</translation>
+    </message>
+</context>
+<context>
+    <name>MessageBar</name>
+    <message>
+        <source>Try again</source>
+        <translation>Opnieuw proberen</translation>
+    </message>
+    <message>
+        <source>Close message</source>
+        <translation>Melding sluiten</translation>
     </message>
 </context>
 <context>
@@ -1005,6 +2666,93 @@
     <message>
         <source>Account &amp;name:</source>
         <translation>Account&amp;naam:</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewPage</name>
+    <message>
+        <source>Save the list as</source>
+        <translation>Lijst opslaan als</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>Overzicht</translation>
+    </message>
+    <message>
+        <source>Blocked</source>
+        <translation>Geblokkeerd</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Totaal</translation>
+    </message>
+    <message>
+        <source>Employees</source>
+        <translation>Medewerkers</translation>
+    </message>
+    <message>
+        <source>Extranet users</source>
+        <translation>Extranetters</translation>
+    </message>
+    <message>
+        <source>Two-step verification per group</source>
+        <translation>Tweestapsverificatie per groep</translation>
+    </message>
+    <message>
+        <source>Employees who have not finished pairing their authenticator app (never started, or saw the QR code but entered no code) can be exported to a spreadsheet, for example to remind them.</source>
+        <translation>Medewerkers die het koppelen van hun Authenticator-app niet hebben afgerond (nooit begonnen, of de QR-code gezien maar geen code ingevoerd) kun je exporteren naar een spreadsheet, bijvoorbeeld om ze eraan te herinneren.</translation>
+    </message>
+    <message>
+        <source>Export employees without finished pairing…</source>
+        <translation>Exporteer medewerkers zonder afgeronde koppeling…</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Vernieuwen</translation>
+    </message>
+    <message>
+        <source>Loading the overview…</source>
+        <translation>Overzicht ophalen…</translation>
+    </message>
+    <message>
+        <source>Administrators with module P&amp;O: {count}</source>
+        <translation>Beheerders met recht op module P&amp;O: {count}</translation>
+    </message>
+    <message>
+        <source>Only {count} administrator(s) with module P&amp;O. Make sure there are at least {minimum}, so that someone can always reset two-step verification or unblock an account.</source>
+        <translation>Maar {count} beheerder(s) met recht op module P&amp;O. Zorg voor minstens {minimum}, zodat er altijd iemand is die tweestapsverificatie kan resetten of een account kan deblokkeren.</translation>
+    </message>
+    <message>
+        <source>employees-without-pairing.csv</source>
+        <translation>medewerkers-zonder-koppeling.csv</translation>
+    </message>
+    <message>
+        <source>username</source>
+        <translation>gebruikersnaam</translation>
+    </message>
+    <message>
+        <source>e-mail address</source>
+        <translation>e-mailadres</translation>
+    </message>
+    <message>
+        <source>two-step verification</source>
+        <translation>tweestapsverificatie</translation>
+    </message>
+    <message>
+        <source>blocked</source>
+        <translation>geblokkeerd</translation>
+    </message>
+    <message>
+        <source>last login</source>
+        <translation>laatste login</translation>
+    </message>
+    <message>
+        <source>{count} employees written to {path}.</source>
+        <translation>{count} medewerkers geschreven naar {path}.</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>Exporteren…</translation>
     </message>
 </context>
 <context>
@@ -1103,7 +2851,136 @@
     </message>
 </context>
 <context>
+    <name>PolicyPage</name>
+    <message>
+        <source>Two-step verification</source>
+        <translation>Tweestapsverificatie</translation>
+    </message>
+    <message>
+        <source>Module P&amp;O › Set up › Module use</source>
+        <translation>Module P&amp;O › Instellen › Modulegebruik</translation>
+    </message>
+    <message>
+        <source>employees</source>
+        <translation>medewerkers</translation>
+    </message>
+    <message>
+        <source>extranet users</source>
+        <translation>extranetters</translation>
+    </message>
+    <message>
+        <source>authenticator validity (hours)</source>
+        <translation>geldigheid authenticator (uren)</translation>
+    </message>
+    <message>
+        <source>mail validity (days)</source>
+        <translation>geldigheid mail (dagen)</translation>
+    </message>
+    <message>
+        <source>default method</source>
+        <translation>standaard methode</translation>
+    </message>
+    <message>
+        <source>adjustable by user?</source>
+        <translation>aanpasbaar voor gebruiker?</translation>
+    </message>
+    <message>
+        <source>0 = a code at every login.</source>
+        <translation>0 = bij elke inlog een code.</translation>
+    </message>
+    <message>
+        <source>The validity is how long a browser where the code was entered is trusted. At 0 hours a new code is asked at every login; at 24 hours once a day.</source>
+        <translation>De geldigheid is hoe lang een browser waarin de code is ingevoerd vertrouwd wordt. Bij 0 uur wordt bij elke inlog een nieuwe code gevraagd; bij 24 uur eens per 24 uur.</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Opslaan</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuleer</translation>
+    </message>
+    <message>
+        <source>0 to {hours}; 0 = a code at every login.</source>
+        <translation>0 tot en met {hours}; 0 = bij elke inlog een code.</translation>
+    </message>
+    <message>
+        <source>Since {date}, two-step verification is on for all employees and they log in with an authenticator app; e-mail codes are no longer accepted for employees. It is not required for extranet users: you can switch it on for them here.</source>
+        <translation>Sinds {date} staat tweestapsverificatie aan voor alle medewerkers en loggen zij in met een Authenticator-app; codes per e-mail worden voor medewerkers niet meer geaccepteerd. Voor extranetgebruikers is het niet verplicht: je kunt het hier voor hen aanzetten.</translation>
+    </message>
+    <message>
+        <source>From {date}, two-step verification will be on for all employees, with an authenticator app; e-mail codes will no longer be accepted for employees. Until then you may choose. It is not required for extranet users.</source>
+        <translation>Vanaf {date} staat tweestapsverificatie aan voor alle medewerkers, met een Authenticator-app; codes per e-mail worden dan voor medewerkers niet meer geaccepteerd. Tot die datum kun je kiezen. Voor extranetgebruikers is het niet verplicht.</translation>
+    </message>
+    <message>
+        <source>the two-step verification policy</source>
+        <translation>het beleid voor tweestapsverificatie</translation>
+    </message>
+    <message>
+        <source>Loading the policy…</source>
+        <translation>Beleid ophalen…</translation>
+    </message>
+    <message>
+        <source>The policy has been saved.</source>
+        <translation>Het beleid is opgeslagen.</translation>
+    </message>
+    <message>
+        <source>Saving the policy…</source>
+        <translation>Beleid opslaan…</translation>
+    </message>
+</context>
+<context>
+    <name>QrCodesDialog</name>
+    <message>
+        <source>← &amp;Previous</source>
+        <translation>← &amp;Vorige</translation>
+    </message>
+    <message>
+        <source>Previous code</source>
+        <translation>Vorige code</translation>
+    </message>
+    <message>
+        <source>&amp;Next →</source>
+        <translation>V&amp;olgende →</translation>
+    </message>
+    <message>
+        <source>Next code</source>
+        <translation>Volgende code</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Sluiten</translation>
+    </message>
+    <message>
+        <source>Code {number} of {count}</source>
+        <translation>Code {number} van {count}</translation>
+    </message>
+</context>
+<context>
+    <name>RegionOverlay</name>
+    <message>
+        <source>Select a region</source>
+        <translation>Een regio selecteren</translation>
+    </message>
+    <message>
+        <source>Select the region of the QR code</source>
+        <translation>De regio van de QR-code selecteren</translation>
+    </message>
+    <message>
+        <source>Drag a rectangle around the QR code. Press Esc to cancel.</source>
+        <translation>Trek een rechthoek om de QR-code. Druk op Esc om te annuleren.</translation>
+    </message>
+</context>
+<context>
     <name>ScanSources</name>
+    <message>
+        <source>&amp;Camera</source>
+        <translation>&amp;Camera</translation>
+    </message>
+    <message>
+        <source>Scan the QR code with the camera</source>
+        <translation>De QR-code met de camera scannen</translation>
+    </message>
     <message>
         <source>Scan scree&amp;n</source>
         <translation>Scherm sca&amp;nnen</translation>
@@ -1129,8 +3006,28 @@
         <translation>Afbeelding van de QR-code plakken</translation>
     </message>
     <message>
+        <source>Select re&amp;gion…</source>
+        <translation>&amp;Regio selecteren…</translation>
+    </message>
+    <message>
+        <source>Select the region of the screen that shows the QR code</source>
+        <translation>Het deel van het scherm selecteren waarop de QR-code staat</translation>
+    </message>
+    <message>
+        <source>&amp;Take a screenshot…</source>
+        <translation>Schermafbeelding &amp;maken…</translation>
+    </message>
+    <message>
+        <source>Take a screenshot with the desktop's screenshot tool</source>
+        <translation>Een schermafbeelding maken met het schermafbeeldingsprogramma van je desktop</translation>
+    </message>
+    <message>
         <source>Images ({patterns});;All files (*)</source>
         <translation>Afbeeldingen ({patterns});;Alle bestanden (*)</translation>
+    </message>
+    <message>
+        <source>None of these: select a region of the screen…</source>
+        <translation>Geen van deze: een deel van het scherm selecteren…</translation>
     </message>
     <message>
         <source>Choose an account</source>
@@ -1140,12 +3037,386 @@
         <source>Several QR codes were found. Which account do you want to add?</source>
         <translation>Er zijn meerdere QR-codes gevonden. Welk account wil je toevoegen?</translation>
     </message>
+    <message>
+        <source>Or choose “Select region…” and drag a rectangle around the QR code.</source>
+        <translation>Of kies “Regio selecteren…” en trek een rechthoek om de QR-code.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Codes</source>
+        <translation>Codes</translation>
+    </message>
+    <message>
+        <source>Appearance</source>
+        <translation>Weergave</translation>
+    </message>
+    <message>
+        <source>App lock</source>
+        <translation>App-vergrendeling</translation>
+    </message>
+    <message>
+        <source>Clock check</source>
+        <translation>Klokcontrole</translation>
+    </message>
+    <message>
+        <source>Clear a copied code from the clipboard after</source>
+        <translation>Gekopieerde code van het klembord wissen na</translation>
+    </message>
+    <message>
+        <source>s</source>
+        <translation>s</translation>
+    </message>
+    <message>
+        <source>0 keeps it until you copy something else.</source>
+        <translation>0: de code blijft staan tot je iets anders kopieert.</translation>
+    </message>
+    <message>
+        <source>Press and hold a code to copy it for</source>
+        <translation>Code ingedrukt houden om te kopiëren</translation>
+    </message>
+    <message>
+        <source>Show the next code during a code's last seconds</source>
+        <translation>De volgende code tonen in de laatste seconden van een code</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Taal</translation>
+    </message>
+    <message>
+        <source>The system's language</source>
+        <translation>De taal van het systeem</translation>
+    </message>
+    <message>
+        <source>Colours</source>
+        <translation>Kleuren</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>Zoals het systeem</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Licht</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Donker</translation>
+    </message>
+    <message>
+        <source>Start minimised to the system tray</source>
+        <translation>Geminimaliseerd starten in het systeemvak</translation>
+    </message>
+    <message>
+        <source>Lock Tweestap with a password</source>
+        <translation>Tweestap vergrendelen met een wachtwoord</translation>
+    </message>
+    <message>
+        <source>The key to your accounts is then protected by the password instead of the system keyring, so a locked Tweestap really cannot show codes. If you forget the password and have no backup, your accounts are lost.</source>
+        <translation>De sleutel van je accounts wordt dan beveiligd met het wachtwoord in plaats van met de sleutelbos van het systeem, zodat een vergrendelde Tweestap echt geen codes kan tonen. Vergeet je het wachtwoord en heb je geen back-up, dan ben je je accounts kwijt.</translation>
+    </message>
+    <message>
+        <source>Lock after this long without use</source>
+        <translation>Vergrendelen na zo lang niet gebruikt</translation>
+    </message>
+    <message>
+        <source>min</source>
+        <translation>min</translation>
+    </message>
+    <message>
+        <source>0: only when you lock it yourself or lock your computer's session.</source>
+        <translation>0: alleen als je zelf vergrendelt of je computersessie vergrendelt.</translation>
+    </message>
+    <message>
+        <source>Check this computer's clock against</source>
+        <translation>Klok van deze computer controleren met</translation>
+    </message>
+    <message>
+        <source>Time server and 2FA server</source>
+        <translation>Tijdserver en 2FA-server</translation>
+    </message>
+    <message>
+        <source>Time server only</source>
+        <translation>Alleen de tijdserver</translation>
+    </message>
+    <message>
+        <source>2FA server only</source>
+        <translation>Alleen de 2FA-server</translation>
+    </message>
+    <message>
+        <source>Do not check</source>
+        <translation>Niet controleren</translation>
+    </message>
+    <message>
+        <source>Time server (NTP)</source>
+        <translation>Tijdserver (NTP)</translation>
+    </message>
+    <message>
+        <source>2FA server address</source>
+        <translation>Adres van de 2FA-server</translation>
+    </message>
+    <message>
+        <source>For example https://2fa.example.org; empty: no server.</source>
+        <translation>Bijvoorbeeld https://2fa.example.org; leeg: geen server.</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Instellingen</translation>
+    </message>
+    <message>
+        <source>The language changes when Tweestap starts again.</source>
+        <translation>De taal verandert als je Tweestap opnieuw start.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuleer</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Opslaan</translation>
+    </message>
+    <message>
+        <source>“{setting}” is not valid.</source>
+        <translation>“{setting}” is niet geldig.</translation>
+    </message>
 </context>
 <context>
     <name>StatusLine</name>
     <message>
         <source>Status</source>
         <translation>Status</translation>
+    </message>
+</context>
+<context>
+    <name>TransferActions</name>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>&amp;Importeren…</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Exporteren…</translation>
+    </message>
+    <message>
+        <source>&amp;Back up…</source>
+        <translation>&amp;Back-up maken…</translation>
+    </message>
+    <message>
+        <source>Show &amp;QR code…</source>
+        <translation>&amp;QR-code tonen…</translation>
+    </message>
+</context>
+<context>
+    <name>Tray</name>
+    <message>
+        <source>Tweestap keeps running here; choose “Quit Tweestap” in this menu to end it.</source>
+        <translation>Tweestap blijft hier actief; kies “Tweestap afsluiten” in dit menu om het te stoppen.</translation>
+    </message>
+    <message>
+        <source>The code for {account} is on the clipboard for {seconds} seconds.</source>
+        <translation>De code voor {account} staat {seconds} seconden op het klembord.</translation>
+    </message>
+    <message>
+        <source>The code for {account} is on the clipboard.</source>
+        <translation>De code voor {account} staat op het klembord.</translation>
+    </message>
+</context>
+<context>
+    <name>TrayMenu</name>
+    <message>
+        <source>&amp;Quit Tweestap</source>
+        <translation>Tweestap &amp;afsluiten</translation>
+    </message>
+    <message>
+        <source>Tweestap is locked</source>
+        <translation>Tweestap is vergrendeld</translation>
+    </message>
+    <message>
+        <source>&amp;Unlock…</source>
+        <translation>&amp;Ontgrendel…</translation>
+    </message>
+    <message>
+        <source>&amp;Hide Tweestap</source>
+        <translation>Tweestap &amp;verbergen</translation>
+    </message>
+    <message>
+        <source>&amp;Show Tweestap</source>
+        <translation>Tweestap &amp;tonen</translation>
+    </message>
+    <message>
+        <source>No accounts yet</source>
+        <translation>Nog geen accounts</translation>
+    </message>
+    <message>
+        <source>Copy the code of {account}</source>
+        <translation>Kopieer de code van {account}</translation>
+    </message>
+    <message>
+        <source>{count} more in the window…</source>
+        <translation>Nog {count} in het venster…</translation>
+    </message>
+</context>
+<context>
+    <name>UsersModel</name>
+    <message>
+        <source>Username</source>
+        <translation>Gebruikersnaam</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Soort</translation>
+    </message>
+    <message>
+        <source>Two-step verification</source>
+        <translation>Tweestapsverificatie</translation>
+    </message>
+    <message>
+        <source>Last login</source>
+        <translation>Laatste login</translation>
+    </message>
+    <message>
+        <source>Blocked</source>
+        <translation>Geblokkeerd</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>Beheerder</translation>
+    </message>
+    <message>
+        <source>yes (P&amp;O)</source>
+        <translation>ja (P&amp;O)</translation>
+    </message>
+</context>
+<context>
+    <name>UsersPage</name>
+    <message>
+        <source>Search by username or e-mail address</source>
+        <translation>Zoek op gebruikersnaam of e-mailadres</translation>
+    </message>
+    <message>
+        <source>Search accounts</source>
+        <translation>Accounts zoeken</translation>
+    </message>
+    <message>
+        <source>Employees</source>
+        <translation>Medewerkers</translation>
+    </message>
+    <message>
+        <source>Extranet users</source>
+        <translation>Extranetters</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>Iedereen</translation>
+    </message>
+    <message>
+        <source>New account</source>
+        <translation>Nieuw account</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Vernieuwen</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>Accounts</translation>
+    </message>
+    <message>
+        <source>Loading the accounts…</source>
+        <translation>Accounts ophalen…</translation>
+    </message>
+    <message>
+        <source>Reading the last logins…</source>
+        <translation>Laatste logins ophalen…</translation>
+    </message>
+    <message>
+        <source>{shown} of {total} accounts shown</source>
+        <translation>{shown} van {total} accounts getoond</translation>
+    </message>
+</context>
+<context>
+    <name>YesNo</name>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nee</translation>
+    </message>
+</context>
+<context>
+    <name>argparse</name>
+    <message>
+        <source>usage: </source>
+        <translation>gebruik: </translation>
+    </message>
+    <message>
+        <source>positional arguments</source>
+        <translation>argumenten</translation>
+    </message>
+    <message>
+        <source>options</source>
+        <translation>opties</translation>
+    </message>
+    <message>
+        <source>show this help message and exit</source>
+        <translation>deze hulptekst tonen en stoppen</translation>
+    </message>
+    <message>
+        <source>show program's version number and exit</source>
+        <translation>het versienummer tonen en stoppen</translation>
+    </message>
+    <message>
+        <source>argument %(argument_name)s: %(message)s</source>
+        <translation>argument %(argument_name)s: %(message)s</translation>
+    </message>
+    <message>
+        <source>unrecognized arguments: %s</source>
+        <translation>onbekende argumenten: %s</translation>
+    </message>
+    <message>
+        <source>the following arguments are required: %s</source>
+        <translation>deze argumenten zijn verplicht: %s</translation>
+    </message>
+    <message>
+        <source>one of the arguments %s is required</source>
+        <translation>een van de argumenten %s is verplicht</translation>
+    </message>
+    <message>
+        <source>not allowed with argument %s</source>
+        <translation>niet toegestaan samen met argument %s</translation>
+    </message>
+    <message>
+        <source>expected one argument</source>
+        <translation>verwacht één argument</translation>
+    </message>
+    <message>
+        <source>expected at most one argument</source>
+        <translation>verwacht hoogstens één argument</translation>
+    </message>
+    <message>
+        <source>expected at least one argument</source>
+        <translation>verwacht minstens één argument</translation>
+    </message>
+    <message>
+        <source>ambiguous option: %(option)s could match %(matches)s</source>
+        <translation>dubbelzinnige optie: %(option)s kan %(matches)s zijn</translation>
+    </message>
+    <message>
+        <source>invalid %(type)s value: %(value)r</source>
+        <translation>ongeldige %(type)s-waarde: %(value)r</translation>
+    </message>
+    <message>
+        <source>invalid choice: %(value)r (choose from %(choices)s)</source>
+        <translation>ongeldige keuze: %(value)r (kies uit %(choices)s)</translation>
+    </message>
+    <message>
+        <source>%(prog)s: error: %(message)s
+</source>
+        <translation>%(prog)s: fout: %(message)s
+</translation>
     </message>
 </context>
 </TS>

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -51,6 +52,45 @@ def test_dutch_system_gets_dutch_help() -> None:
     result = run("--help", env=dutch())
     assert result.returncode == 0
     assert "account toevoegen" in result.stdout
+
+
+def test_dutch_help_has_no_english_left_from_argparse() -> None:
+    result = run("--help", env=dutch())
+    assert "gebruik: tweestap" in result.stdout
+    assert "opties:" in result.stdout
+    for english in ("usage:", "options:", "positional arguments", "show this help"):
+        assert english not in result.stdout
+
+
+def test_english_help_keeps_argparse_words() -> None:
+    result = run("--help", env={"TWEESTAP_LANG": "en"})
+    assert "usage: tweestap" in result.stdout
+    assert "show this help message and exit" in result.stdout
+
+
+def test_dutch_missing_argument_is_explained_in_dutch() -> None:
+    result = run("rename", "abc", env=dutch())
+    assert result.returncode == 2
+    assert "deze argumenten zijn verplicht: --issuer, --account" in result.stderr
+
+
+def test_desktop_entry_command_registers_the_link_handler(tmp_path: Path) -> None:
+    env = {
+        "XDG_DATA_HOME": str(tmp_path / "data"),
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+        "XDG_DATA_DIRS": str(tmp_path / "data"),
+        "XDG_CURRENT_DESKTOP": "",
+        "HOME": str(tmp_path),
+        "TWEESTAP_LANG": "en",
+    }
+    installed = run("desktop-entry", env=env)
+    assert installed.returncode == 0, installed.stderr
+    assert "opens otpauth:// links" in installed.stdout
+    entry = tmp_path / "data" / "applications" / "nl.tweestap.Tweestap.desktop"
+    assert f"Exec={sys.executable} -m desktop %u" in entry.read_text(encoding="utf-8")
+    removed = run("desktop-entry", "--remove", env=env)
+    assert removed.returncode == 0
+    assert not entry.exists()
 
 
 def test_usage_error_exits_2_in_dutch() -> None:
