@@ -2,7 +2,8 @@
 
 Secrets (TOTP secrets, e-mail codes) are stored only as AES-256-GCM ciphertexts made by
 :mod:`server_stub.crypto`; tokens (sessions, trusted devices, activation links) only as their
-SHA-256 hashes. Every datetime is stored as naive UTC and read back as aware UTC.
+SHA-256 hashes. Every datetime is aware UTC in Python; PostgreSQL keeps it as ``timestamp
+with time zone`` (whatever the server's or the session's ``TimeZone``), SQLite as naive UTC.
 """
 
 from __future__ import annotations
@@ -27,9 +28,13 @@ from sqlalchemy.types import TypeDecorator
 
 
 class UTCDateTime(TypeDecorator[datetime]):
-    """Aware UTC datetimes in, aware UTC datetimes out, whatever the database keeps."""
+    """Aware UTC datetimes in, aware UTC datetimes out, whatever the database keeps.
 
-    impl = DateTime
+    ``timestamp with time zone`` where the database has one (PostgreSQL: an absolute instant,
+    compared as such); elsewhere (SQLite) naive UTC, a column type that is the same either way.
+    """
+
+    impl = DateTime(timezone=True)
     cache_ok = True
 
     def process_bind_param(self, value: datetime | None, dialect: Dialect) -> Any:
@@ -37,14 +42,16 @@ class UTCDateTime(TypeDecorator[datetime]):
             return None
         if value.tzinfo is None:
             raise ValueError("naive datetimes are not stored")
-        return value.astimezone(UTC).replace(tzinfo=None)
+        value = value.astimezone(UTC)
+        return value if dialect.name == "postgresql" else value.replace(tzinfo=None)
 
     def process_result_value(self, value: Any, dialect: Dialect) -> datetime | None:
         if value is None:
             return None
         if not isinstance(value, datetime):
             raise TypeError(f"not a datetime: {value!r}")
-        return value.replace(tzinfo=UTC)
+        # PostgreSQL answers in the session's time zone; SQLite naive, as stored (UTC).
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
 class Base(DeclarativeBase):

@@ -22,17 +22,20 @@ def serve(app: FastAPI, host: str, port: int) -> None:
 class BackgroundServer:
     """``with BackgroundServer(app) as server: httpx.get(server.url + "/api/health")``.
 
-    Port 0 (the default) picks a free port; :attr:`port` tells which.
+    Port 0 (the default) picks a free port; :attr:`port` tells which. The app's lifespan (the
+    periodic purge) runs only with ``lifespan=True``: tests move their clock and purge by hand.
     """
 
-    def __init__(self, app: FastAPI, host: str = "127.0.0.1", port: int = 0) -> None:
+    def __init__(
+        self, app: FastAPI, host: str = "127.0.0.1", port: int = 0, *, lifespan: bool = False
+    ) -> None:
         config = uvicorn.Config(
             app,
             host=host,
             port=port,
             log_level="warning",
             access_log=False,
-            lifespan="off",
+            lifespan="on" if lifespan else "off",
             proxy_headers=False,
         )
         self._server = uvicorn.Server(config)

@@ -93,6 +93,8 @@ class Settings:
     email_resend_interval: timedelta = timedelta(seconds=30)
     email_codes_per_hour: int = 5
     activation_ttl: timedelta = timedelta(hours=72)
+    # Expired rows are deleted at start and then every purge_interval (services/purge.py).
+    purge_interval: timedelta = timedelta(minutes=10)
     # Client addresses: X-Forwarded-For is read only from these proxies (CIDR strings).
     trusted_proxies: tuple[str, ...] = ()
 
@@ -105,6 +107,8 @@ class Settings:
             raise SettingsError("email_codes_per_hour must be at least 1")
         if self.throttle.free_failures < 1 or self.throttle.base_delay <= timedelta(0):
             raise SettingsError("the throttle needs at least one free failure and a delay")
+        if self.purge_interval <= timedelta(0):
+            raise SettingsError("purge_interval must be positive")
         for proxy in self.trusted_proxies:
             try:
                 ipaddress.ip_network(proxy, strict=False)

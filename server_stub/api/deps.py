@@ -43,7 +43,7 @@ def get_client_ip(request: Request) -> str | None:
     return peer
 
 
-def get_token(
+async def get_token(
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
 ) -> str:
     if credentials is None or not credentials.credentials:
@@ -51,8 +51,20 @@ def get_token(
     return credentials.credentials
 
 
-ServicesDep = Annotated[Services, Depends(get_services)]
-ClientIp = Annotated[str | None, Depends(get_client_ip)]
+# FastAPI runs every plain ``def`` dependency in its thread pool: a hop to a worker thread and
+# back per dependency and request. These three only read the request, so they are ``async``
+# and run in the event loop (issue 5); ``get_services`` and ``get_client_ip`` stay plain
+# functions for callers outside FastAPI's dependency injection (the web page).
+async def _services(request: Request) -> Services:
+    return get_services(request)
+
+
+async def _client_ip(request: Request) -> str | None:
+    return get_client_ip(request)
+
+
+ServicesDep = Annotated[Services, Depends(_services)]
+ClientIp = Annotated[str | None, Depends(_client_ip)]
 Token = Annotated[str, Depends(get_token)]
 
 

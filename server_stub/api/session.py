@@ -40,7 +40,7 @@ def enrollment(services: ServicesDep, token: Token, ip: ClientIp) -> EnrollmentP
 def verify(
     body: VerifyRequest, services: ServicesDep, token: Token, ip: ClientIp
 ) -> VerifyResponse:
-    services.auth.authenticate(token, ip)
+    # verify() makes authenticate()'s checks itself, in the same transaction.
     verified = services.verification.verify(token, body.code, ip)
     return VerifyResponse(device_token=verified.device_token, trusted_until=verified.trusted_until)
 

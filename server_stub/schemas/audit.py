@@ -17,6 +17,15 @@ def _aware_utc(value: datetime | None) -> datetime | None:
         raise ValueError("out of range") from None
 
 
+def _printable(value: str | None) -> str | None:
+    if value is not None and any(ord(ch) < 32 or ord(ch) == 127 for ch in value):
+        raise ValueError("control characters are not allowed")
+    return value
+
+
+Filter = Annotated[str, Field(max_length=64), AfterValidator(_printable)]
+
+
 class AuditEntryPublic(BaseModel):
     id: int
     at: datetime
@@ -30,9 +39,9 @@ class AuditEntryPublic(BaseModel):
 
 
 class AuditQuery(BaseModel):
-    actor: Annotated[str, Field(max_length=64)] | None = None
-    target: Annotated[str, Field(max_length=64)] | None = None
-    action: Annotated[str, Field(max_length=64)] | None = None
+    actor: Filter | None = None
+    target: Filter | None = None
+    action: Filter | None = None
     since: Annotated[datetime | None, AfterValidator(_aware_utc)] = None
     until: Annotated[datetime | None, AfterValidator(_aware_utc)] = None
     limit: int = Field(default=100, ge=1, le=1000)

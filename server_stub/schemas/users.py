@@ -13,8 +13,11 @@ from server_stub.security.ipallow import parse_allowlist
 Kind = Literal["employee", "extranet"]
 EnrollmentState = Literal["not_enrolled", "pending", "active"]
 UserName = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9._@+-]{0,63}$")]
+# No spaces, separators or control characters (PostgreSQL's text cannot even hold NUL).
+_EMAIL_PART = r"[^@\s,;<>\"\x00-\x1f\x7f]+"
 Email = Annotated[
-    str, StringConstraints(max_length=254, pattern=r"^[^@\s,;<>\"]+@[^@\s,;<>\"]+\.[^@\s,;<>\"]+$")
+    str,
+    StringConstraints(max_length=254, pattern=rf"^{_EMAIL_PART}@{_EMAIL_PART}\.{_EMAIL_PART}$"),
 ]
 Password = Annotated[str, Field(min_length=8, max_length=1024)]
 MAX_ALLOWLIST_ENTRIES = 100

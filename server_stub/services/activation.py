@@ -71,11 +71,14 @@ class ActivationService:
     def activate(self, token: str, password: str, ip: str | None) -> None:
         password_hash = self.ctx.passwords.hash(password)
         now = self.ctx.clock.now()
+        hashed = token_hash(token)
         with self.ctx.db.write() as db:
-            row = db.scalar(
-                select(ActivationToken).where(ActivationToken.token_hash == token_hash(token))
+            owner = db.scalar(
+                select(ActivationToken.user_id).where(ActivationToken.token_hash == hashed)
             )
-            user = None if row is None else db.get(User, row.user_id, with_for_update=True)
+            user = None if owner is None else db.get(User, owner, with_for_update=True)
+            # Read after the user's lock (PostgreSQL): a parallel use of the link is seen.
+            row = db.scalar(select(ActivationToken).where(ActivationToken.token_hash == hashed))
             if row is None or user is None or row.used_at is not None or row.expires_at <= now:
                 raise InvalidToken()
             row.used_at = now

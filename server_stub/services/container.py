@@ -20,6 +20,7 @@ from server_stub.services.devices import DeviceService
 from server_stub.services.email_codes import EmailCodeService
 from server_stub.services.enrollment import EnrollmentService
 from server_stub.services.policy import POLICY_ID, PolicyService, apply_policy
+from server_stub.services.purge import PurgeService
 from server_stub.services.sessions import SessionStore
 from server_stub.services.users import UserService
 from server_stub.services.verification import VerificationService
@@ -65,6 +66,7 @@ class Services:
             activation=self.activation,
             audit=self.audit,
         )
+        self.purge = PurgeService(ctx, self.policy)
 
     @property
     def settings(self) -> Settings:

@@ -48,7 +48,8 @@ class EmailCodeService:
                 raise NotAuthenticated()
             if session.state != "email":
                 raise WrongStep()
-            user = db.get(User, session.user_id)
+            # Locked: two sends at once on PostgreSQL would both pass the resend limits.
+            user = db.get(User, session.user_id, with_for_update=True)
             if user is None:
                 raise NotAuthenticated()
             if not user.email:

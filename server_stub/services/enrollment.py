@@ -50,7 +50,8 @@ class EnrollmentService:
         """A fresh secret for ``user``, replacing any earlier pending one."""
         now = self.ctx.clock.now()
         sealed = self.ctx.box.seal(totp.new_secret(), user_id=user.id, purpose=PENDING)
-        pending = db.get(PendingEnrollment, user.id)
+        # Locked (PostgreSQL) so that the purge cannot delete the expired row in between.
+        pending = db.get(PendingEnrollment, user.id, with_for_update=True)
         if pending is None:
             pending = PendingEnrollment(user_id=user.id)
             db.add(pending)

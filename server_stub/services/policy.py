@@ -107,7 +107,9 @@ class PolicyService:
     def update(self, new: PolicyUpdate, actor: Actor) -> PolicyPublic:
         self.check(new)
         with self.ctx.db.write() as db:
-            row = db.get(PolicyRow, POLICY_ID)
+            # Locked (PostgreSQL): of two saves at once, the second sees the first's values,
+            # so its audit entry's "old" is right.
+            row = db.get(PolicyRow, POLICY_ID, with_for_update=True)
             if row is None:
                 row = PolicyRow(id=POLICY_ID)
                 apply_policy(row, seed_defaults())

@@ -7,6 +7,7 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from server_stub.models import PendingEnrollment, TotpCredential, User
@@ -57,6 +58,8 @@ def to_public(user: User, enrollment: str, now: datetime) -> UserPublic:
 
 
 def find_user(db: Session, name: str, *, lock: bool = False) -> User:
+    if "\x00" in name:  # no user has one, and PostgreSQL refuses it even in a query
+        raise NotFound()
     statement = select(User).where(User.name == name)
     if lock:
         statement = statement.with_for_update()
@@ -120,7 +123,11 @@ class UserService:
                 created_at=self.ctx.clock.now(),
             )
             db.add(user)
-            db.flush()
+            try:
+                db.flush()
+            except IntegrityError:
+                # The same name created meanwhile (PostgreSQL; SQLite has one writer at a time).
+                raise Conflict("user_exists") from None
             self.audit.record(
                 db, actor=actor, action="user_create", target=user.name, new=_audit_view(user)
             )

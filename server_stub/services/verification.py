@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from server_stub.models import TotpCredential, User
 from server_stub.schemas.policy import Method
 from server_stub.security import totp
+from server_stub.security.ipallow import is_allowed
 from server_stub.security.throttle import delay_after
 from server_stub.services.audit import AuditService
 from server_stub.services.context import Actor, ServiceContext
@@ -27,6 +28,7 @@ from server_stub.services.email_codes import EmailCodeService
 from server_stub.services.enrollment import EnrollmentService
 from server_stub.services.errors import (
     InvalidCode,
+    IpNotAllowed,
     NotAuthenticated,
     ServiceError,
     Throttled,
@@ -68,14 +70,18 @@ class VerificationService:
         code = "".join(code.split())
         refusal: ServiceError
         with self.ctx.db.write() as db:
+            # The checks of AuthService.authenticate, in its order, inside this transaction
+            # (the hot path: one transaction per code instead of a read and then a write).
             session = self.sessions.find(db, token)
             if session is None:
                 raise NotAuthenticated()
-            if session.state not in CODE_STEPS:
-                raise WrongStep()
             user = db.get(User, session.user_id, with_for_update=True)
             if user is None or user.blocked:
                 raise NotAuthenticated()
+            if not is_allowed(user.ip_allowlist, ip):
+                raise IpNotAllowed()
+            if session.state not in CODE_STEPS:
+                raise WrongStep()
             now = self.ctx.clock.now()
             actor = Actor(user.name, ip)
             step = session.state

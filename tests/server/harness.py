@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 from email.message import EmailMessage
 from email.policy import default as default_policy
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, Protocol
 
 import httpx
 import pyotp
@@ -182,12 +182,40 @@ class Harness:
         return text
 
 
-def start_harness(home: Path, **overrides: Any) -> Harness:
-    settings = Settings.from_env({}, home=home, argon2=Argon2Params.for_tests(), **overrides)
+class Databases(Protocol):
+    """Where harnesses keep their data: the ``databases`` fixture (tests/server/conftest.py),
+    overridden by tests/server/postgres/ to run the same tests on PostgreSQL."""
+
+    def new(self) -> str | None:
+        """A fresh, empty database's URL (None: SQLite in the harness's home)."""
+        ...
+
+    def drop(self, url: str | None) -> None:
+        """Remove a database :meth:`new` made, once its server is stopped."""
+        ...
+
+
+class SqliteInHome:
+    """The default: every harness has a fresh SQLite file in its own home."""
+
+    def new(self) -> str | None:
+        return None
+
+    def drop(self, url: str | None) -> None:
+        pass
+
+
+def start_harness(
+    home: Path, db_url: str | None = None, *, lifespan: bool = False, **overrides: Any
+) -> Harness:
+    """``lifespan``: run the app's housekeeping (the purge at start and every interval)."""
+    settings = Settings.from_env(
+        {}, home=home, db_url=db_url, argon2=Argon2Params.for_tests(), **overrides
+    )
     clock = ManualClock(START)
     hasher = CountingHasher()
     services = Services.build(settings, clock=clock, hasher=hasher)
-    server = BackgroundServer(create_app(services))
+    server = BackgroundServer(create_app(services), lifespan=lifespan)
     server.start()
     client = httpx.Client(base_url=server.url, timeout=30)
     return Harness(home, settings, clock, hasher, services, server, client)

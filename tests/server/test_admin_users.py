@@ -253,3 +253,24 @@ def test_audit_log_filters(harness: Harness, admin: Login) -> None:
     ]:
         response = harness.client.get("/api/admin/audit", headers=admin.headers, params=bad)
         assert response.status_code == 422, bad
+
+
+def test_nul_characters_never_reach_the_database(harness: Harness, admin: Login) -> None:
+    """PostgreSQL's text cannot hold NUL, not even in a query: refused before it gets there,
+    with the answer SQLite would give (tests/server/postgres/ runs this on PostgreSQL)."""
+    for method in ("GET", "PATCH"):
+        response = harness.client.request(
+            method, "/api/admin/users/jan%00", headers=admin.headers, json={}
+        )
+        assert response.status_code == 404
+    assert post(harness, admin, "/users/jan%00/reset-2fa").status_code == 404
+    created = post(harness, admin, "/users", {"name": "jan", "email": "jan\u0000@example.org"})
+    assert created.status_code == 422
+    harness.add_user("jan")
+    changed = harness.client.patch(
+        "/api/admin/users/jan", headers=admin.headers, json={"email": "jan@exa\u0000mple.org"}
+    )
+    assert changed.status_code == 422
+    for key in ("actor", "target", "action"):
+        audit = harness.client.get("/api/admin/audit", headers=admin.headers, params={key: "a\0"})
+        assert audit.status_code == 422

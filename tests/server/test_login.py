@@ -99,6 +99,21 @@ def test_ip_allowlist_is_checked_on_every_request(harness: Harness) -> None:
     assert refused.json() == {"detail": "ip_not_allowed"}
 
 
+def test_ip_allowlist_is_checked_at_the_code_step(harness: Harness) -> None:
+    """``POST /api/session/verify`` makes the session checks itself (one transaction)."""
+    admin = harness.admin()
+    harness.add_user("jan")
+    harness.enroll("jan")
+    jan = harness.login("jan")
+    assert jan.next == "totp"
+    harness.client.patch(
+        "/api/admin/users/jan", headers=admin.headers, json={"ip_allowlist": "10.0.0.0/8"}
+    )
+    refused = harness.verify(jan, harness.code("jan"))
+    assert refused.status_code == 403
+    assert refused.json() == {"detail": "ip_not_allowed"}
+
+
 def test_forwarded_for_is_ignored_unless_the_proxy_is_trusted(
     make_harness: Callable[..., Harness],
 ) -> None:

@@ -19,7 +19,7 @@ from schemathesis.checks import not_a_server_error
 from server_stub.api import create_app
 from server_stub.services import Services
 from server_stub.settings import Argon2Params, Settings
-from tests.server.harness import Harness, Login, start_harness, stop_harness
+from tests.server.harness import Databases, Harness, Login, start_harness, stop_harness
 
 
 class Live:
@@ -31,10 +31,12 @@ class Live:
 
 
 @pytest.fixture(scope="module")
-def live(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Live]:
-    harness = start_harness(Path(tmp_path_factory.mktemp("schemathesis")))
+def live(tmp_path_factory: pytest.TempPathFactory, databases: Databases) -> Iterator[Live]:
+    url = databases.new()
+    harness = start_harness(Path(tmp_path_factory.mktemp("schemathesis")), url)
     yield Live(harness)
     stop_harness(harness)
+    databases.drop(url)
 
 
 def _openapi() -> dict[str, Any]:

@@ -1,0 +1,633 @@
+"""Load on the 2FA server over loopback: code verifications and full logins (not a test).
+
+Starts a real ``tweestap-server serve`` (a child process, production settings: argon2id
+64 MiB/t=3/p=4, the system clock, a fresh SQLite file in a temporary folder) and measures:
+
+1. **Code verifications**: users are created, paired and logged in beforehand, straight
+   through the service layer in this process (one prepared argon2 hash with the server's own
+   parameters, so the server never rehashes), leaving one session per user waiting at the
+   ``totp`` step. The timed phase only sends ``POST /api/session/verify`` with that user's
+   current code, at each ``--concurrency``; verifications per second and latency p50/p99.
+   Each session has its own user: a code is accepted once per user and step (replay guard),
+   and wrong codes never occur, so the throttle never interferes.
+2. **Full logins**: ``POST /api/session`` with the password, then verify the code, for
+   further paired users; logins per second, against the limit set by argon2 itself:
+   one verification with the server's parameters timed in this process pinned to one core,
+   ``limit = cores / that time``; a run of parallel verifications on all cores is shown too.
+
+The load generator is this process: asyncio with a minimal keep-alive HTTP/1.1 client (one
+connection per concurrent client; ``--client httpx`` uses ``httpx.AsyncClient`` instead,
+which costs about ten times the CPU per request). It shares the machine with the server; the
+table shows the CPU the client, the server and all other processes used during each timed
+phase (in cores: 1.00 = one core busy), so one sees whether the client's own cost or other
+work on the machine distorts the figures.
+
+Every timed phase is bounded by ``--duration`` seconds and by its number of prepared users;
+each is run ``--repeat`` times (fresh users each time) and the best run is shown, with the
+spread of rates over the runs. Exit status 1 when any request failed (not for missed goals).
+
+Goals (issue 5): (1) >= 250 verifications/s with p99 < 100 ms at concurrency 32 (privacyIDEA
+3.14: about 25/s, p99 about 1.5 s on the same 2-core machine); (2) full logins >= 80 % of the
+argon2 limit.
+
+Usage::
+
+    .venv/bin/python bench/server_load.py [--users 2000] [--duration 5] [--concurrency 1,8,32]
+        [--logins 120] [--login-duration 10] [--login-concurrency 8] [--repeat 2]
+        [--json results.json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, NamedTuple
+
+# Run as a script (``bench/`` is not a package): the project's root is added for
+# ``server_stub``.
+sys.path.insert(1, str(Path(__file__).resolve().parent.parent))
+
+import httpx
+
+from server_stub.models import User
+from server_stub.security import totp
+from server_stub.security.passwords import make_hasher
+from server_stub.services import Services
+from server_stub.settings import Argon2Params, Settings
+
+PASSWORD = "bench password 5"  # noqa: S105 - a throw-away account's password
+GOAL_RATE = 250.0
+GOAL_P99_MS = 100.0
+GOAL_LOGIN_SHARE = 0.80
+PRIVACYIDEA_RATE = 25.0
+
+
+@dataclass(frozen=True)
+class Account:
+    name: str
+    secret: bytes
+    token: str | None = None  # a session waiting at the ``totp`` step, when prepared
+
+    def code(self) -> str:
+        return totp.code_at_step(self.secret, totp.time_step(datetime.now(UTC)))
+
+
+@dataclass
+class Run:
+    """One timed phase at one concurrency."""
+
+    kind: str
+    concurrency: int
+    ok: int = 0
+    errors: int = 0
+    seconds: float = 0.0
+    latencies_ms: list[float] = field(default_factory=list, repr=False)
+    client_cpu: float = 0.0  # cores
+    server_cpu: float | None = None  # cores
+    other_cpu: float | None = None  # cores used by every other process on the machine
+    first_error: str | None = None
+
+    @property
+    def rate(self) -> float:
+        return self.ok / self.seconds if self.seconds else 0.0
+
+    def percentile(self, share: float) -> float:
+        """Nearest-rank percentile of the latencies (ms)."""
+        if not self.latencies_ms:
+            return float("nan")
+        ordered = sorted(self.latencies_ms)
+        rank = max(1, min(len(ordered), round(share * len(ordered) + 0.5)))
+        return ordered[rank - 1]
+
+
+# -- the server --------------------------------------------------------------------------
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def server_command(port: int) -> list[str]:
+    script = Path(sys.executable).with_name("tweestap-server")
+    base = [str(script)] if script.exists() else [sys.executable, "-m", "server_stub"]
+    return [*base, "serve", "--host", "127.0.0.1", "--port", str(port)]
+
+
+@contextmanager
+def running_server(home: Path) -> Iterator[tuple[str, int]]:
+    """``tweestap-server serve`` on a free loopback port; yields its URL and process id."""
+    port = free_port()
+    env = {**os.environ, "TWEESTAP_SERVER_HOME": str(home)}
+    log = (home / "server.log").open("wb")
+    process = subprocess.Popen(server_command(port), env=env, stdout=log, stderr=log)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            if process.poll() is not None:
+                raise RuntimeError(f"the server exited: {(home / 'server.log').read_text()}")
+            try:
+                if httpx.get(url + "/api/health", timeout=2).status_code == 200:
+                    break
+            except httpx.TransportError:
+                pass
+            if time.monotonic() > deadline:
+                raise RuntimeError("the server did not answer within 60 s")
+            time.sleep(0.1)
+        yield url, process.pid
+    finally:
+        process.terminate()
+        try:
+            process.wait(10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+        log.close()
+
+
+def process_cpu_seconds(pid: int) -> float | None:
+    """User + system CPU of a process (all its threads) so far, from ``/proc`` (Linux)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+# -- preparing users, pairings and sessions ------------------------------------------------
+
+
+def prepare(settings: Settings, groups: dict[str, tuple[int, bool]]) -> dict[str, list[Account]]:
+    """For each group ``name -> (count, with_session)``: paired users, and when asked one
+    session per user waiting at the ``totp`` step. Done through the service layer (no HTTP,
+    one argon2 hash for all) so that setting up thousands of users takes seconds."""
+    services = Services.build(settings)
+    try:
+        password_hash = services.ctx.passwords.hash(PASSWORD)
+        now = services.clock.now()
+        prepared: dict[str, list[Account]] = {}
+        for group, (count, with_session) in groups.items():
+            accounts: list[Account] = []
+            with services.ctx.db.write() as db:
+                users = [
+                    User(
+                        name=f"{group}{number:06d}",
+                        kind="employee",
+                        password_hash=password_hash,
+                        created_at=now,
+                    )
+                    for number in range(count)
+                ]
+                db.add_all(users)
+                db.flush()
+                for user in users:
+                    secret = totp.new_secret()
+                    services.enrollment.activate(db, user, secret)
+                    token = None
+                    if with_session:
+                        token = services.sessions.create(
+                            db, user_id=user.id, state="totp", ip="127.0.0.1"
+                        )
+                    accounts.append(Account(user.name, secret, token))
+            prepared[group] = accounts
+        return prepared
+    finally:
+        services.close()
+
+
+# -- the load ------------------------------------------------------------------------------
+
+
+class Response(NamedTuple):
+    status: int
+    body: bytes
+
+    def json(self) -> Any:
+        return json.loads(self.body)
+
+
+class RawConnection:
+    """One keep-alive HTTP/1.1 connection, just enough for this server's JSON answers
+    (``Content-Length`` bodies). A tenth of httpx's CPU per request: at concurrency 32
+    httpx's own pool bookkeeping took about one of the machine's two cores."""
+
+    def __init__(self, host: str, port: int) -> None:
+        self.host = host
+        self.port = port
+        self._reader: asyncio.StreamReader | None = None
+        self._writer: asyncio.StreamWriter | None = None
+
+    async def open(self) -> None:
+        self._reader, self._writer = await asyncio.open_connection(self.host, self.port)
+
+    async def close(self) -> None:
+        if self._writer is not None:
+            self._writer.close()
+            await self._writer.wait_closed()
+
+    async def post(self, path: str, data: dict[str, str], token: str | None = None) -> Response:
+        assert self._reader is not None and self._writer is not None
+        body = json.dumps(data).encode()
+        auth = f"Authorization: Bearer {token}\r\n" if token else ""
+        head = (
+            f"POST {path} HTTP/1.1\r\nHost: {self.host}:{self.port}\r\n{auth}"
+            f"Content-Type: application/json\r\nContent-Length: {len(body)}\r\n\r\n"
+        )
+        self._writer.write(head.encode() + body)
+        head_bytes = await self._reader.readuntil(b"\r\n\r\n")
+        lines = head_bytes.decode("latin-1").split("\r\n")
+        status = int(lines[0].split(" ", 2)[1])
+        length = 0
+        for line in lines[1:]:
+            name, _, value = line.partition(":")
+            if name.strip().lower() == "content-length":
+                length = int(value)
+            elif name.strip().lower() == "transfer-encoding":
+                raise RuntimeError("chunked answers are not supported by this client")
+        return Response(status, await self._reader.readexactly(length))
+
+
+class HttpxConnection:
+    """The same interface over a shared ``httpx.AsyncClient`` (``--client httpx``)."""
+
+    def __init__(self, client: httpx.AsyncClient) -> None:
+        self.client = client
+
+    async def open(self) -> None:
+        await self.client.get("/api/health")
+
+    async def close(self) -> None:
+        pass
+
+    async def post(self, path: str, data: dict[str, str], token: str | None = None) -> Response:
+        headers = {"Authorization": f"Bearer {token}"} if token else {}
+        answer = await self.client.post(path, json=data, headers=headers)
+        return Response(answer.status_code, answer.content)
+
+
+Connection = RawConnection | HttpxConnection
+
+
+def machine_busy_seconds() -> float | None:
+    """CPU time all processes used so far (``/proc/stat``, all cores, Linux)."""
+    try:
+        first = Path("/proc/stat").read_text().splitlines()[0].split()
+    except OSError:
+        return None
+    user, nice, system, _idle, _iowait, irq, softirq, steal = (int(v) for v in first[1:9])
+    return (user + nice + system + irq + softirq + steal) / os.sysconf("SC_CLK_TCK")
+
+
+def _failure(path: str, response: Response) -> str:
+    return f"POST {path}: {response.status} {response.body[:200]!r}"
+
+
+async def _verify(connection: Connection, account: Account, token: str) -> str | None:
+    path = "/api/session/verify"
+    response = await connection.post(path, {"code": account.code()}, token)
+    return None if response.status == 200 else _failure(path, response)
+
+
+async def _full_login(connection: Connection, account: Account) -> str | None:
+    path = "/api/session"
+    response = await connection.post(path, {"username": account.name, "password": PASSWORD})
+    if response.status != 200:
+        return _failure(path, response)
+    body = response.json()
+    if body.get("next") != "totp":
+        return f"login of {account.name}: next={body.get('next')!r}, expected 'totp'"
+    return await _verify(connection, account, str(body["token"]))
+
+
+async def _drive(
+    url: str,
+    kind: str,
+    accounts: Sequence[Account],
+    concurrency: int,
+    duration: float,
+    pid: int,
+    client_kind: str,
+) -> Run:
+    run = Run(kind, concurrency)
+    queue = iter(accounts)
+    address = httpx.URL(url)
+    limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
+    async with httpx.AsyncClient(base_url=url, limits=limits, timeout=60) as client:
+        connections: list[Connection] = [
+            RawConnection(address.host, address.port or 80)
+            if client_kind == "raw"
+            else HttpxConnection(client)
+            for _ in range(concurrency)
+        ]
+        # Open the connections before the clock starts.
+        await asyncio.gather(*(connection.open() for connection in connections))
+        deadline = time.perf_counter() + duration
+
+        async def worker(connection: Connection) -> None:
+            for account in queue:
+                if time.perf_counter() >= deadline:
+                    return
+                started = time.perf_counter()
+                broken = False
+                try:
+                    if kind == "verify":
+                        assert account.token is not None
+                        problem = await _verify(connection, account, account.token)
+                    else:
+                        problem = await _full_login(connection, account)
+                except (OSError, asyncio.IncompleteReadError, httpx.HTTPError) as error:
+                    problem = f"{type(error).__name__}: {error}"
+                    broken = True
+                if problem is None:
+                    run.ok += 1
+                    run.latencies_ms.append((time.perf_counter() - started) * 1000)
+                else:
+                    run.errors += 1
+                    run.first_error = run.first_error or problem
+                    if broken:
+                        return  # this worker's connection is gone
+
+        server_before = process_cpu_seconds(pid)
+        machine_before = machine_busy_seconds()
+        cpu_before = time.process_time()
+        started = time.perf_counter()
+        await asyncio.gather(*(worker(connection) for connection in connections))
+        run.seconds = time.perf_counter() - started
+        run.client_cpu = (time.process_time() - cpu_before) / run.seconds
+        server_after = process_cpu_seconds(pid)
+        machine_after = machine_busy_seconds()
+        if server_before is not None and server_after is not None:
+            run.server_cpu = (server_after - server_before) / run.seconds
+        if machine_before is not None and machine_after is not None:
+            busy = (machine_after - machine_before) / run.seconds
+            run.other_cpu = max(0.0, busy - run.client_cpu - (run.server_cpu or 0.0))
+        await asyncio.gather(*(connection.close() for connection in connections))
+    return run
+
+
+def drive(
+    url: str,
+    kind: str,
+    accounts: Sequence[Account],
+    concurrency: int,
+    duration: float,
+    pid: int,
+    client_kind: str,
+) -> Run:
+    return asyncio.run(_drive(url, kind, accounts, concurrency, duration, pid, client_kind))
+
+
+# -- argon2's own cost ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class HashCost:
+    cores: int
+    one_core_ms: float  # one verification, this process pinned to one core
+    all_cores_ms: float  # one verification, all cores allowed (p lanes in threads)
+    parallel_rate: float  # verifications/s with one thread per core, all cores
+
+    @property
+    def limit(self) -> float:
+        return self.cores / (self.one_core_ms / 1000)
+
+
+def measure_hash(params: Argon2Params, runs: int, seconds: float) -> HashCost:
+    hasher = make_hasher(params)
+    stored = hasher.hash(PASSWORD)
+    cores = sorted(os.sched_getaffinity(0))
+
+    def timed(count: int) -> float:
+        best = float("inf")
+        for _ in range(count):
+            started = time.perf_counter()
+            hasher.verify(stored, PASSWORD)
+            best = min(best, time.perf_counter() - started)
+        return best * 1000
+
+    try:
+        os.sched_setaffinity(0, {cores[0]})
+        one_core = timed(runs)
+    finally:
+        os.sched_setaffinity(0, set(cores))
+    all_cores = timed(runs)
+
+    done = [0] * len(cores)
+    deadline = time.perf_counter() + seconds
+
+    def loop(slot: int) -> None:
+        while time.perf_counter() < deadline:
+            hasher.verify(stored, PASSWORD)
+            done[slot] += 1
+
+    started = time.perf_counter()
+    threads = [threading.Thread(target=loop, args=(slot,)) for slot in range(len(cores))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    rate = sum(done) / (time.perf_counter() - started)
+    return HashCost(len(cores), one_core, all_cores, rate)
+
+
+# -- the report ----------------------------------------------------------------------------
+
+
+def best_of(runs: Sequence[Run]) -> tuple[Run, float]:
+    """The run with the highest rate, and the spread of rates (max - min) / max."""
+    best = max(runs, key=lambda run: run.rate)
+    rates = [run.rate for run in runs]
+    spread = (max(rates) - min(rates)) / max(rates) if max(rates) else 0.0
+    return best, spread
+
+
+def _cores(value: float | None) -> str:
+    return "   -" if value is None else f"{value:4.2f}"
+
+
+def print_table(verify: dict[int, list[Run]], logins: list[Run], cost: HashCost | None) -> None:
+    print()
+    print(
+        f"{'phase':<8} {'conc':>4} {'ok':>6} {'err':>4} {'rate/s':>8} {'spread':>6} "
+        f"{'p50 ms':>7} {'p99 ms':>7} {'max ms':>7} {'client':>6} {'server':>6} {'other':>6}"
+    )
+    rows = [("verify", runs) for _, runs in sorted(verify.items())]
+    if logins:
+        rows.append(("login", logins))
+    for kind, runs in rows:
+        best, spread = best_of(runs)
+        print(
+            f"{kind:<8} {best.concurrency:>4} {best.ok:>6} {best.errors:>4} {best.rate:>8.1f} "
+            f"{spread:>6.0%} {best.percentile(0.5):>7.1f} {best.percentile(0.99):>7.1f} "
+            f"{max(best.latencies_ms, default=float('nan')):>7.1f} "
+            f"{_cores(best.client_cpu):>6} {_cores(best.server_cpu):>6} "
+            f"{_cores(best.other_cpu):>6}"
+        )
+    print("(best of the runs by rate; spread = (max - min) / max of the rates; client, server,")
+    print(" other = CPU used during the timed phase, in cores, by the load generator, the server")
+    print(" and every other process on the machine; 'login' = password + code)")
+    print()
+    if cost is not None:
+        print(
+            f"argon2id {cost_params()}: one verification {cost.one_core_ms:.0f} ms on one core, "
+            f"{cost.all_cores_ms:.0f} ms with {cost.cores} cores; {cost.parallel_rate:.1f}/s "
+            f"with {cost.cores} threads -> limit {cost.cores} / {cost.one_core_ms:.0f} ms "
+            f"= {cost.limit:.1f} logins/s"
+        )
+    if 32 in verify:
+        best, _ = best_of(verify[32])
+        met = best.rate >= GOAL_RATE and best.percentile(0.99) < GOAL_P99_MS
+        print(
+            f"goal 1: >= {GOAL_RATE:.0f} verifications/s, p99 < {GOAL_P99_MS:.0f} ms at "
+            f"concurrency 32: {best.rate:.0f}/s ({best.rate / PRIVACYIDEA_RATE:.0f}x "
+            f"privacyIDEA's ~25/s), p99 {best.percentile(0.99):.0f} ms: "
+            f"{'met' if met else 'MISSED'}"
+        )
+    if logins and cost is not None:
+        best, _ = best_of(logins)
+        share = best.rate / cost.limit
+        print(
+            f"goal 2: full logins >= {GOAL_LOGIN_SHARE:.0%} of the argon2 limit: "
+            f"{best.rate:.1f}/s = {share:.0%} of {cost.limit:.1f}/s: "
+            f"{'met' if share >= GOAL_LOGIN_SHARE else 'MISSED'} "
+            f"({best.rate / cost.parallel_rate:.0%} of the {cost.parallel_rate:.1f}/s "
+            f"argon2 alone managed with {cost.cores} threads)"
+        )
+
+
+def cost_params() -> str:
+    params = Argon2Params()
+    return f"(m={params.memory_cost // 1024} MiB, t={params.time_cost}, p={params.parallelism})"
+
+
+def _positive_ints(text: str) -> list[int]:
+    try:
+        values = [int(part) for part in text.split(",") if part.strip()]
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a comma-separated list of numbers: {text}") from None
+    if not values or min(values) < 1:
+        raise argparse.ArgumentTypeError("give at least one number, each >= 1")
+    return values
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument(
+        "--users",
+        type=int,
+        default=2000,
+        help="prepared sessions (one user each) per verify run: its maximum request count",
+    )
+    parser.add_argument(
+        "--duration", type=float, default=5.0, help="maximum seconds per verify run"
+    )
+    parser.add_argument("--concurrency", type=_positive_ints, default=[1, 8, 32])
+    parser.add_argument(
+        "--logins", type=int, default=120, help="users per full-login run (0: skip the phase)"
+    )
+    parser.add_argument("--login-duration", type=float, default=10.0)
+    parser.add_argument("--login-concurrency", type=int, default=8)
+    parser.add_argument("--repeat", type=int, default=2, help="runs of every phase (best shown)")
+    parser.add_argument(
+        "--client",
+        choices=("raw", "httpx"),
+        default="raw",
+        help="load generator: raw asyncio HTTP/1.1 (default, cheap) or httpx.AsyncClient",
+    )
+    parser.add_argument("--hash-runs", type=int, default=5, help="timed argon2 verifications")
+    parser.add_argument("--json", type=Path, help="also write the figures to this file")
+    args = parser.parse_args(argv)
+    if args.users < 1 or args.repeat < 1 or args.logins < 0 or args.login_concurrency < 1:
+        parser.error("--users, --repeat, --login-concurrency must be >= 1, --logins >= 0")
+
+    started = time.perf_counter()
+    cost = None
+    if args.logins:
+        print("timing argon2id with the server's parameters ...", flush=True)
+        cost = measure_hash(Argon2Params(), args.hash_runs, seconds=3.0)
+
+    home = Path(tempfile.mkdtemp(prefix="tweestap-load-"))
+    try:
+        groups: dict[str, tuple[int, bool]] = {}
+        for repeat in range(args.repeat):
+            for concurrency in args.concurrency:
+                groups[f"v{repeat}c{concurrency}u"] = (args.users, True)
+            if args.logins:
+                groups[f"l{repeat}u"] = (args.logins, False)
+        print(f"preparing {sum(n for n, _ in groups.values())} paired users ...", flush=True)
+        prepare_started = time.perf_counter()
+        accounts = prepare(Settings.from_env({}, home=home), groups)
+        print(f"  done in {time.perf_counter() - prepare_started:.1f} s", flush=True)
+
+        verify: dict[int, list[Run]] = {c: [] for c in args.concurrency}
+        logins: list[Run] = []
+        with running_server(home) as (url, pid):
+            print(f"server: tweestap-server serve at {url} (pid {pid})", flush=True)
+            for repeat in range(args.repeat):
+                for concurrency in args.concurrency:
+                    group = accounts[f"v{repeat}c{concurrency}u"]
+                    run = drive(url, "verify", group, concurrency, args.duration, pid, args.client)
+                    verify[concurrency].append(run)
+                    print(
+                        f"  run {repeat + 1}: verify  x{concurrency:<3} {run.rate:7.1f}/s  "
+                        f"p99 {run.percentile(0.99):6.1f} ms  errors {run.errors}",
+                        flush=True,
+                    )
+                if args.logins:
+                    group = accounts[f"l{repeat}u"]
+                    conc = args.login_concurrency
+                    run = drive(url, "login", group, conc, args.login_duration, pid, args.client)
+                    logins.append(run)
+                    print(
+                        f"  run {repeat + 1}: login   x{conc:<3} {run.rate:7.1f}/s  "
+                        f"p99 {run.percentile(0.99):6.1f} ms  errors {run.errors}",
+                        flush=True,
+                    )
+    finally:
+        shutil.rmtree(home, ignore_errors=True)
+
+    print_table(verify, logins, cost)
+    print(f"\n(total {time.perf_counter() - started:.0f} s)")
+    every = [run for runs in verify.values() for run in runs] + logins
+    if args.json:
+        summary = {
+            "runs": [
+                {
+                    **{k: v for k, v in asdict(run).items() if k != "latencies_ms"},
+                    "rate": run.rate,
+                    "p50_ms": run.percentile(0.5),
+                    "p99_ms": run.percentile(0.99),
+                }
+                for run in every
+            ],
+            "argon2": None if cost is None else {**asdict(cost), "limit": cost.limit},
+            "median_verify_rate": {
+                c: statistics.median(run.rate for run in runs) for c, runs in verify.items()
+            },
+        }
+        args.json.write_text(json.dumps(summary, indent=2))
+    failed = [run for run in every if run.errors]
+    for run in failed:
+        print(f"errors in {run.kind} x{run.concurrency}: {run.first_error}", file=sys.stderr)
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,111 @@
+"""Deleting rows that can no longer be used, with the clock passed in.
+
+What goes, and when:
+
+* pending enrollment secrets once past ``expires_at`` (a login after that issues a new one);
+* login sessions once past ``expires_at`` (a session at a code step 15 minutes after the
+  password, a completed one 8 hours after its code; logging out deletes at once anyway);
+* e-mail codes once used (or retired by a newer one) or expired, **and** older than the hour
+  the resend limit looks back over (``email_codes_per_hour``): deleting them earlier would let
+  a user send more codes per hour than allowed;
+* trusted devices once past ``verified_at + N``, N from the policy at that moment (the same
+  rule as the login's check: a device the login would no longer trust);
+* activation links once used (or replaced by a newer one) or expired.
+
+The audit log is never purged. The server runs :meth:`PurgeService.purge` at start and every
+``Settings.purge_interval`` (:mod:`server_stub.maintenance`), never in a request.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import asdict, dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Delete, and_, delete, or_
+from sqlalchemy.orm import Session
+
+from server_stub.models import (
+    ActivationToken,
+    EmailCode,
+    LoginSession,
+    PendingEnrollment,
+    TrustedDevice,
+)
+from server_stub.services.context import ServiceContext
+from server_stub.services.devices import validity
+from server_stub.services.email_codes import HOUR
+from server_stub.services.policy import PolicyService
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Purged:
+    """How many rows of each kind one purge deleted."""
+
+    pending_enrollments: int = 0
+    sessions: int = 0
+    email_codes: int = 0
+    trusted_devices: int = 0
+    activation_tokens: int = 0
+
+    @property
+    def total(self) -> int:
+        return sum(asdict(self).values())
+
+
+def _delete(db: Session, statement: Delete) -> int:
+    result: Any = db.execute(statement.execution_options(synchronize_session=False))
+    return int(result.rowcount or 0)
+
+
+class PurgeService:
+    def __init__(self, ctx: ServiceContext, policy: PolicyService) -> None:
+        self.ctx = ctx
+        self.policy = policy
+
+    def purge(self, now: datetime) -> Purged:
+        """Delete every row that is dead at ``now``, in one short write transaction."""
+        with self.ctx.db.write() as db:
+            policy = self.policy.load(db)
+            app_until = now - validity(policy, "app")
+            mail_until = now - validity(policy, "email")
+            purged = Purged(
+                pending_enrollments=_delete(
+                    db, delete(PendingEnrollment).where(PendingEnrollment.expires_at <= now)
+                ),
+                sessions=_delete(db, delete(LoginSession).where(LoginSession.expires_at <= now)),
+                email_codes=_delete(
+                    db,
+                    delete(EmailCode).where(
+                        or_(EmailCode.used_at.is_not(None), EmailCode.expires_at <= now),
+                        EmailCode.created_at <= now - HOUR,
+                    ),
+                ),
+                trusted_devices=_delete(
+                    db,
+                    delete(TrustedDevice).where(
+                        or_(
+                            and_(
+                                TrustedDevice.method == "email",
+                                TrustedDevice.verified_at <= mail_until,
+                            ),
+                            and_(
+                                TrustedDevice.method != "email",
+                                TrustedDevice.verified_at <= app_until,
+                            ),
+                        )
+                    ),
+                ),
+                activation_tokens=_delete(
+                    db,
+                    delete(ActivationToken).where(
+                        or_(ActivationToken.used_at.is_not(None), ActivationToken.expires_at <= now)
+                    ),
+                ),
+            )
+        if purged.total:
+            log.info("purged expired rows: %s", asdict(purged))
+        return purged
