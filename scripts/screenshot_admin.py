@@ -13,7 +13,6 @@ shows every page as the panel would; the demo server is stopped at the end.
 
 from __future__ import annotations
 
-import argparse
 import base64
 import os
 import socket
@@ -40,6 +39,7 @@ from desktop.ui.admin import questions  # noqa: E402
 from desktop.ui.admin.connect_dialog import ConnectDialog  # noqa: E402
 from desktop.ui.admin.panel import AdminWindow  # noqa: E402
 from desktop.ui.admin.worker import Runner  # noqa: E402
+from scripts import screenshot_kit  # noqa: E402
 
 ADMIN = "anna.admin"
 PASSWORD = "welkom-demo"  # noqa: S105 - the demo's published password
@@ -204,31 +204,16 @@ def shoot(demo: Demo, out: Path, language: str) -> None:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description="Render the admin panel as PNG files.")
-    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
-    parser.add_argument("--lang", choices=("en", "nl"), action="append")
-    parser.add_argument(
-        "--translations",
-        type=Path,
-        help="take the compiled tweestap_LANG.qm from this folder (to preview a translation)",
-    )
-    args = parser.parse_args()
-    if args.translations is not None:
-        i18n.TRANSLATIONS_DIR = args.translations
-    env_lang = os.environ.get("TWEESTAP_LANG", "")
-    languages: list[str] = args.lang or ([env_lang] if env_lang in ("en", "nl") else ["en", "nl"])
+    args = screenshot_kit.options("Render the admin panel as PNG files.").parse_args()
     os.environ["TWEESTAP_HOME"] = tempfile.mkdtemp(prefix="tweestap-admin-screenshots-")
     os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
 
-    app = QApplication(["tweestap"])
-    app.setStyle("Fusion")
-    args.out.mkdir(parents=True, exist_ok=True)
+    _app = screenshot_kit.start_app(args)
     demo = Demo()
     status = 0
     try:
-        for language in languages:
-            if i18n.install(language) != language:
-                print(f"warning: no compiled {language} translation; the texts stay English")
+        for language in screenshot_kit.languages(args):
+            if not screenshot_kit.install(language):
                 status = 1
             shoot(demo, args.out, language)
     finally:

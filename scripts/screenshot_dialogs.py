@@ -14,7 +14,6 @@ picture); the region overlay shows a capture of a login page drawn on the X scre
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 import tempfile
@@ -50,6 +49,7 @@ from desktop.vault import (  # noqa: E402
     open_vault,
 )
 from desktop.vault.errors import password_prompt_reason  # noqa: E402
+from scripts import screenshot_kit  # noqa: E402
 
 # RFC 6238's SHA1 seed: at MOMENT the 6-digit code is 050 471, with 29 s to go.
 KEY = "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ"
@@ -65,18 +65,9 @@ Scene = Callable[[], QWidget]
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description="Render the account dialogs as PNG files.")
-    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
-    parser.add_argument("--lang", choices=("en", "nl"), action="append")
+    parser = screenshot_kit.options("Render the account dialogs as PNG files.")
     parser.add_argument("--scene", choices=sorted(SCENES), action="append")
-    parser.add_argument(
-        "--translations",
-        type=Path,
-        help="take the compiled tweestap_LANG.qm from this folder (to preview a translation)",
-    )
     args = parser.parse_args()
-    env_lang = os.environ.get("TWEESTAP_LANG", "")
-    languages: list[str] = args.lang or ([env_lang] if env_lang in ("en", "nl") else ["en", "nl"])
 
     workdir = Path(tempfile.mkdtemp(prefix="tweestap-screenshots-"))
     global WORKDIR
@@ -84,15 +75,10 @@ def main() -> int:
     os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
     os.environ.pop("TWEESTAP_PASSWORD", None)
 
-    if args.translations is not None:
-        i18n.TRANSLATIONS_DIR = args.translations
-    app = QApplication(["tweestap"])
-    app.setStyle("Fusion")
-    args.out.mkdir(parents=True, exist_ok=True)
+    _app = screenshot_kit.start_app(args)
     status = 0
-    for language in languages:
-        if i18n.install(language) != language:
-            print(f"warning: no compiled {language} translation; the texts stay English")
+    for language in screenshot_kit.languages(args):
+        if not screenshot_kit.install(language):
             status = 1
         for name, scene in SCENES.items():
             if args.scene and name not in args.scene:

@@ -10,8 +10,6 @@ made-up measurement, so every run shows the same picture.
 
 from __future__ import annotations
 
-import argparse
-import os
 import sys
 import tempfile
 from collections.abc import Callable
@@ -25,7 +23,6 @@ from PySide6.QtCore import QCoreApplication, QPoint  # noqa: E402
 from PySide6.QtGui import QPixmap  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
-from desktop import i18n  # noqa: E402
 from desktop.clock import Clock, CorrectedClock, FixedClock  # noqa: E402
 from desktop.clockcheck import ClockSources, Measurement  # noqa: E402
 from desktop.favourites import set_favourite  # noqa: E402
@@ -34,7 +31,9 @@ from desktop.ui import wiring  # noqa: E402
 from desktop.ui.main_window import MainWindow  # noqa: E402
 from desktop.ui.settings_dialog import SettingsDialog  # noqa: E402
 from desktop.vault import ScryptParams, open_vault  # noqa: E402
-from scripts.screenshots import MOMENT, SIZE, MemoryKeyring, three  # noqa: E402
+from scripts import screenshot_kit  # noqa: E402
+from scripts.screenshots import MOMENT, SIZE, three  # noqa: E402
+from tests.memory_keyring import MemoryKeyring  # noqa: E402
 
 WEAK = ScryptParams(n=2**4)  # a screenshot vault protects nothing
 
@@ -87,25 +86,14 @@ SCENES: dict[str, tuple[float | None, Scene]] = {
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description="Render issue 8's screens as PNG files.")
-    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
-    parser.add_argument("--lang", choices=("en", "nl"), action="append")
+    parser = screenshot_kit.options("Render issue 8's screens as PNG files.")
     parser.add_argument("--only", action="append", help="render only these scenes")
-    parser.add_argument("--translations", type=Path, help="a folder with tweestap_LANG.qm")
     args = parser.parse_args()
-    env_lang = os.environ.get("TWEESTAP_LANG", "")
-    languages: list[str] = args.lang or ([env_lang] if env_lang in ("en", "nl") else ["en", "nl"])
-    if args.translations is not None:
-        i18n.TRANSLATIONS_DIR = args.translations
-
     workdir = Path(tempfile.mkdtemp(prefix="tweestap-screenshots-"))
-    app = QApplication(["tweestap"])
-    app.setStyle("Fusion")
-    args.out.mkdir(parents=True, exist_ok=True)
+    _app = screenshot_kit.start_app(args)
     status = 0
-    for language in languages:
-        if i18n.install(language) != language:
-            print(f"warning: no compiled {language} translation; the texts stay English")
+    for language in screenshot_kit.languages(args):
+        if not screenshot_kit.install(language):
             status = 1
         for name, (offset, scene) in SCENES.items():
             if args.only and name not in args.only:

@@ -11,8 +11,6 @@ language only; without it, both. Every scene gets a throw-away vault in a tempor
 
 from __future__ import annotations
 
-import argparse
-import os
 import random
 import sys
 import tempfile
@@ -23,7 +21,6 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from keyring.backend import KeyringBackend  # noqa: E402
 from PySide6.QtCore import QCoreApplication, QPoint, Qt  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
@@ -33,28 +30,13 @@ from desktop.clock import FixedClock  # noqa: E402
 from desktop.otp.model import Account, OtpType  # noqa: E402
 from desktop.ui.main_window import MainWindow  # noqa: E402
 from desktop.vault import Vault, open_vault  # noqa: E402
+from scripts import screenshot_kit  # noqa: E402
+from tests.memory_keyring import MemoryKeyring  # noqa: E402
 
 MOMENT = 1_111_111_110 + 18  # 12 seconds left in the 30-second step
 LAST_SECONDS = 1_111_111_110 + 26  # 4 seconds left: the next code shows
 SIZE = (560, 680)
 NAME = "jan.de.vries@zorggroep.nl"
-
-
-class MemoryKeyring(KeyringBackend):
-    priority = 1
-
-    def __init__(self) -> None:
-        super().__init__()  # type: ignore[no-untyped-call]
-        self.entries: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.entries.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.entries[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        self.entries.pop((service, username), None)
 
 
 def three(vault: Vault) -> None:
@@ -139,29 +121,14 @@ SCENES: dict[str, tuple[Callable[[Vault], None] | None, float, Scene]] = {
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description="Render the main window as PNG files.")
-    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
-    parser.add_argument("--lang", choices=("en", "nl"), action="append")
+    parser = screenshot_kit.options("Render the main window as PNG files.")
     parser.add_argument("--only", action="append", help="render only these scenes")
-    parser.add_argument(
-        "--translations",
-        type=Path,
-        help="take the compiled tweestap_LANG.qm from this folder (to preview a translation)",
-    )
     args = parser.parse_args()
-    env_lang = os.environ.get("TWEESTAP_LANG", "")
-    languages: list[str] = args.lang or ([env_lang] if env_lang in ("en", "nl") else ["en", "nl"])
-    if args.translations is not None:
-        i18n.TRANSLATIONS_DIR = args.translations
-
     workdir = Path(tempfile.mkdtemp(prefix="tweestap-screenshots-"))
-    app = QApplication(["tweestap"])
-    app.setStyle("Fusion")
-    args.out.mkdir(parents=True, exist_ok=True)
+    _app = screenshot_kit.start_app(args)
     status = 0
-    for language in languages:
-        if i18n.install(language) != language:
-            print(f"warning: no compiled {language} translation; the texts stay English")
+    for language in screenshot_kit.languages(args):
+        if not screenshot_kit.install(language):
             status = 1
         for name, (fill, moment, scene) in SCENES.items():
             if args.only and name not in args.only:

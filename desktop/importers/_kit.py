@@ -11,9 +11,13 @@ import base64
 import binascii
 import json
 import math
+import os
 import re
-from collections.abc import Callable
+import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Final
 
 from cryptography.exceptions import InvalidTag
@@ -21,7 +25,14 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from desktop.errors import QT_TRANSLATE_NOOP, UserError
 from desktop.importers.base import DamagedFile, ImportProblem, ImportResult, Skipped
-from desktop.otp.model import Account, Algorithm
+from desktop.otp.model import (
+    DEFAULT_PERIOD,
+    STEAM_DIGITS,
+    Account,
+    Algorithm,
+    OtpType,
+    algorithm_named,
+)
 
 # -- problems -------------------------------------------------------------------------------
 
@@ -224,13 +235,10 @@ def as_integer(value: object) -> int:
 def algorithm(name: str) -> Algorithm:
     """``SHA1`` when empty; any case, ``SHA-256`` spelt with a dash."""
     raw = name.strip()
-    if not raw:
-        return Algorithm.SHA1
-    normalised = raw.upper().replace("-", "") if raw.isascii() else raw
-    try:
-        return Algorithm(normalised)
-    except ValueError:
-        raise unknown_algorithm(raw) from None
+    found = algorithm_named(raw)
+    if found is None:
+        raise unknown_algorithm(raw)
+    return found
 
 
 def base64_bytes(text: str) -> bytes:
@@ -257,6 +265,66 @@ def account_label(issuer: str, name: str, position: int) -> str:
     if issuer and name:
         return f"{issuer}: {name}"
     return issuer or name or f"#{position}"
+
+
+def group_names(raw_groups: list[object], id_key: str) -> dict[str, str]:
+    """Group id (the field ``id_key``) -> name, of a file's list of groups; unreadable
+    groups and groups without a name are left out."""
+    names: dict[str, str] = {}
+    for raw in raw_groups:
+        group = Record.maybe(raw)
+        if group is None:
+            continue
+        group_id, name = group.get(id_key), group.get("name")
+        if isinstance(group_id, str) and isinstance(name, str) and name.strip():
+            names[group_id] = name.strip()
+    return names
+
+
+def build_account(
+    otp_type: OtpType,
+    issuer: str,
+    name: str,
+    secret: bytes,
+    fields: Record,
+    *,
+    algorithm_key: str = "algorithm",
+    algorithm_of: Callable[[Record], Algorithm] | None = None,
+    hotp_keeps_period: bool = False,
+) -> Account:
+    """The account of one entry whose code settings are the fields ``period``, ``digits``,
+    ``counter`` and ``algorithm_key`` (or what ``algorithm_of`` reads) of ``fields``.
+
+    Only the fields the type uses are read, so a damaged one that does not matter never
+    skips the entry: Steam reads ``period`` alone (its algorithm and digits are fixed),
+    HOTP no ``period`` unless ``hotp_keeps_period`` (the format stores one for every
+    type), TOTP no ``counter``.
+    """
+    if otp_type is OtpType.STEAM:
+        return Account(
+            issuer=issuer,
+            name=name,
+            secret=secret,
+            type=otp_type,
+            algorithm=Algorithm.SHA1,
+            digits=STEAM_DIGITS,
+            period=fields.integer("period", DEFAULT_PERIOD),
+        )
+    periodic = otp_type is OtpType.TOTP or hotp_keeps_period
+    return Account(
+        issuer=issuer,
+        name=name,
+        secret=secret,
+        type=otp_type,
+        algorithm=(
+            algorithm_of(fields)
+            if algorithm_of is not None
+            else algorithm(fields.text(algorithm_key))
+        ),
+        digits=fields.integer("digits", 6),
+        period=fields.integer("period", DEFAULT_PERIOD) if periodic else DEFAULT_PERIOD,
+        counter=fields.integer("counter", 0) if otp_type is OtpType.HOTP else 0,
+    )
 
 
 # -- collecting the result ------------------------------------------------------------------
@@ -324,3 +392,21 @@ def utf8_password(password: str) -> bytes:
     """The password as the phone apps hash it. A lone surrogate (undecodable bytes typed
     on a command line) cannot be any app's password, so it is kept as it came in."""
     return password.encode("utf-8", "surrogatepass")
+
+
+# -- files ----------------------------------------------------------------------------------
+
+
+@contextmanager
+def private_copy(data: bytes, name: str, *, ignore_cleanup_errors: bool = False) -> Iterator[Path]:
+    """``data`` in a file ``name`` that only this user can read (0600, in a new folder of
+    its own, 0700), for a reader that needs a file; removed with its folder afterwards.
+    ``OSError`` when the copy cannot be made."""
+    with tempfile.TemporaryDirectory(
+        prefix="tweestap-import-", ignore_cleanup_errors=ignore_cleanup_errors
+    ) as folder:
+        path = Path(folder) / name
+        handle = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(handle, "wb") as copy:
+            copy.write(data)
+        yield path

@@ -9,15 +9,13 @@ and the schema's own SQL functions are not trusted.
 
 from __future__ import annotations
 
-import os
 import sqlite3
-import tempfile
 from collections.abc import Iterator
-from contextlib import contextmanager
-from pathlib import Path
+from contextlib import ExitStack, contextmanager
 
 from desktop.errors import QT_TRANSLATE_NOOP
-from desktop.importers.base import DamagedFile, ImportProblem
+from desktop.importers._kit import private_copy
+from desktop.importers.base import DamagedFile, ImportProblem, UnknownFormat
 
 MAGIC = b"SQLite format 3\x00"
 _STEPS_PER_CHECK = 10_000
@@ -45,16 +43,10 @@ def open_copy(data: bytes, format_title: str) -> Iterator[sqlite3.Connection]:
     the ``with`` block becomes :class:`DamagedFile`."""
     if not is_sqlite(data):
         raise DamagedFile(format_title, "no SQLite header")
-    try:
-        folder = tempfile.TemporaryDirectory(prefix="tweestap-import-", ignore_cleanup_errors=True)
-    except OSError as error:
-        raise TemporaryCopyFailed() from error
-    with folder:
-        path = Path(folder.name) / "import.sqlite"
+    with ExitStack() as stack:
         try:
-            handle = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-            with os.fdopen(handle, "wb") as copy:
-                copy.write(data)
+            copy = private_copy(data, "import.sqlite", ignore_cleanup_errors=True)
+            path = stack.enter_context(copy)
         except OSError as error:
             raise TemporaryCopyFailed() from error
         try:
@@ -99,6 +91,23 @@ def table_columns(connection: sqlite3.Connection) -> dict[str, frozenset[str]]:
 
 def has_columns(connection: sqlite3.Connection, table: str, columns: frozenset[str]) -> bool:
     return table_columns(connection).get(table, frozenset()).issuperset(columns)
+
+
+def table_rows(
+    data: bytes, format_title: str, table: str, columns: frozenset[str]
+) -> Iterator[tuple[int, dict[str, object]]]:
+    """``(row number, column -> value)`` of every row of ``table``, from 1. ``data`` that is
+    no database with that table (having ``columns``) is :class:`UnknownFormat`; an error
+    while reading is :class:`DamagedFile`."""
+    if not is_sqlite(data):
+        raise UnknownFormat()
+    with open_copy(data, format_title) as connection:
+        if not has_columns(connection, table, columns):
+            raise UnknownFormat()
+        cursor = connection.execute(f"SELECT * FROM {table}")  # noqa: S608 - the caller's constant
+        names = [column[0] for column in cursor.description]
+        for number, values in enumerate(cursor, start=1):
+            yield number, dict(zip(names, values, strict=True))
 
 
 def has_table(data: bytes, table: str, columns: frozenset[str]) -> bool:

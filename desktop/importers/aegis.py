@@ -31,9 +31,10 @@ from desktop.importers._kit import (
     Record,
     account_label,
     aes_gcm_open,
-    algorithm,
     base64_bytes,
+    build_account,
     damaged_entry,
+    group_names,
     hex_bytes,
     json_value,
     load_json,
@@ -48,7 +49,7 @@ from desktop.importers.base import (
     PasswordNeeded,
     WrongPassword,
 )
-from desktop.otp.model import DEFAULT_PERIOD, STEAM_DIGITS, Account, Algorithm, OtpType
+from desktop.otp.model import Account, OtpType
 from desktop.otp.secret import parse_setup_key
 
 TITLE: Final = "Aegis"
@@ -171,7 +172,7 @@ def _read_content(content: object) -> ImportResult:
         db = Record(content)
         version = db.integer("version")
         entries = db.items("entries")
-        groups = _group_names(db.items("groups"))
+        groups = group_names(db.items("groups"), "uuid")  # content version 3
     except BadData as error:
         raise DamagedFile(TITLE, str(error)) from None
     if version > MAX_CONTENT_VERSION:
@@ -210,41 +211,7 @@ def _account(entry: Record) -> Account:
     secret = parse_setup_key(info.text("secret"))
     issuer = entry.text("issuer").strip()
     name = entry.text("name").strip()
-    if otp_type is OtpType.STEAM:
-        return Account(
-            issuer=issuer,
-            name=name,
-            secret=secret,
-            type=otp_type,
-            algorithm=Algorithm.SHA1,
-            digits=STEAM_DIGITS,
-            period=info.integer("period", DEFAULT_PERIOD),
-        )
-    return Account(
-        issuer=issuer,
-        name=name,
-        secret=secret,
-        type=otp_type,
-        algorithm=algorithm(info.text("algo")),
-        digits=info.integer("digits", 6),
-        period=info.integer("period", DEFAULT_PERIOD)
-        if otp_type is OtpType.TOTP
-        else DEFAULT_PERIOD,
-        counter=info.integer("counter", 0) if otp_type is OtpType.HOTP else 0,
-    )
-
-
-def _group_names(raw_groups: list[object]) -> dict[str, str]:
-    """Content version 3: group uuid -> name (unreadable groups are left out)."""
-    names: dict[str, str] = {}
-    for raw in raw_groups:
-        group = Record.maybe(raw)
-        if group is None:
-            continue
-        uuid, name = group.get("uuid"), group.get("name")
-        if isinstance(uuid, str) and isinstance(name, str) and name.strip():
-            names[uuid] = name.strip()
-    return names
+    return build_account(otp_type, issuer, name, secret, info, algorithm_key="algo")
 
 
 def _entry_groups(entry: Record, names: dict[str, str]) -> list[str]:

@@ -26,7 +26,7 @@ from desktop.importers._kit import (
     Record,
     account_label,
     aes_gcm_open,
-    algorithm,
+    build_account,
     damaged_entry,
     json_value,
     load_json_text,
@@ -34,7 +34,7 @@ from desktop.importers._kit import (
     utf8_password,
 )
 from desktop.importers.base import DamagedFile, ImportResult, PasswordNeeded, WrongPassword
-from desktop.otp.model import DEFAULT_PERIOD, STEAM_DIGITS, Account, Algorithm, OtpType
+from desktop.otp.model import Account, OtpType
 from desktop.otp.secret import parse_setup_key
 
 TITLE: Final = "andOTP"
@@ -159,28 +159,7 @@ def _account(entry: Record) -> Account:
         raise unsupported_kind(kind)
     otp_type = _KINDS[kind.upper()]
     secret = parse_setup_key(entry.text("secret"))
-    if otp_type is OtpType.STEAM:
-        return Account(
-            issuer=issuer,
-            name=name,
-            secret=secret,
-            type=otp_type,
-            algorithm=Algorithm.SHA1,
-            digits=STEAM_DIGITS,
-            period=entry.integer("period", DEFAULT_PERIOD),
-        )
-    return Account(
-        issuer=issuer,
-        name=name,
-        secret=secret,
-        type=otp_type,
-        algorithm=algorithm(entry.text("algorithm")),
-        digits=entry.integer("digits", 6),
-        period=entry.integer("period", DEFAULT_PERIOD)
-        if otp_type is OtpType.TOTP
-        else DEFAULT_PERIOD,
-        counter=entry.integer("counter", 0) if otp_type is OtpType.HOTP else 0,
-    )
+    return build_account(otp_type, issuer, name, secret, entry)
 
 
 IMPORTER: Final = AndOtpImporter()

@@ -12,8 +12,8 @@ from functools import partial
 
 from desktop.importers._entry_support import not_importable
 from desktop.importers._kit import BadData, Collector, account_label, unsupported_kind
-from desktop.importers._sqlite_file import has_columns, has_table, is_sqlite, open_copy
-from desktop.importers.base import ImportResult, UnknownFormat
+from desktop.importers._sqlite_file import has_table, table_rows
+from desktop.importers.base import ImportResult
 from desktop.otp.model import Account, OtpType
 from desktop.otp.secret import parse_setup_key
 
@@ -36,18 +36,10 @@ class GoogleAuthenticatorImporter:
         return False
 
     def read(self, data: bytes, password: str | None = None) -> ImportResult:
-        if not is_sqlite(data):
-            raise UnknownFormat()
         found = Collector(self.key)
-        with open_copy(data, self.title) as connection:
-            if not has_columns(connection, TABLE, REQUIRED):
-                raise UnknownFormat()
-            cursor = connection.execute(f"SELECT * FROM {TABLE}")  # noqa: S608 - a constant
-            columns = [column[0] for column in cursor.description]
-            for number, values in enumerate(cursor, start=1):
-                row = dict(zip(columns, values, strict=True))
-                issuer, name = _names(row)
-                found.add(account_label(issuer, name, number), partial(_account, row, issuer, name))
+        for number, row in table_rows(data, self.title, TABLE, REQUIRED):
+            issuer, name = _names(row)
+            found.add(account_label(issuer, name, number), partial(_account, row, issuer, name))
         return found.result()
 
 

@@ -16,15 +16,19 @@ whole file with its line number rather than guess.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Sequence
+from contextlib import ExitStack
 from functools import partial
-from pathlib import Path
 from typing import Final
 
 from desktop.errors import QT_TRANSLATE_NOOP, UserError
-from desktop.importers._kit import Collector, NothingToImport, as_problem, empty_file
+from desktop.importers._kit import (
+    Collector,
+    NothingToImport,
+    as_problem,
+    empty_file,
+    private_copy,
+)
 from desktop.importers.base import ImportProblem, ImportResult
 from desktop.importers.otpauth_uri import is_link, link_label, meaningful, text_lines
 from desktop.otp.uri import parse_uri
@@ -121,16 +125,9 @@ def _decode_picture(data: bytes) -> list[str]:
     """The texts of the QR codes in the picture ``data``, in reading order."""
     from desktop.scan.decode import decode_image_file  # OpenCV and zxing-cpp: only now
 
-    try:
-        folder = tempfile.TemporaryDirectory(prefix="tweestap-import-")
-    except OSError:
-        raise _damaged_picture() from None
-    with folder:
-        path = Path(folder.name) / "picture"
+    with ExitStack() as stack:
         try:
-            handle = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-            with os.fdopen(handle, "wb") as copy:
-                copy.write(data)
+            path = stack.enter_context(private_copy(data, "picture"))
         except OSError:
             raise _damaged_picture() from None
         try:

@@ -85,6 +85,32 @@ def _account(line: str, adjust: Callable[[Account, str], Account] | None) -> Acc
     return adjust(account, line) if adjust is not None else account
 
 
+def has_links(data: bytes) -> bool:
+    """Whether ``data`` is text with at least one ``otpauth://`` line (for ``sniff``)."""
+    lines = text_lines(data)
+    return lines is not None and any(is_link(line) for _, line in meaningful(lines))
+
+
+def read_link_file(
+    data: bytes,
+    format_key: str,
+    format_title: str,
+    adjust: Callable[[Account, str], Account] | None = None,
+) -> ImportResult:
+    """Every link of a text file, one a line (``adjust`` as in :func:`read_links`); a file
+    with no link at all is refused."""
+    if not data.strip():
+        raise empty_file()
+    lines = text_lines(data)
+    if lines is None:
+        raise DamagedFile(format_title, "not UTF-8 text")
+    found = Collector(format_key)
+    read_links(lines, found, adjust)
+    if not found.accounts and not any(is_link(line) for _, line in meaningful(lines)):
+        raise no_links()
+    return found.result()
+
+
 class OtpauthUriImporter:
     key = "otpauth_uri"
     title = TITLE
@@ -92,23 +118,13 @@ class OtpauthUriImporter:
     may_be_encrypted = False
 
     def sniff(self, name: str, data: bytes) -> bool:
-        lines = text_lines(data)
-        return lines is not None and any(is_link(line) for _, line in meaningful(lines))
+        return has_links(data)
 
     def is_encrypted(self, data: bytes) -> bool:
         return False
 
     def read(self, data: bytes, password: str | None = None) -> ImportResult:
-        if not data.strip():
-            raise empty_file()
-        lines = text_lines(data)
-        if lines is None:
-            raise DamagedFile(TITLE, "not UTF-8 text")
-        found = Collector(self.key)
-        read_links(lines, found)
-        if not found.accounts and not any(is_link(line) for _, line in meaningful(lines)):
-            raise no_links()
-        return found.result()
+        return read_link_file(data, self.key, TITLE)
 
 
 IMPORTER: Final = OtpauthUriImporter()

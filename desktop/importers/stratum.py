@@ -34,6 +34,7 @@ from desktop.importers._kit import (
     Record,
     account_label,
     aes_gcm_open,
+    build_account,
     damaged_entry,
     json_value,
     load_json,
@@ -44,7 +45,7 @@ from desktop.importers._kit import (
 )
 from desktop.importers._sqlite_file import has_table, is_sqlite, open_copy
 from desktop.importers.base import DamagedFile, ImportResult, PasswordNeeded, WrongPassword
-from desktop.otp.model import DEFAULT_PERIOD, STEAM_DIGITS, Account, Algorithm, OtpType
+from desktop.otp.model import DEFAULT_PERIOD, Account, Algorithm, OtpType
 from desktop.otp.secret import parse_setup_key
 
 TITLE: Final = "Stratum"
@@ -273,30 +274,15 @@ def _account(fields: Mapping[str, object]) -> Account:
     secret = parse_setup_key(record.text("secret"))
     issuer = record.text("issuer").strip()
     name = record.text("username").strip()
-    period = record.integer("period", DEFAULT_PERIOD)
-    if otp_type is OtpType.STEAM:
-        return Account(
-            issuer=issuer,
-            name=name,
-            secret=secret,
-            type=otp_type,
-            algorithm=Algorithm.SHA1,
-            digits=STEAM_DIGITS,
-            period=period,
-        )
+    record.integer("period", DEFAULT_PERIOD)  # checked for every type, HOTP's too
+    return build_account(otp_type, issuer, name, secret, record, algorithm_of=_algorithm)
+
+
+def _algorithm(record: Record) -> Algorithm:
     number = record.integer("algorithm", 0)
     if number not in _ALGORITHMS:
         raise unknown_algorithm(_ALGORITHM_NAMES.get(number, str(number)))
-    return Account(
-        issuer=issuer,
-        name=name,
-        secret=secret,
-        type=otp_type,
-        algorithm=_ALGORITHMS[number],
-        digits=record.integer("digits", 6),
-        period=period if otp_type is OtpType.TOTP else DEFAULT_PERIOD,
-        counter=record.integer("counter", 0) if otp_type is OtpType.HOTP else 0,
-    )
+    return _ALGORITHMS[number]
 
 
 IMPORTER: Final = StratumImporter()

@@ -28,9 +28,10 @@ from desktop.importers._kit import (
     Record,
     account_label,
     aes_gcm_open,
-    algorithm,
     base64_bytes,
+    build_account,
     damaged_entry,
+    group_names,
     json_value,
     load_json,
     load_json_text,
@@ -38,7 +39,7 @@ from desktop.importers._kit import (
     utf8_password,
 )
 from desktop.importers.base import DamagedFile, ImportResult, PasswordNeeded, WrongPassword
-from desktop.otp.model import DEFAULT_PERIOD, STEAM_DIGITS, Account, Algorithm, OtpType
+from desktop.otp.model import Account, OtpType
 from desktop.otp.secret import parse_setup_key
 
 TITLE: Final = "2FAS"
@@ -72,7 +73,7 @@ class TwoFasImporter:
             sealed = backup.text("servicesEncrypted")
             reference = backup.text("reference")
             services = backup.items("services")
-            groups = _group_names(backup.items("groups"))
+            groups = group_names(backup.items("groups"), "id")
         except BadData as error:
             raise DamagedFile(TITLE, str(error)) from None
         if schema > MAX_SCHEMA:
@@ -146,38 +147,7 @@ def _account(service: Record, schema: int) -> Account:
     if token_type and token_type not in _KINDS:
         raise unsupported_kind(otp.text("tokenType"))
     otp_type = _KINDS.get(token_type, OtpType.TOTP)
-    if otp_type is OtpType.STEAM:
-        return Account(
-            issuer=issuer,
-            name=name,
-            secret=secret,
-            type=otp_type,
-            algorithm=Algorithm.SHA1,
-            digits=STEAM_DIGITS,
-            period=otp.integer("period", DEFAULT_PERIOD),
-        )
-    return Account(
-        issuer=issuer,
-        name=name,
-        secret=secret,
-        type=otp_type,
-        algorithm=algorithm(otp.text("algorithm")),
-        digits=otp.integer("digits", 6),
-        period=otp.integer("period", DEFAULT_PERIOD),
-        counter=otp.integer("counter", 0) if otp_type is OtpType.HOTP else 0,
-    )
-
-
-def _group_names(raw_groups: list[object]) -> dict[str, str]:
-    names: dict[str, str] = {}
-    for raw in raw_groups:
-        group = Record.maybe(raw)
-        if group is None:
-            continue
-        group_id, name = group.get("id"), group.get("name")
-        if isinstance(group_id, str) and isinstance(name, str) and name.strip():
-            names[group_id] = name.strip()
-    return names
+    return build_account(otp_type, issuer, name, secret, otp, hotp_keeps_period=True)
 
 
 IMPORTER: Final = TwoFasImporter()

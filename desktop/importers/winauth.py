@@ -11,9 +11,8 @@ from __future__ import annotations
 
 from typing import Final
 
-from desktop.importers._kit import Collector, empty_file
-from desktop.importers.base import DamagedFile, ImportResult
-from desktop.importers.otpauth_uri import is_link, meaningful, no_links, read_links, text_lines
+from desktop.importers.base import ImportResult
+from desktop.importers.otpauth_uri import has_links, read_link_file
 from desktop.otp.model import Account
 
 ACCOUNT_NAME: Final = "WinAuth"
@@ -26,23 +25,13 @@ class WinAuthImporter:
     may_be_encrypted = False
 
     def sniff(self, name: str, data: bytes) -> bool:
-        lines = text_lines(data)
-        return lines is not None and any(is_link(line) for _, line in meaningful(lines))
+        return has_links(data)
 
     def is_encrypted(self, data: bytes) -> bool:
         return False
 
     def read(self, data: bytes, password: str | None = None) -> ImportResult:
-        if not data.strip():
-            raise empty_file()
-        lines = text_lines(data)
-        if lines is None:
-            raise DamagedFile(self.title, "not UTF-8 text")
-        found = Collector(self.key)
-        read_links(lines, found, _winauth_names)
-        if not found.accounts and not any(is_link(line) for _, line in meaningful(lines)):
-            raise no_links()
-        return found.result()
+        return read_link_file(data, self.key, self.title, _winauth_names)
 
 
 def _winauth_names(account: Account, line: str) -> Account:

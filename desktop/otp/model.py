@@ -22,6 +22,19 @@ class Algorithm(enum.StrEnum):
     SHA512 = "SHA512"
 
 
+def algorithm_named(name: str) -> Algorithm | None:
+    """The algorithm ``name`` (stripped) stands for: ``SHA1`` when empty; upper or lower
+    case, ``SHA-256`` spelt with a dash. ``None`` when it is none of them."""
+    if not name:
+        return Algorithm.SHA1
+    # ASCII only: str.upper() would turn "ſha1" into "SHA1".
+    normalised = name.upper().replace("-", "") if name.isascii() else name
+    try:
+        return Algorithm(normalised)
+    except ValueError:
+        return None
+
+
 MIN_DIGITS = 6
 MAX_DIGITS = 8
 STEAM_DIGITS = 5

@@ -9,7 +9,14 @@ import re
 from urllib.parse import parse_qsl, quote, unquote, urlencode
 
 from desktop.errors import QT_TRANSLATE_NOOP, UserError
-from desktop.otp.model import DEFAULT_PERIOD, STEAM_DIGITS, Account, Algorithm, OtpType
+from desktop.otp.model import (
+    DEFAULT_PERIOD,
+    STEAM_DIGITS,
+    Account,
+    Algorithm,
+    OtpType,
+    algorithm_named,
+)
 from desktop.otp.secret import format_setup_key, parse_setup_key
 
 _WHOLE_NUMBER = re.compile(r"-?[0-9]+")  # ASCII only: int() would also take "٦" or "1_0"
@@ -145,20 +152,16 @@ def _split_label(raw_label: str, issuer_param: str) -> tuple[str, str]:
 def _algorithm(value: str | None) -> Algorithm:
     """``SHA1`` when absent or empty; upper or lower case, ``SHA-256`` spelt with a dash."""
     raw = (value or "").strip()
-    if not raw:
-        return Algorithm.SHA1
-    # ASCII only: str.upper() would turn "ſha1" into "SHA1".
-    normalised = raw.upper().replace("-", "") if raw.isascii() else raw
-    try:
-        return Algorithm(normalised)
-    except ValueError:
+    found = algorithm_named(raw)
+    if found is None:
         raise InvalidUri(
             QT_TRANSLATE_NOOP(
                 "Errors",
                 "The algorithm '{algorithm}' is unknown; codes can use SHA1, SHA256 or SHA512.",
             ),
             algorithm=_shorten(raw),
-        ) from None
+        )
+    return found
 
 
 def _integer(params: dict[str, str], key: str, default: int) -> int:

@@ -21,7 +21,6 @@ from desktop.ui.admin import questions
 from desktop.ui.admin.panel import AdminWindow
 from desktop.ui.admin.session import AdminSession
 from tests.gui.conftest import (  # noqa: F401 - fixtures shared with the GUI tests
-    MemoryKeyring,
     keyring_backend,
     open_test_vault,
     vault,

@@ -7,20 +7,25 @@ real X11 clipboard run a child process with ``QT_QPA_PLATFORM=xcb`` against it.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
-from keyring.backend import KeyringBackend
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtGui import QClipboard, QGuiApplication
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
-from desktop.clock import FixedClock
+from desktop.clock import Clock, FixedClock
 from desktop.otp.model import Account, OtpType
+from desktop.ui.add_dialog import AddAccountDialog
 from desktop.ui.app import guard_none_refcount
 from desktop.ui.main_window import MainWindow
 from desktop.ui.timer import Timer
 from desktop.vault import Vault, open_vault
+from tests.gui.wiring_helpers import MakeRig, Rig, make_rig
+from tests.memory_keyring import MemoryKeyring
 
 guard_none_refcount()  # PySide6 6.12.0 on Python 3.11 would abort a long test run otherwise
 
@@ -102,25 +107,6 @@ def hold_clock() -> FixedClock:
     return FixedClock(1000.0)
 
 
-class MemoryKeyring(KeyringBackend):
-    """A keyring that lives as long as the test: the vault's key without scrypt's cost."""
-
-    priority = 1
-
-    def __init__(self) -> None:
-        super().__init__()  # type: ignore[no-untyped-call]
-        self.entries: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.entries.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.entries[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        self.entries.pop((service, username), None)
-
-
 @pytest.fixture
 def keyring_backend() -> MemoryKeyring:
     return MemoryKeyring()
@@ -166,6 +152,38 @@ def three_accounts(vault: Vault) -> Vault:
 
 
 @pytest.fixture
+def dialog(qtbot: QtBot, vault: Vault, clock: FixedClock, timers: FakeTimers) -> AddAccountDialog:
+    """The add-account window on the test's vault, shown (tests of another dialog have
+    a ``dialog`` fixture of their own)."""
+    dialog = AddAccountDialog(vault, clock, timer_factory=timers)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    return dialog
+
+
+@pytest.fixture
+def clipboard(qapp: QApplication) -> Iterator[QClipboard]:
+    """The system clipboard, emptied after the test."""
+    board = QGuiApplication.clipboard()
+    yield board
+    board.clear()
+
+
+def when_modal_opens(act: Callable[[QWidget], None]) -> None:
+    """Run ``act`` on the next modal window as soon as it is shown (exec() blocks)."""
+
+    def poll() -> None:
+        modal = QApplication.activeModalWidget()
+        if modal is None or not modal.isVisible():
+            QTimer.singleShot(10, poll)
+            return
+        act(modal)
+
+    QTimer.singleShot(0, poll)
+
+
+@pytest.fixture
 def make_window(
     qtbot: QtBot, clock: FixedClock, hold_clock: FixedClock, timers: FakeTimers
 ) -> Callable[[Vault], MainWindow]:
@@ -177,5 +195,31 @@ def make_window(
         window.show()
         qtbot.waitExposed(window)
         return window
+
+    return make
+
+
+@pytest.fixture
+def new_rig(
+    qtbot: QtBot,
+    three_accounts: Vault,
+    isolated_environment: Path,
+    timers: FakeTimers,
+    clock: FixedClock,
+    hold_clock: FixedClock,
+) -> MakeRig:
+    """Makes the main window on :func:`three_accounts` with everything of issue 8 attached
+    (:func:`~tests.gui.wiring_helpers.make_rig`'s options; ``base`` replaces the clock)."""
+
+    def make(*, base: Clock | None = None, **options: Any) -> Rig:
+        return make_rig(
+            qtbot,
+            three_accounts,
+            isolated_environment,
+            timers,
+            clock if base is None else base,
+            hold_clock,
+            **options,
+        )
 
     return make

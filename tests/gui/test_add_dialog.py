@@ -51,15 +51,6 @@ def clock() -> FixedClock:
 
 
 @pytest.fixture
-def dialog(qtbot: QtBot, vault: Vault, clock: FixedClock, timers: FakeTimers) -> AddAccountDialog:
-    dialog = AddAccountDialog(vault, clock, timer_factory=timers)
-    qtbot.addWidget(dialog)
-    dialog.show()
-    qtbot.waitExposed(dialog)
-    return dialog
-
-
-@pytest.fixture
 def dutch() -> Iterator[None]:
     assert i18n.install("nl") == "nl", "resources/translations/tweestap_nl.qm is missing"
     yield

@@ -4,11 +4,8 @@ screen, and unlocking."""
 
 from __future__ import annotations
 
-import shutil
 import subprocess
-import tempfile
-import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -18,42 +15,22 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
-from desktop.clock import FixedClock
 from desktop.i18n import error_text
 from desktop.settings import APP_LOCK, LOCK_AFTER_MINUTES
 from desktop.ui.app_lock import SessionLockWatcher
 from desktop.ui.password_dialog import PasswordDialog
 from desktop.ui.wiring import save_settings
-from desktop.vault import Vault
 from desktop.vault.errors import app_lock_notice
-from tests.gui.conftest import FakeTimer, FakeTimers, MemoryKeyring
-from tests.gui.wiring_helpers import LOCK_PASSWORD, Rig, make_rig
+from tests import dbus_session
+from tests.gui.conftest import FakeTimer
+from tests.gui.wiring_helpers import LOCK_PASSWORD, MakeRig, Rig
+from tests.memory_keyring import MemoryKeyring
 from tests.unit.test_vault_lock import nothing_yields_the_secrets
-
-MakeRig = Callable[..., Rig]
 
 
 @pytest.fixture
-def rig(
-    qtbot: QtBot,
-    three_accounts: Vault,
-    isolated_environment: Path,
-    timers: FakeTimers,
-    clock: FixedClock,
-    hold_clock: FixedClock,
-) -> MakeRig:
-    def make(**options: object) -> Rig:
-        return make_rig(
-            qtbot,
-            three_accounts,
-            isolated_environment,
-            timers,
-            clock,
-            hold_clock,
-            **options,  # type: ignore[arg-type]
-        )
-
-    return make
+def rig(new_rig: MakeRig) -> MakeRig:
+    return new_rig
 
 
 @pytest.fixture
@@ -213,44 +190,11 @@ def test_the_session_lock_signal_locks(rig: MakeRig) -> None:
     assert r.window.vault.is_locked
 
 
-BUS_CONFIG = """<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
- "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
-<busconfig>
-  <type>session</type>
-  <listen>unix:path={socket}</listen>
-  <auth>EXTERNAL</auth>
-  <policy context="default">
-    <allow send_destination="*" eavesdrop="true"/>
-    <allow eavesdrop="true"/>
-    <allow own="*"/>
-  </policy>
-</busconfig>
-"""
-
-
 @pytest.fixture
 def private_bus() -> Iterator[str]:
     """A dbus-daemon of our own (no services on it); yields its address."""
-    if shutil.which("dbus-daemon") is None:
-        pytest.fail("dbus-daemon is missing: run scripts/system-deps.sh (Debian package dbus)")
-    folder = Path(tempfile.mkdtemp(prefix="tweestap-bus-"))  # short: socket paths are limited
-    config = folder / "bus.conf"
-    config.write_text(BUS_CONFIG.format(socket=folder / "bus"), encoding="utf-8")
-    daemon = subprocess.Popen(
-        ["dbus-daemon", "--config-file", str(config), "--nofork", "--nopidfile"],
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        deadline = time.monotonic() + 10
-        while not (folder / "bus").exists():
-            if time.monotonic() > deadline or daemon.poll() is not None:
-                pytest.fail("the private dbus-daemon did not start")
-            time.sleep(0.02)
-        yield f"unix:path={folder / 'bus'}"
-    finally:
-        daemon.terminate()
-        daemon.wait(10)
-        shutil.rmtree(folder, ignore_errors=True)
+    with dbus_session.private_bus() as address:
+        yield address
 
 
 def test_a_locking_screensaver_on_d_bus_locks_the_app(

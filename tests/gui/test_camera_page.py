@@ -13,7 +13,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
-from desktop.clock import FixedClock
 from desktop.otp.model import Account
 from desktop.scan.migration import encode_migration_uris
 from desktop.ui import camera_page
@@ -21,7 +20,6 @@ from desktop.ui.account_input import Tone
 from desktop.ui.add_dialog import AddAccountDialog, Page
 from desktop.ui.camera_page import CameraCapture, CameraChoice, CameraPanel
 from desktop.vault import Vault
-from tests.gui.conftest import FakeTimers
 from tests.scan.synthetic import OTPAUTH, page, paste, qr, record_video, webcam_frame
 
 pytestmark = [
@@ -53,15 +51,6 @@ def frames() -> Frames:
 
 def video(tmp_path: Path, frames: list[np.ndarray], name: str = "webcam.avi") -> str:
     return str(record_video(tmp_path / name, frames))
-
-
-@pytest.fixture
-def dialog(qtbot: QtBot, vault: Vault, clock: FixedClock, timers: FakeTimers) -> AddAccountDialog:
-    dialog = AddAccountDialog(vault, clock, timer_factory=timers)
-    qtbot.addWidget(dialog)
-    dialog.show()
-    qtbot.waitExposed(dialog)
-    return dialog
 
 
 def cameras(monkeypatch: pytest.MonkeyPatch, *choices: CameraChoice) -> None:

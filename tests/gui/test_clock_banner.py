@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -19,34 +18,15 @@ from desktop.otp.codes import code_at
 from desktop.settings import SERVER_URL, Settings
 from desktop.ui.clock_check import CHECK_INTERVAL_MS, ThreadRunner
 from desktop.ui.wiring import save_settings
-from desktop.vault import Vault
-from tests.gui.conftest import FakeTimer, FakeTimers
-from tests.gui.wiring_helpers import FakeMeasure, Rig, make_rig
+from tests.gui.conftest import FakeTimer
+from tests.gui.wiring_helpers import FakeMeasure, MakeRig, Rig
 from tests.unit.test_clockcheck import FakeNtpServer, ShiftedClock
-
-MakeRig = Callable[..., Rig]
 
 
 @pytest.fixture
-def rig(
-    qtbot: QtBot,
-    three_accounts: Vault,
-    isolated_environment: Path,
-    timers: FakeTimers,
-    clock: FixedClock,
-    hold_clock: FixedClock,
-) -> MakeRig:
+def rig(new_rig: MakeRig) -> MakeRig:
     def make(fake: FakeMeasure | None = None, **options: object) -> Rig:
-        return make_rig(
-            qtbot,
-            three_accounts,
-            isolated_environment,
-            timers,
-            options.pop("base", clock),  # type: ignore[arg-type]
-            hold_clock,
-            measure=fake,
-            **options,  # type: ignore[arg-type]
-        )
+        return new_rig(measure=fake, **options)
 
     return make
 

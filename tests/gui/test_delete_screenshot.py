@@ -11,13 +11,10 @@ import pytest
 from PySide6.QtWidgets import QFileDialog, QWidget
 from pytestqt.qtbot import QtBot
 
-from desktop.clock import FixedClock
 from desktop.ui import file_privacy
 from desktop.ui.account_input import Tone
 from desktop.ui.add_dialog import AddAccountDialog, Page
 from desktop.ui.file_privacy import DeleteFileOffer, discard_file
-from desktop.vault import Vault
-from tests.gui.conftest import FakeTimers
 from tests.paths import INTEROP
 from tests.scan import synthetic
 from tests.scan.synthetic import OTPAUTH
@@ -37,15 +34,6 @@ def trash(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     data.mkdir()
     monkeypatch.setenv("XDG_DATA_HOME", str(data))
     return data / "Trash" / "files"
-
-
-@pytest.fixture
-def dialog(qtbot: QtBot, vault: Vault, clock: FixedClock, timers: FakeTimers) -> AddAccountDialog:
-    dialog = AddAccountDialog(vault, clock, timer_factory=timers)
-    qtbot.addWidget(dialog)
-    dialog.show()
-    qtbot.waitExposed(dialog)
-    return dialog
 
 
 @pytest.fixture

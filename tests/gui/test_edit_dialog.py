@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractSpinBox,
-    QApplication,
     QComboBox,
     QDialog,
     QLineEdit,
@@ -21,6 +18,7 @@ from pytestqt.qtbot import QtBot
 
 from desktop.otp.model import Account
 from desktop.ui.edit_dialog import DeleteQuestion, EditAccountDialog, confirm_delete
+from tests.gui.conftest import when_modal_opens
 
 pytestmark = [
     pytest.mark.gui,
@@ -29,19 +27,6 @@ pytestmark = [
 ]
 
 ACCOUNT = Account(issuer="Zilliz", name="jan@zorg.nl", secret=b"12345678901234567890")
-
-
-def when_modal_opens(qtbot: QtBot, act: Callable[[QWidget], None]) -> None:
-    """Run ``act`` on the next modal window as soon as it is shown (exec() blocks)."""
-
-    def poll() -> None:
-        modal = QApplication.activeModalWidget()
-        if modal is None or not modal.isVisible():
-            QTimer.singleShot(10, poll)
-            return
-        act(modal)
-
-    QTimer.singleShot(0, poll)
 
 
 @pytest.fixture
@@ -142,13 +127,13 @@ def test_confirm_delete_true_only_on_delete(qtbot: QtBot) -> None:
         assert isinstance(modal, DeleteQuestion)
         modal.delete_button.click()
 
-    when_modal_opens(qtbot, press_delete)
+    when_modal_opens(press_delete)
     assert confirm_delete(None, ACCOUNT) is True
 
 
 @pytest.mark.parametrize("key", [Qt.Key.Key_Return, Qt.Key.Key_Escape])
 def test_confirm_delete_enter_and_escape_keep_the_account(qtbot: QtBot, key: Qt.Key) -> None:
-    when_modal_opens(qtbot, lambda modal: QTest.keyClick(modal, key))
+    when_modal_opens(lambda modal: QTest.keyClick(modal, key))
     assert confirm_delete(None, ACCOUNT) is False
 
 

@@ -6,15 +6,12 @@ from __future__ import annotations
 
 import base64
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtGui import QClipboard, QGuiApplication
-from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
-from pytestqt.qtbot import QtBot
+from PySide6.QtGui import QClipboard
+from PySide6.QtWidgets import QFileDialog, QWidget
 
-from desktop.clock import FixedClock
 from desktop.otp.model import Account, OtpType
 from desktop.otp.secret import parse_setup_key
 from desktop.scan.exports import ExportCollection, import_accounts, read_export_text
@@ -22,7 +19,6 @@ from desktop.scan.migration import PREFIX, MigrationPayload, encode_migration_ur
 from desktop.ui.account_input import Tone
 from desktop.ui.add_dialog import AddAccountDialog, Page
 from desktop.vault import Vault
-from tests.gui.conftest import FakeTimers
 from tests.paths import INTEROP
 from tests.scan import synthetic
 
@@ -37,22 +33,6 @@ PNG_ACCOUNTS = [
     ("Test2", "test2@example2.com"),
     ("Test3", "test3@example3.com"),
 ]
-
-
-@pytest.fixture
-def dialog(qtbot: QtBot, vault: Vault, clock: FixedClock, timers: FakeTimers) -> AddAccountDialog:
-    dialog = AddAccountDialog(vault, clock, timer_factory=timers)
-    qtbot.addWidget(dialog)
-    dialog.show()
-    qtbot.waitExposed(dialog)
-    return dialog
-
-
-@pytest.fixture
-def clipboard(qapp: QApplication) -> Iterator[QClipboard]:
-    board = QGuiApplication.clipboard()
-    yield board
-    board.clear()
 
 
 @pytest.fixture

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractSpinBox,
-    QApplication,
     QComboBox,
     QLineEdit,
     QWidget,
@@ -22,6 +20,7 @@ from desktop.otp.model import Account
 from desktop.ui.password_dialog import MIN_PASSWORD_LENGTH, PasswordDialog, ask_password
 from desktop.vault import KeyringProblem, PasswordRequest, ScryptParams, open_vault
 from desktop.vault.errors import password_prompt_reason
+from tests.gui.conftest import when_modal_opens
 
 pytestmark = [
     pytest.mark.gui,
@@ -40,19 +39,6 @@ def make(qtbot: QtBot, request: PasswordRequest, error: str | None = None) -> Pa
     dialog.show()
     qtbot.waitExposed(dialog)
     return dialog
-
-
-def when_modal_opens(act: Callable[[QWidget], None]) -> None:
-    """Run ``act`` on the next modal window as soon as it is shown (exec() blocks)."""
-
-    def poll() -> None:
-        modal = QApplication.activeModalWidget()
-        if modal is None or not modal.isVisible():
-            QTimer.singleShot(10, poll)
-            return
-        act(modal)
-
-    QTimer.singleShot(0, poll)
 
 
 def test_new_vault_says_why_and_warns(qtbot: QtBot) -> None:

@@ -17,14 +17,11 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
-from desktop.clock import FixedClock
 from desktop.scan import screen
 from desktop.scan.screen import ScreenShot, decode_region, region_pixels
 from desktop.ui import scan_sources
 from desktop.ui.add_dialog import AddAccountDialog
 from desktop.ui.region_select import RegionOverlay, RegionSelector
-from desktop.vault import Vault
-from tests.gui.conftest import FakeTimers
 from tests.paths import ROOT
 from tests.scan.synthetic import OTPAUTH, page, paste, qr, recolour
 from tests.scan.xserver import helper_env, own_xvfb, pytest_xvfb, x_server
@@ -78,15 +75,6 @@ def drag(widget: QWidget, start: QPoint, end: QPoint) -> None:
         QTest.mouseMove(widget, between)
     QTest.mouseMove(widget, end)
     QTest.mouseRelease(widget, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, end)
-
-
-@pytest.fixture
-def dialog(qtbot: QtBot, vault: Vault, clock: FixedClock, timers: FakeTimers) -> AddAccountDialog:
-    dialog = AddAccountDialog(vault, clock, timer_factory=timers)
-    qtbot.addWidget(dialog)
-    dialog.show()
-    qtbot.waitExposed(dialog)
-    return dialog
 
 
 def captured(monkeypatch: pytest.MonkeyPatch, shots: Sequence[ScreenShot]) -> None:

@@ -3,7 +3,7 @@ picture, dropped file, and the pick list for several codes."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
@@ -13,13 +13,11 @@ from PySide6.QtGui import QClipboard, QDragEnterEvent, QDropEvent, QGuiApplicati
 from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QWidget
 from pytestqt.qtbot import QtBot
 
-from desktop.clock import FixedClock
 from desktop.ui import scan_sources
 from desktop.ui.account_input import Tone
 from desktop.ui.add_dialog import AddAccountDialog
 from desktop.ui.scan_sources import dropped_files
 from desktop.vault import Vault
-from tests.gui.conftest import FakeTimers
 from tests.scan import synthetic
 from tests.scan.synthetic import OTPAUTH
 
@@ -30,22 +28,6 @@ pytestmark = [
 
 BANK = "otpauth://totp/Bank:piet?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&issuer=Bank"
 WEB = "https://zilliz.nl/inloghulp/"
-
-
-@pytest.fixture
-def dialog(qtbot: QtBot, vault: Vault, clock: FixedClock, timers: FakeTimers) -> AddAccountDialog:
-    dialog = AddAccountDialog(vault, clock, timer_factory=timers)
-    qtbot.addWidget(dialog)
-    dialog.show()
-    qtbot.waitExposed(dialog)
-    return dialog
-
-
-@pytest.fixture
-def clipboard(qapp: QApplication) -> Iterator[QClipboard]:
-    board = QGuiApplication.clipboard()
-    yield board
-    board.clear()
 
 
 def picture(*texts: str) -> np.ndarray:

@@ -3,7 +3,7 @@ each setting to the running window."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -26,23 +26,13 @@ from desktop.ui.accounts_model import Role
 from desktop.ui.settings_dialog import SettingsDialog
 from desktop.ui.theme import apply_theme
 from desktop.ui.wiring import current_values, save_settings
-from desktop.vault import Vault
-from tests.gui.conftest import T0, FakeTimers
-from tests.gui.wiring_helpers import Rig, make_rig
-
-MakeRig = Callable[..., Rig]
+from tests.gui.conftest import T0
+from tests.gui.wiring_helpers import MakeRig, Rig
 
 
 @pytest.fixture
-def rig(
-    qtbot: QtBot,
-    three_accounts: Vault,
-    isolated_environment: Path,
-    timers: FakeTimers,
-    clock: FixedClock,
-    hold_clock: FixedClock,
-) -> Rig:
-    return make_rig(qtbot, three_accounts, isolated_environment, timers, clock, hold_clock)
+def rig(new_rig: MakeRig) -> Rig:
+    return new_rig()
 
 
 @pytest.fixture
@@ -149,17 +139,12 @@ def test_saving_persists_and_applies_live(
 
 
 def test_the_window_starts_with_the_stored_settings(
-    qtbot: QtBot,
-    three_accounts: Vault,
-    isolated_environment: Path,
-    timers: FakeTimers,
-    clock: FixedClock,
-    hold_clock: FixedClock,
+    new_rig: MakeRig, isolated_environment: Path
 ) -> None:
     Settings.load(isolated_environment).update(
         {"clipboard_clear_seconds": 0, "hold_to_copy_seconds": 2.0, "lock_after_minutes": 9}
     )
-    r = make_rig(qtbot, three_accounts, isolated_environment, timers, clock, hold_clock)
+    r = new_rig()
     assert r.window.clipboard.clear_after == 0
     assert r.window.view.hold.duration == 2.0
     assert r.extras.app_lock.idle_minutes == 9

@@ -6,9 +6,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMenu, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop.clock import FixedClock
@@ -27,7 +27,7 @@ from desktop.ui.export_qr_dialog import AccountQrDialog, GoogleExportDialog, QrC
 from desktop.ui.import_dialog import ImportDialog, Page
 from desktop.ui.main_window import MainWindow
 from desktop.vault import Vault
-from tests.gui.conftest import T0
+from tests.gui.conftest import T0, when_modal_opens
 from tests.paths import INTEROP
 
 pytestmark = pytest.mark.gui
@@ -335,17 +335,6 @@ def test_one_accounts_qr_code_adds_the_same_account_and_warns(qtbot: QtBot) -> N
 
 
 # -- the main window ---------------------------------------------------------------------------
-
-
-def when_modal_opens(act: Callable[[QWidget], None]) -> None:
-    def poll() -> None:
-        modal = QApplication.activeModalWidget()
-        if modal is None or not modal.isVisible():
-            QTimer.singleShot(10, poll)
-            return
-        act(modal)
-
-    QTimer.singleShot(0, poll)
 
 
 def test_reminder_until_a_backup_is_made_or_put_off(

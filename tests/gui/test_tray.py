@@ -3,9 +3,6 @@ clipboard hygiene, show/hide, quit; the lock; the icon only where a tray exists.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from pathlib import Path
-
 import pytest
 from PySide6.QtCore import QEvent
 from PySide6.QtGui import QClipboard, QCloseEvent, QGuiApplication
@@ -20,23 +17,13 @@ from desktop.settings import APP_LOCK
 from desktop.ui.clipboard import sensitive_formats
 from desktop.ui.tray import ICON_PATH, MAX_ACCOUNTS, Tray, app_icon
 from desktop.ui.wiring import save_settings
-from desktop.vault import Vault
-from tests.gui.conftest import FakeTimer, FakeTimers
-from tests.gui.wiring_helpers import Rig, make_rig
-
-MakeRig = Callable[..., Rig]
+from tests.gui.conftest import FakeTimer
+from tests.gui.wiring_helpers import MakeRig, Rig
 
 
 @pytest.fixture
-def rig(
-    qtbot: QtBot,
-    three_accounts: Vault,
-    isolated_environment: Path,
-    timers: FakeTimers,
-    clock: FixedClock,
-    hold_clock: FixedClock,
-) -> Rig:
-    return make_rig(qtbot, three_accounts, isolated_environment, timers, clock, hold_clock)
+def rig(new_rig: MakeRig) -> Rig:
+    return new_rig()
 
 
 def texts(rig: Rig) -> list[str]:

@@ -4,11 +4,8 @@ screenshot portal, talked to over a private D-Bus with a stand-in portal on it."
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 import sys
-import tempfile
-import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -17,11 +14,9 @@ from PySide6.QtDBus import QDBusConnection
 from PySide6.QtGui import QGuiApplication
 from pytestqt.qtbot import QtBot
 
-from desktop.clock import FixedClock
 from desktop.ui.add_dialog import AddAccountDialog, Page
 from desktop.ui.portal import SERVICE, PortalFailed, ScreenshotPortal
-from desktop.vault import Vault
-from tests.gui.conftest import FakeTimers
+from tests.dbus_session import private_bus
 from tests.paths import ROOT
 from tests.scan import synthetic
 from tests.scan.synthetic import OTPAUTH
@@ -31,44 +26,14 @@ pytestmark = [
     pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints"),
 ]
 
-BUS_CONFIG = """<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
- "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
-<busconfig>
-  <type>session</type>
-  <listen>unix:path={socket}</listen>
-  <auth>EXTERNAL</auth>
-  <policy context="default">
-    <allow send_destination="*" eavesdrop="true"/>
-    <allow eavesdrop="true"/>
-    <allow own="*"/>
-  </policy>
-</busconfig>
-"""
 DEADLINE = 10.0
 
 
 @pytest.fixture
 def bus_address() -> Iterator[str]:
     """A dbus-daemon of our own, with no services (nothing can be activated on it)."""
-    if shutil.which("dbus-daemon") is None:
-        pytest.fail("dbus-daemon is missing: run scripts/system-deps.sh (Debian package dbus)")
-    folder = Path(tempfile.mkdtemp(prefix="tweestap-portal-"))  # socket paths are short
-    config = folder / "bus.conf"
-    config.write_text(BUS_CONFIG.format(socket=folder / "bus"), encoding="utf-8")
-    daemon = subprocess.Popen(
-        ["dbus-daemon", "--config-file", str(config), "--nofork", "--nopidfile"],
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        deadline = time.monotonic() + DEADLINE
-        while not (folder / "bus").exists():
-            assert time.monotonic() < deadline and daemon.poll() is None, "no dbus-daemon"
-            time.sleep(0.02)
-        yield f"unix:path={folder / 'bus'}"
-    finally:
-        daemon.terminate()
-        daemon.wait(10)
-        shutil.rmtree(folder, ignore_errors=True)
+    with private_bus(prefix="tweestap-portal-") as address:
+        yield address
 
 
 _connections = iter(range(1_000_000))
@@ -124,15 +89,6 @@ def portal_call(process: subprocess.Popen[str]) -> dict[str, object]:
 def code_picture(tmp_path: Path) -> Path:
     image = synthetic.paste(synthetic.page(400, 400), synthetic.qr(OTPAUTH, module=3), 30, 30)
     return synthetic.write_png(tmp_path / "Screenshot from 2024-06-17 10-00-00.png", image)
-
-
-@pytest.fixture
-def dialog(qtbot: QtBot, vault: Vault, clock: FixedClock, timers: FakeTimers) -> AddAccountDialog:
-    dialog = AddAccountDialog(vault, clock, timer_factory=timers)
-    qtbot.addWidget(dialog)
-    dialog.show()
-    qtbot.waitExposed(dialog)
-    return dialog
 
 
 @pytest.fixture

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pytestqt.qtbot import QtBot
 
@@ -17,7 +18,9 @@ from desktop.ui.app_lock import SessionLockWatcher
 from desktop.ui.clock_check import Done, Measure, Runner, Work
 from desktop.ui.main_window import MainWindow
 from desktop.vault import PasswordRequest, Vault
-from tests.gui.conftest import FakeTimers
+
+if TYPE_CHECKING:  # conftest imports this module for its rig fixture
+    from tests.gui.conftest import FakeTimers
 
 LOCK_PASSWORD = "correct horse battery"
 
@@ -67,6 +70,10 @@ class Rig:
     measure: Measure
     passwords: PasswordAnswers
     timers: FakeTimers
+
+
+MakeRig = Callable[..., Rig]
+"""Makes a :class:`Rig`; keyword options as :func:`make_rig`'s (the ``new_rig`` fixture)."""
 
 
 def make_rig(

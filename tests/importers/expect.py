@@ -96,7 +96,7 @@ def expected_view(entry: dict[str, Any]) -> dict[str, Any]:
     return {key: entry[key] for key in keys}
 
 
-def _multiset(entries: list[dict[str, Any]]) -> Counter[str]:
+def as_multiset(entries: list[dict[str, Any]]) -> Counter[str]:
     return Counter(json.dumps(entry, sort_keys=True, ensure_ascii=False) for entry in entries)
 
 
@@ -104,6 +104,6 @@ def assert_exactly(result: ImportResult, record: Record) -> None:
     """Exactly the record's accounts (order aside), nothing skipped, the right format."""
     assert result.format_key == record.format_key
     assert [(s.label, s.reason.render()) for s in result.skipped] == []
-    assert _multiset([view(a) for a in result.accounts]) == _multiset(
+    assert as_multiset([view(a) for a in result.accounts]) == as_multiset(
         [expected_view(e) for e in record.expected]
     )

@@ -173,3 +173,13 @@ def check(importer: Importer, name: str, data: bytes, password: str | None) -> N
         for group, members in result.groups.items():
             assert group.encode("utf-8")
             assert set(members) <= ids
+
+
+def check_mutated(
+    importer: Importer, pool: list[Sample], data: st.DataObject, *, with_password: bool = False
+) -> None:
+    """:func:`check` on a mutation of a sample drawn from ``pool``, read without a password
+    or (``with_password``) with the sample's own."""
+    sample = data.draw(st.sampled_from(pool))
+    mutated = data.draw(mutations(sample.data))
+    check(importer, sample.name, mutated, sample.password if with_password else None)

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import json
 import shutil
-from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -30,8 +29,7 @@ from desktop.importers import (
     detect,
     read_file,
 )
-from desktop.otp.model import Account, OtpType
-from desktop.otp.secret import format_setup_key
+from tests.importers.expect import as_multiset, expected_view, view
 from tests.paths import INTEROP
 
 IMPORTS = json.loads((INTEROP / "imports" / "manifest.json").read_text("utf-8"))
@@ -120,32 +118,6 @@ def copied(case: Case, folder: Path) -> Path:
     shutil.copyfile(INTEROP / case.file, target)
     target.chmod(0o600)
     return target
-
-
-def view(account: Account) -> dict[str, Any]:
-    shown: dict[str, Any] = {
-        "type": account.type.value,
-        "issuer": account.issuer,
-        "name": account.name,
-        "secret": format_setup_key(account.secret),
-        "algorithm": account.algorithm.value,
-        "digits": account.digits,
-    }
-    if account.type is OtpType.HOTP:
-        shown["counter"] = account.counter
-    else:
-        shown["period"] = account.period
-    return shown
-
-
-def expected_view(entry: dict[str, Any]) -> dict[str, Any]:
-    keys = ["type", "issuer", "name", "secret", "algorithm", "digits"]
-    keys.append("counter" if entry["type"] == "hotp" else "period")
-    return {key: entry[key] for key in keys}
-
-
-def as_multiset(entries: list[dict[str, Any]]) -> Counter[str]:
-    return Counter(json.dumps(entry, sort_keys=True, ensure_ascii=False) for entry in entries)
 
 
 def assert_imports_exactly(result: ImportResult, case: Case) -> None:

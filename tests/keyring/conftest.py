@@ -28,23 +28,11 @@ from jeepney.io.blocking import open_dbus_connection
 from keyring.backend import KeyringBackend
 from keyring.backends import SecretService
 
+from tests.dbus_session import BUS_CONFIG
+
 LOGIN_PASSWORD = b"tweestap-test-login"
 SECRETS = "org.freedesktop.secrets"
 START_TIMEOUT = 10.0
-
-BUS_CONFIG = """<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
- "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
-<busconfig>
-  <type>session</type>
-  <listen>unix:path={socket}</listen>
-  <auth>EXTERNAL</auth>
-  <policy context="default">
-    <allow send_destination="*" eavesdrop="true"/>
-    <allow eavesdrop="true"/>
-    <allow own="*"/>
-  </policy>
-</busconfig>
-"""
 
 
 class SecretServiceDaemons:

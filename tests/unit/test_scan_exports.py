@@ -17,7 +17,7 @@ from desktop.scan.exports import (
 )
 from desktop.scan.migration import encode_migration_uris
 from desktop.vault import Vault, VaultError, open_vault
-from tests.gui.conftest import MemoryKeyring
+from tests.memory_keyring import MemoryKeyring
 from tests.paths import INTEROP
 
 SCITO = INTEROP / "google-migration" / "scito-extract_otp_secrets"

@@ -8,7 +8,6 @@ import json
 from pathlib import Path
 
 import pytest
-from keyring.backend import KeyringBackend
 
 from desktop.otp.model import Account
 from desktop.otp.secret import format_setup_key
@@ -23,26 +22,10 @@ from desktop.vault import (
     format as fmt,
 )
 from desktop.vault.keys import KeyringKey, PasswordKey
+from tests.memory_keyring import MemoryKeyring
 
 PASSWORD = "correct horse battery"
 SECRET = b"12345678901234567890"
-
-
-class MemoryKeyring(KeyringBackend):
-    priority = 1
-
-    def __init__(self) -> None:
-        super().__init__()  # type: ignore[no-untyped-call]
-        self.entries: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.entries.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.entries[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        self.entries.pop((service, username), None)
 
 
 @pytest.fixture
