@@ -66,13 +66,12 @@ def test_exec_line_escapes_quote_and_dollar() -> None:
     assert 'Exec="/tmp/we\\"ird\\$dir/tweestap" %u' in text
 
 
-def test_icon_is_installed_into_hicolor_when_present(xdg: dict[str, str]) -> None:
+def test_icon_is_installed_into_the_hicolor_theme(xdg: dict[str, str]) -> None:
     installed = install(["/usr/bin/tweestap"])
-    if desktop_entry.ICON_SOURCE.is_file():
-        assert installed.icon is not None
-        assert installed.icon.read_bytes() == desktop_entry.ICON_SOURCE.read_bytes()
-    else:
-        assert installed.icon is None
+    assert installed.icon == (
+        Path(xdg["XDG_DATA_HOME"]) / "icons/hicolor/scalable/apps/tweestap.svg"
+    )
+    assert installed.icon.read_bytes() == desktop_entry.ICON_SOURCE.read_bytes()
 
 
 def test_uninstall_removes_what_install_wrote(xdg: dict[str, str]) -> None:
