@@ -53,7 +53,16 @@ def main(argv: Sequence[str] | None = None, *, clock: Clock | None = None) -> in
         from desktop.ui.app import run
 
         return run(args_list)
-    return _run_command(args, clock or SystemClock())
+    return _run_command(args, clock or corrected_system_clock())
+
+
+def corrected_system_clock() -> Clock:
+    """The window's clock: the system clock plus the correction the window measured and
+    remembered (if it still applies), so the command line shows the same codes."""
+    from desktop.clock import CorrectedClock
+    from desktop.settings import Settings
+
+    return CorrectedClock(SystemClock(), Settings.load().correction)
 
 
 def _is_command_line(argv: list[str]) -> bool:

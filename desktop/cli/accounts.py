@@ -8,7 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
-from desktop.clock import Clock
+from desktop.clock import Clock, CorrectedClock
 from desktop.errors import QT_TRANSLATE_NOOP, UserError
 from desktop.otp.codes import code_at, seconds_remaining
 from desktop.otp.model import STEAM_DIGITS, Account, Algorithm, OtpType
@@ -157,14 +157,31 @@ def print_codes(entries: list[dict[str, Any]], *, as_json: bool) -> None:
             console.out(f"{e['code']}  {label}{left}")
 
 
+def note_correction(clock: Clock) -> None:
+    """Say so (on stderr, beside any JSON) when the codes follow a clock correction."""
+    offset = clock.offset if isinstance(clock, CorrectedClock) else 0.0
+    if offset:
+        console.err(
+            translate(
+                "Cli",
+                "Codes corrected by {offset} s for this computer's clock, as measured by the "
+                "window.",
+            ).format(offset=f"{offset:+.0f}")
+        )
+
+
 def code_of_uri(args: argparse.Namespace, clock: Clock) -> int:
     t = args.at if args.at is not None else clock.now()
+    if args.at is None:
+        note_correction(clock)
     print_codes([code_entry(parse_uri(args.uri), t, stored=False)], as_json=args.json)
     return OK
 
 
 def codes(vault: Vault, args: argparse.Namespace, clock: Clock) -> int:
     t = args.at if args.at is not None else clock.now()
+    if args.at is None:
+        note_correction(clock)
     accounts = list(vault.find(args.query) if args.query else vault.accounts)
     if not accounts:
         if args.query:

@@ -787,6 +787,10 @@ De Authenticator-app die aan dit account gekoppeld is, wordt vergeten. Bij de vo
         <translation>Hernoemd naar {label}.</translation>
     </message>
     <message>
+        <source>Codes corrected by {offset} s for this computer's clock, as measured by the window.</source>
+        <translation>Codes gecorrigeerd met {offset} s voor de klok van deze computer, zoals het venster die heeft gemeten.</translation>
+    </message>
+    <message>
         <source>Choose a password for your accounts. Without it (and without a backup) the accounts cannot be recovered.</source>
         <translation>Kies een wachtwoord voor je accounts. Zonder dit wachtwoord (en zonder back-up) zijn de accounts niet terug te halen.</translation>
     </message>

@@ -209,3 +209,44 @@ def test_wrong_password_refuses_and_leaves_the_vault_file_untouched(
     assert code == 1
     assert "password" in err.lower()
     assert vault_file.read_bytes() == before
+
+
+def test_code_follows_the_windows_clock_correction_and_says_so(
+    cli: Cli, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from desktop.cli import main
+    from desktop.clock import CorrectedClock, Correction, FixedClock
+
+    code, _, _ = cli("add", RFC_URI)
+    assert code == 0
+    corrected = CorrectedClock(FixedClock(29.0), Correction(offset=30.0, measured_at=0.0))
+    assert main(["code", "anna", "--json"], clock=corrected) == 0
+    captured = capsys.readouterr()
+    assert json.loads(captured.out)[0]["code"] == "94287082"  # RFC 6238 at T=59
+    assert "Codes corrected by +30 s" in captured.err
+
+
+def test_code_at_an_explicit_time_ignores_the_correction(
+    cli: Cli, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from desktop.cli import main
+    from desktop.clock import CorrectedClock, Correction, FixedClock
+
+    cli("add", RFC_URI)
+    corrected = CorrectedClock(FixedClock(29.0), Correction(offset=30.0, measured_at=0.0))
+    assert main(["code", "anna", "--at", "59"], clock=corrected) == 0
+    captured = capsys.readouterr()
+    assert captured.out == "94287082\n"
+    assert "corrected" not in captured.err
+
+
+def test_command_line_clock_carries_the_remembered_correction(isolated_environment: Path) -> None:
+    import time
+
+    from desktop.cli import corrected_system_clock
+    from desktop.clock import Correction
+    from desktop.settings import Settings
+
+    Settings.load().set_correction(Correction(offset=-47.0, measured_at=time.time() - 60))
+    clock = corrected_system_clock()
+    assert abs(clock.now() - (time.time() - 47.0)) < 5
