@@ -72,6 +72,10 @@ class Database:
         # Re-entrant, so that a (mistaken) nested write fails on the busy timeout as before
         # instead of hanging.
         self._write_lock = threading.RLock() if _is_sqlite(url) else None
+        # SQLite: a write transaction is short and local; it waits only for the other writers
+        # of this database (milliseconds), never for a row lock held by a client across a
+        # network. The code check relies on this to run in the event loop (api/session.py).
+        self.local_writes = _is_sqlite(url)
 
     def create_schema(self) -> None:
         Base.metadata.create_all(self.engine)

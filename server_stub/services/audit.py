@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import select
+from sqlalchemy import Connection, Table, insert, select
 from sqlalchemy.orm import Session
 
 from server_stub.models import AuditEntry
@@ -50,6 +50,32 @@ class AuditService:
                 ip=_clip(actor.ip),
                 result=result,
             )
+        )
+
+    def insert(
+        self,
+        connection: Connection,
+        *,
+        actor: Actor,
+        action: str,
+        target: str | None = None,
+        new: Any = None,
+        result: str = "ok",
+    ) -> None:
+        """:meth:`record` as one Core ``INSERT`` on the transaction's connection (the code
+        check's hot path: no ORM unit of work)."""
+        connection.execute(
+            insert(cast(Table, AuditEntry.__table__)),
+            {
+                "at": self.ctx.clock.now(),
+                "actor": _clip(actor.name),
+                "target": _clip(target),
+                "action": action,
+                "old": None,
+                "new": _json(new),
+                "ip": _clip(actor.ip),
+                "result": result,
+            },
         )
 
     def record_alone(self, **fields: Any) -> None:

@@ -105,6 +105,11 @@ class EnrollmentService:
             return None
         return credential, self._open(credential.secret, user_id, ACTIVE)
 
+    def open_active(self, blob: bytes, user_id: int) -> bytes:
+        """A paired secret read by the caller (409 ``credential_unreadable`` if it does not
+        decrypt for this user)."""
+        return self._open(blob, user_id, ACTIVE)
+
     def forget(self, db: Session, user_id: int) -> None:
         """Reset two-step verification: the next login shows a new QR."""
         db.execute(delete(TotpCredential).where(TotpCredential.user_id == user_id))

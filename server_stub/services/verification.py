@@ -11,16 +11,18 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
+from typing import Any, cast
 
-from sqlalchemy import update
+from sqlalchemy import Table, bindparam, select
 from sqlalchemy.orm import Session
 
-from server_stub.models import TotpCredential, User
-from server_stub.schemas.policy import Method
+from server_stub.models import LoginSession, PolicyRow, TotpCredential, User
+from server_stub.schemas.policy import Method, default_policy
 from server_stub.security import totp
 from server_stub.security.ipallow import is_allowed
 from server_stub.security.throttle import delay_after
+from server_stub.security.tokens import token_hash
 from server_stub.services.audit import AuditService
 from server_stub.services.context import Actor, ServiceContext
 from server_stub.services.devices import DeviceService, validity
@@ -34,10 +36,42 @@ from server_stub.services.errors import (
     Throttled,
     WrongStep,
 )
-from server_stub.services.policy import PolicyService
+from server_stub.services.policy import POLICY_ID, PolicyService
 from server_stub.services.sessions import SessionStore
 
 CODE_STEPS = ("enroll", "totp", "email")
+
+_SESSIONS = cast(Table, LoginSession.__table__)
+_USERS = cast(Table, User.__table__)
+_CREDENTIALS = cast(Table, TotpCredential.__table__)
+_POLICY = cast(Table, PolicyRow.__table__)
+
+# Everything a code check reads, by the session token's hash, in one statement. PostgreSQL
+# locks the session's and the user's rows, and a check that waited for them reads both as the
+# one before it left them (READ COMMITTED re-reads locked rows): a session it completed meanwhile
+# is at "done", a throttle counter it raised is raised.
+_HOT_QUERY = (
+    select(
+        _SESSIONS.c.id.label("session_id"),
+        _SESSIONS.c.user_id,
+        _SESSIONS.c.state,
+        _SESSIONS.c.expires_at,
+        _USERS.c.name,
+        _USERS.c.blocked,
+        _USERS.c.ip_allowlist,
+        _USERS.c.otp_failures,
+        _USERS.c.otp_retry_at,
+        _CREDENTIALS.c.secret,
+        _POLICY.c.authenticator_validity_hours,
+    )
+    .select_from(
+        _SESSIONS.join(_USERS, _USERS.c.id == _SESSIONS.c.user_id)
+        .outerjoin(_CREDENTIALS, _CREDENTIALS.c.user_id == _SESSIONS.c.user_id)
+        .outerjoin(_POLICY, _POLICY.c.id == bindparam("policy_id"))
+    )
+    .where(_SESSIONS.c.token_hash == bindparam("token_hash"))
+    .with_for_update(of=[_SESSIONS, _USERS])
+)
 
 
 @dataclass(frozen=True)
@@ -65,6 +99,7 @@ class VerificationService:
         self.devices = devices
         self.policy = policy
         self.audit = audit
+        self.policy_defaults = default_policy()
 
     def verify(self, token: str, code: str, ip: str | None) -> Verified:
         code = "".join(code.split())
@@ -72,62 +107,127 @@ class VerificationService:
         with self.ctx.db.write() as db:
             # The checks of AuthService.authenticate, in its order, inside this transaction
             # (the hot path: one transaction per code instead of a read and then a write).
-            session = self.sessions.find(db, token)
-            if session is None:
-                raise NotAuthenticated()
-            user = db.get(User, session.user_id, with_for_update=True)
-            if user is None or user.blocked:
-                raise NotAuthenticated()
-            if not is_allowed(user.ip_allowlist, ip):
-                raise IpNotAllowed()
-            if session.state not in CODE_STEPS:
-                raise WrongStep()
+            # Session, user, paired secret and the validity settings in one query; the session's
+            # and the user's rows are locked (PostgreSQL) so that the step and the throttle
+            # counter are read and written by one attempt at a time.
+            found = db.execute(
+                _HOT_QUERY, {"token_hash": token_hash(token), "policy_id": POLICY_ID}
+            ).one_or_none()
             now = self.ctx.clock.now()
-            actor = Actor(user.name, ip)
-            step = session.state
-            if user.otp_retry_at is not None and now < user.otp_retry_at:
-                refusal = Throttled(math.ceil((user.otp_retry_at - now).total_seconds()))
-            elif self._check(db, step, user, code):
-                user.otp_failures = 0
-                user.otp_retry_at = None
-                method: Method = "email" if step == "email" else "app"
-                self.sessions.complete(session, now)
-                device_token, verified_at = self.devices.issue(db, user_id=user.id, method=method)
-                until = verified_at + validity(self.policy.load(db), method)
-                action = "enroll_complete" if step == "enroll" else "verify"
-                self.audit.record(db, actor=actor, action=action, target=user.name)
+            if found is None or found.expires_at <= now or found.blocked:
+                raise NotAuthenticated()
+            if not is_allowed(found.ip_allowlist, ip):
+                raise IpNotAllowed()
+            step = found.state
+            if step not in CODE_STEPS:
+                raise WrongStep()
+            actor = Actor(found.name, ip)
+            user_id: int = found.user_id
+            if step != "totp":  # pairing and e-mail codes: rare, through the ORM
+                outcome = self._verify_other(db, found, code, ip, now)
+                if isinstance(outcome, Verified):
+                    return outcome
+                refusal = outcome
+            elif found.otp_retry_at is not None and now < found.otp_retry_at:
+                refusal = Throttled(math.ceil((found.otp_retry_at - now).total_seconds()))
+            elif self._check_totp(db, found, code, now):
+                connection = db.connection()
+                if found.otp_failures or found.otp_retry_at is not None:
+                    connection.execute(
+                        _USERS.update()
+                        .where(_USERS.c.id == user_id)
+                        .values(otp_failures=0, otp_retry_at=None)
+                    )
+                connection.execute(
+                    _SESSIONS.update()
+                    .where(_SESSIONS.c.id == found.session_id)
+                    .values(
+                        state="done",
+                        completed_at=now,
+                        expires_at=now + self.ctx.settings.session_ttl,
+                    )
+                )
+                device_token = self.devices.issue_on(
+                    connection, user_id=user_id, method="app", at=now
+                )
+                hours = found.authenticator_validity_hours
+                if hours is None:  # no policy saved yet: the seed's defaults
+                    hours = self.policy_defaults.authenticator_validity_hours
+                until = now + timedelta(hours=hours)
+                self.audit.insert(connection, actor=actor, action="verify", target=found.name)
                 return Verified(device_token=device_token, trusted_until=until)
             else:
-                user.otp_failures += 1
-                delay = delay_after(self.ctx.settings.throttle, user.otp_failures)
-                user.otp_retry_at = now + delay if delay else None
-                self.audit.record(
-                    db,
+                failures = found.otp_failures + 1
+                delay = delay_after(self.ctx.settings.throttle, failures)
+                db.connection().execute(
+                    _USERS.update()
+                    .where(_USERS.c.id == user_id)
+                    .values(otp_failures=failures, otp_retry_at=now + delay if delay else None)
+                )
+                self.audit.insert(
+                    db.connection(),
                     actor=actor,
                     action="verify",
-                    target=user.name,
-                    new={"failures": user.otp_failures, "step": step},
+                    target=found.name,
+                    new={"failures": failures, "step": step},
                     result="invalid_code",
                 )
                 refusal = InvalidCode()
         raise refusal
+
+    def _check_totp(self, db: Session, found: Any, code: str, now: datetime) -> bool:
+        if found.secret is None:
+            raise NotAuthenticated()
+        secret = self.enrollment.open_active(found.secret, found.user_id)
+        matched = totp.match_step(secret, code, now)
+        if matched is None:
+            return False
+        # The replay guard: a step is accepted once, of two parallel requests exactly one wins.
+        result = db.connection().execute(
+            _CREDENTIALS.update()
+            .where(_CREDENTIALS.c.user_id == found.user_id, _CREDENTIALS.c.last_step < matched)
+            .values(last_step=matched)
+        )
+        return bool(result.rowcount == 1)
+
+    def _verify_other(
+        self, db: Session, found: Any, code: str, ip: str | None, now: datetime
+    ) -> Verified | ServiceError:
+        """The pairing or e-mail code: a result, or the refusal to raise after the commit."""
+        user = db.get(User, found.user_id, with_for_update=True)
+        session = db.get(LoginSession, found.session_id)
+        if user is None or session is None:
+            raise NotAuthenticated()
+        actor = Actor(user.name, ip)
+        step = session.state
+        if user.otp_retry_at is not None and now < user.otp_retry_at:
+            return Throttled(math.ceil((user.otp_retry_at - now).total_seconds()))
+        if self._check(db, step, user, code):
+            user.otp_failures = 0
+            user.otp_retry_at = None
+            method: Method = "email" if step == "email" else "app"
+            self.sessions.complete(session, now)
+            device_token, verified_at = self.devices.issue(db, user_id=user.id, method=method)
+            until = verified_at + validity(self.policy.load(db), method)
+            action = "enroll_complete" if step == "enroll" else "verify"
+            self.audit.record(db, actor=actor, action=action, target=user.name)
+            return Verified(device_token=device_token, trusted_until=until)
+        user.otp_failures += 1
+        delay = delay_after(self.ctx.settings.throttle, user.otp_failures)
+        user.otp_retry_at = now + delay if delay else None
+        self.audit.record(
+            db,
+            actor=actor,
+            action="verify",
+            target=user.name,
+            new={"failures": user.otp_failures, "step": step},
+            result="invalid_code",
+        )
+        return InvalidCode()
 
     def _check(self, db: Session, step: str, user: User, code: str) -> bool:
         if step == "enroll":
             return self.enrollment.complete(db, user, code)
         if step == "email":
             return self.email_codes.consume(db, user, code)
-        found = self.enrollment.active_secret(db, user.id)
-        if found is None:
-            raise NotAuthenticated()
-        _credential, secret = found
-        matched = totp.match_step(secret, code, self.ctx.clock.now())
-        if matched is None:
-            return False
-        result = db.execute(
-            update(TotpCredential)
-            .where(TotpCredential.user_id == user.id, TotpCredential.last_step < matched)
-            .values(last_step=matched)
-            .execution_options(synchronize_session=False)
-        )
-        return bool(getattr(result, "rowcount", 0) == 1)
+        raise WrongStep()
