@@ -222,6 +222,9 @@ def measure(args: argparse.Namespace, work: Path) -> int:
         "TWEESTAP_LANG": "nl",
         KEYRING_FILE_ENV: str(work / "keyring.json"),
     }
+    # An installed app starts from compiled bytecode (pip and PyInstaller both ship it): let
+    # the warm-up run write it, even where the shell says not to.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     if args.password:
         env["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
         env["TWEESTAP_PASSWORD"] = "bench password"  # noqa: S105 - a throw-away vault

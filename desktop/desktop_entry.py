@@ -17,10 +17,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from desktop.errors import QT_TRANSLATE_NOOP, UserError
+from desktop.links import SCHEMES, is_link
+
+__all__ = ["SCHEMES", "Installed", "RegistrationFailed", "install", "is_link", "uninstall"]
 
 DESKTOP_FILE = "nl.tweestap.Tweestap.desktop"
 ICON_NAME = "tweestap"
-SCHEMES = ("otpauth", "otpauth-migration")
 ICON_SOURCE = Path(__file__).resolve().parent.parent / "resources" / "icons" / "tweestap.svg"
 
 
@@ -124,12 +126,6 @@ def uninstall(*, home: Path | None = None) -> list[Path]:
             path.unlink()
             removed.append(path)
     return removed
-
-
-def is_link(argument: str) -> bool:
-    """Whether a command-line argument is a link the desktop handed over to open."""
-    scheme, _, _ = argument.partition(":")
-    return scheme.lower() in SCHEMES
 
 
 def _quote_exec(part: str) -> str:

@@ -11,8 +11,8 @@ import sys
 from collections.abc import Sequence
 
 from desktop.clock import Clock, SystemClock
-from desktop.desktop_entry import is_link
 from desktop.errors import QT_TRANSLATE_NOOP, UserError
+from desktop.links import is_link
 
 USAGE_ERROR = 2
 
@@ -33,9 +33,10 @@ def main(argv: Sequence[str] | None = None, *, clock: Clock | None = None) -> in
             QCoreApplication(["tweestap"])
     if QCoreApplication.instance() is not None:
         i18n.install()
-    if args_list and is_link(args_list[0]):
-        # The desktop hands over an otpauth:// link (Tweestap is its handler): the window
-        # opens it in the add dialog, or passes it to the window that is already open.
+    if not _is_command_line(args_list):
+        # The window (argparse and the command table would only cost start-up time), perhaps
+        # with an otpauth:// link the desktop handed over (Tweestap is its handler): the
+        # window opens it in the add dialog, or passes it to the window already open.
         from desktop.ui.app import run
 
         return run(args_list)

@@ -32,7 +32,7 @@ def run(argv: list[str]) -> int:
     guard_none_refcount()
     app = _application()
 
-    from desktop.desktop_entry import is_link
+    from desktop.links import is_link
     from desktop.paths import data_home
     from desktop.ui.single_instance import InstanceServer, forward, server_name
 
@@ -44,16 +44,17 @@ def run(argv: list[str]) -> int:
     from PySide6.QtCore import QCoreApplication, QTimer
 
     from desktop import i18n
+    from desktop import settings as s
     from desktop.clock import CorrectedClock, SystemClock
-    from desktop.ui import wiring
     from desktop.ui.main_window import MainWindow
+    from desktop.ui.theme import clear_after, load_settings
 
-    settings = wiring.load_settings()  # installs the language and the colours
+    settings = load_settings()  # installs the language and the colours
     vault = _open_vault(None)
     if vault is None:
         return 1
     clock = CorrectedClock(SystemClock(), settings.correction)  # a remembered correction
-    window = MainWindow(vault, clock, clear_clipboard_after=wiring.clear_after(settings))
+    window = MainWindow(vault, clock, clear_clipboard_after=clear_after(settings))
     notices = []
     if vault.set_aside_file is not None:
         notices.append(
@@ -68,13 +69,30 @@ def run(argv: list[str]) -> int:
     if exit_after_first_frame:
         # Let the painted frame reach the screen (the backing store flush), then quit.
         window.first_frame_painted.connect(lambda: QTimer.singleShot(0, app.quit))
-    extras = wiring.attach(window, settings, clock, check_clock=not exit_after_first_frame)
-    if exit_after_first_frame or not wiring.starts_in_tray(extras):
+    kept: list[object] = []
+
+    def attach_the_rest() -> None:
+        """Clock check, app lock, tray and the listener for later starts: set up once the
+        codes are on screen (or at once when starting in the tray), never delaying them."""
+        if kept:
+            return
+        from desktop.ui import wiring
+
+        extras = wiring.attach(window, settings, clock, check_clock=not exit_after_first_frame)
+        kept.append(extras)
+        if not exit_after_first_frame:
+            listener = InstanceServer(instance, window)
+            listener.activated.connect(window.bring_to_front)
+            listener.message_received.connect(window.open_link)
+            kept.append(listener)
+        if settings.get(s.START_IN_TRAY) and not wiring.starts_in_tray(extras):
+            window.show()  # asked to start in the tray, but this desktop has none
+
+    if settings.get(s.START_IN_TRAY) and not exit_after_first_frame:
+        attach_the_rest()
+    else:
+        window.first_frame_painted.connect(lambda: QTimer.singleShot(0, attach_the_rest))
         window.show()
-    if not exit_after_first_frame:
-        listener = InstanceServer(instance, window)
-        listener.activated.connect(window.bring_to_front)
-        listener.message_received.connect(window.open_link)
     if link is not None:
         QTimer.singleShot(0, lambda: window.open_link(link))
     return app.exec()

@@ -7,9 +7,14 @@ by hand so the choice still shows.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
+
+if TYPE_CHECKING:
+    from desktop.settings import Settings
 
 _SCHEMES = {"light": Qt.ColorScheme.Light, "dark": Qt.ColorScheme.Dark}
 
@@ -67,3 +72,22 @@ def dark_palette() -> QPalette:
     for colour_role in (role.Text, role.ButtonText, role.WindowText):
         palette.setColor(disabled, colour_role, QColor("#7a7a7a"))
     return palette
+
+
+def load_settings() -> Settings:
+    """The settings file, with its language and colours applied (before any window)."""
+    from desktop import i18n
+    from desktop import settings as s
+
+    settings = s.Settings.load()
+    language = settings.get(s.LANGUAGE)
+    i18n.install(None if language == "system" else language)
+    if settings.get(s.THEME) != "system":
+        apply_theme(settings.get(s.THEME))
+    return settings
+
+
+def clear_after(settings: Settings) -> float:
+    from desktop import settings as s
+
+    return float(settings.get(s.CLIPBOARD_CLEAR_SECONDS))

@@ -38,22 +38,6 @@ class Extras:
     tray: Tray
 
 
-def load_settings() -> Settings:
-    """The settings file, with its language and colours applied (before any window)."""
-    from desktop import i18n
-
-    settings = Settings.load()
-    language = settings.get(s.LANGUAGE)
-    i18n.install(None if language == "system" else language)
-    if settings.get(s.THEME) != "system":
-        apply_theme(settings.get(s.THEME))
-    return settings
-
-
-def clear_after(settings: Settings) -> float:
-    return float(settings.get(s.CLIPBOARD_CLEAR_SECONDS))
-
-
 def starts_in_tray(extras: Extras) -> bool:
     """Start hidden: when asked to, and only where the tray icon is there to open it."""
     return extras.settings.get(s.START_IN_TRAY) and extras.tray.visible

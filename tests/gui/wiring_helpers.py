@@ -17,6 +17,7 @@ from desktop.ui import wiring
 from desktop.ui.app_lock import SessionLockWatcher
 from desktop.ui.clock_check import Done, Measure, Runner, Work
 from desktop.ui.main_window import MainWindow
+from desktop.ui.theme import clear_after
 from desktop.vault import PasswordRequest, Vault
 
 if TYPE_CHECKING:  # conftest imports this module for its rig fixture
@@ -97,7 +98,7 @@ def make_rig(
         clock,
         timer_factory=timers,
         hold_clock=hold_clock,
-        clear_clipboard_after=wiring.clear_after(settings),
+        clear_clipboard_after=clear_after(settings),
     )
     qtbot.addWidget(window)
     measure = measure if measure is not None else FakeMeasure()
