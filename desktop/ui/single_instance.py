@@ -51,11 +51,9 @@ class InstanceServer(QObject):
         self._server = QLocalServer(self)
         self._server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
         self._server.newConnection.connect(self._accept)
-        if not self._server.listen(name):
-            # A socket file left by a crashed instance: nobody answers on it (or forward()
-            # would have succeeded), so it is safe to take over.
-            QLocalServer.removeServer(name)
-            self._server.listen(name)
+        # With a socket option set, Qt binds in a private folder and renames the socket into
+        # place, which also replaces a file left by a crashed instance (a test checks this).
+        self._server.listen(name)
 
     @property
     def listening(self) -> bool:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import socket
 import subprocess
 import sys
 from pathlib import Path
 
+from PySide6.QtCore import QDir
 from pytestqt.qtbot import QtBot
 
 from desktop.ui.single_instance import InstanceServer, forward, server_name
@@ -54,14 +56,13 @@ def test_empty_message_only_raises_the_window(tmp_path: Path, qtbot: QtBot) -> N
 
 def test_stale_socket_of_crashed_instance_is_taken_over(tmp_path: Path, qtbot: QtBot) -> None:
     name = server_name(tmp_path)
-    first = InstanceServer(name)
-    # A crash leaves the socket file behind: simulate by listening with a raw socket path.
-    first.close()
-    socket_file = Path("/tmp") / name
-    socket_file.touch()
-    second = InstanceServer(name)
-    assert second.listening
-    with qtbot.waitSignal(second.message_received, timeout=5_000) as received:
+    # A crashed instance leaves its socket file behind, bound by nobody.
+    stale = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    stale.bind(str(Path(QDir.tempPath()) / name))
+    stale.close()
+    server = InstanceServer(name)
+    assert server.listening
+    with qtbot.waitSignal(server.message_received, timeout=5_000) as received:
         assert forward(name, LINK)
     assert received.args == [LINK]
-    second.close()
+    server.close()
