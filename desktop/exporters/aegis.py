@@ -1,6 +1,6 @@
 """Aegis vault files (JSON), plain or encrypted, as the Aegis app on Android imports them.
 
-The format is Aegis' own ``docs/vault.md`` (kept in ``shared/interop/imports/aegis``):
+The format is Aegis' own ``docs/vault.md`` (kept in ``tests/data/interop/imports/aegis``):
 ``{"version": 1, "header": {...}, "db": ...}`` with ``db`` version 3. Encrypted, ``db`` is
 the base64 of AES-256-GCM under a random 32-byte master key; one password slot holds that
 key wrapped with AES-256-GCM under ``scrypt(password, salt, N=2^15, r=8, p=1, 32)`` (the

@@ -5,7 +5,7 @@ built here, in Python, at import time (protoc is not needed at run time and the 
 with every protobuf 4.25+ runtime); ``tests/unit/test_migration_proto.py`` checks that the
 two agree field by field.
 
-Reading follows ``../shared/interop/KEY-URI-NOTES.md``:
+Reading follows ``tests/data/interop/KEY-URI-NOTES.md``:
 
 * ``data`` is percent-decoded only, never form-decoded: a raw ``+`` is base64, not a space;
 * unspecified enums mean SHA1, 6 digits and TOTP; TOTP codes are always 30-second codes;

@@ -1,4 +1,4 @@
-"""The shared interop corpus, every record of both manifests, none skipped.
+"""The interop corpus (tests/data/interop), every record of both manifests, none skipped.
 
 Each sample file is copied to a private folder first (the corpus is read-only in CI, and an
 SQLite database in WAL mode would otherwise get ``-wal``/``-shm`` files next to it). Then:

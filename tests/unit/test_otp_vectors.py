@@ -23,7 +23,7 @@ from desktop.otp.secret import parse_setup_key
 from desktop.otp.uri import parse_uri
 from tests.paths import INTEROP as INTEROP_ROOT
 
-# The shared interop corpus (see its README); TWEESTAP_INTEROP points at another copy.
+# The interop corpus in tests/data/interop (see its README).
 INTEROP = INTEROP_ROOT / "imports"
 MANIFEST = json.loads((INTEROP / "manifest.json").read_text(encoding="utf-8"))
 VECTOR_LINES = [
