@@ -51,6 +51,7 @@ from desktop.ui.export_offer import ExportOffer
 from desktop.ui.file_privacy import DeleteFileOffer
 from desktop.ui.scan_sources import ScanSources
 from desktop.ui.timer import TimerFactory, make_timer
+from desktop.ui.window_fit import keep_fitted
 from desktop.vault import DuplicateAccount, Vault, VaultError
 
 
@@ -99,6 +100,7 @@ class AddAccountDialog(QDialog):
 
         self.setWindowTitle(self.tr("Add account"))
         self.setMinimumWidth(500)
+        keep_fitted(self)  # whatever message appears, the fields keep their room
         self.pages = QStackedWidget(self)
         self._page_widgets = (
             self._build_form_page(),

@@ -21,6 +21,7 @@ from desktop.i18n import error_text
 from desktop.otp.input import check_name
 from desktop.otp.model import Account
 from desktop.ui.account_input import NameFields, Tone
+from desktop.ui.window_fit import keep_fitted
 
 
 class EditAccountDialog(QDialog):
@@ -44,6 +45,7 @@ class EditAccountDialog(QDialog):
         self._others = [other for other in others if other.id != account.id]
         self.setWindowTitle(self.tr("Edit account"))
         self.setMinimumWidth(420)
+        keep_fitted(self)  # a message under the name pushes the buttons down
 
         intro = QLabel(
             self.tr("The new name is only shown here; the codes of the account stay the same."),

@@ -32,6 +32,7 @@ from desktop.exporters import ExportFormat, check_password, write_private_file
 from desktop.i18n import error_text
 from desktop.transfer import default_file_name, export_bytes, record_backup
 from desktop.ui.account_input import MessageLabel, Tone, set_muted, set_notice
+from desktop.ui.window_fit import keep_fitted
 from desktop.vault import Vault
 
 
@@ -52,6 +53,7 @@ class ExportDialog(QDialog):
         self.saved_path: Path | None = None
         self.codes_shown = False
         self.setMinimumWidth(520)
+        keep_fitted(self)  # a message pushes the buttons down
         self.setWindowTitle(self.tr("Back up") if backup else self.tr("Export accounts"))
 
         heading = QLabel(

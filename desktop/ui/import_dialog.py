@@ -46,6 +46,7 @@ from desktop.importers import (
 )
 from desktop.transfer import ImportSummary, apply_import, read_import_file
 from desktop.ui.account_input import MessageLabel, Tone
+from desktop.ui.window_fit import keep_fitted
 from desktop.vault import Vault
 
 AUTO = "auto"
@@ -100,6 +101,7 @@ class ImportDialog(QDialog):
         self._job: ReadJob | None = None
         self.setWindowTitle(self.tr("Import accounts"))
         self.setMinimumWidth(500)
+        keep_fitted(self)  # a message pushes the buttons down
 
         self.pages = QStackedWidget(self)
         self.pages.addWidget(self._choose_page())

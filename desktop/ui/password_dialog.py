@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from desktop.i18n import error_text
 from desktop.ui.account_input import MessageLabel, Tone, set_notice
+from desktop.ui.window_fit import keep_fitted
 from desktop.vault import PasswordRequest
 
 MIN_PASSWORD_LENGTH = 8
@@ -42,6 +43,7 @@ class PasswordDialog(QDialog):
         self.new = request.new
         self.warning: QLabel | None = None
         self.setMinimumWidth(460)
+        keep_fitted(self)  # an error under the field pushes the buttons down
 
         self.heading = QLabel(self)
         heading_font = QFont(self.heading.font())

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
-    QFormLayout,
+    QGridLayout,
     QGroupBox,
     QLabel,
     QLineEdit,
@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from desktop import settings as s
 from desktop.settings import InvalidSetting, Setting
+from desktop.ui.window_fit import keep_fitted
 
 CONTEXT = "SettingsDialog"
 Editor = QCheckBox | QSpinBox | QDoubleSpinBox | QComboBox | QLineEdit
@@ -55,6 +56,7 @@ class SettingsDialog(QDialog):
         self.setWindowTitle(self.tr("Settings"))
         self.setObjectName("SettingsDialog")
         self.setMinimumWidth(520)
+        keep_fitted(self)  # a message pushes the buttons down
         self.declarations = tuple(declarations)
         self.initial = dict(values)
         self.editors: dict[str, Editor] = {}
@@ -72,16 +74,18 @@ class SettingsDialog(QDialog):
         self.error.hide()
 
         layout = QVBoxLayout(self)
-        sections: dict[str, QFormLayout] = {}
+        # A grid, not a QFormLayout: a form gives a note across both columns the height of
+        # its text at a wider width than the note gets, so a wrapped note lost its last line.
+        sections: dict[str, QGridLayout] = {}
         for setting in self.declarations:
-            form = sections.get(setting.section)
-            if form is None:
+            grid = sections.get(setting.section)
+            if grid is None:
                 box = QGroupBox(_tr(setting.section), self)
-                form = QFormLayout(box)
-                form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
-                sections[setting.section] = form
+                grid = QGridLayout(box)
+                grid.setColumnStretch(1, 1)
+                sections[setting.section] = grid
                 layout.addWidget(box)
-            self._add_row(form, setting, values.get(setting.key, setting.default))
+            self._add_row(grid, setting, values.get(setting.key, setting.default))
 
         lock = self.editors.get(s.APP_LOCK.key)
         if isinstance(lock, QCheckBox):
@@ -106,16 +110,24 @@ class SettingsDialog(QDialog):
 
     # -- building ---------------------------------------------------------------------------
 
-    def _add_row(self, form: QFormLayout, setting: Setting[Any], value: Any) -> None:
+    def _add_row(self, grid: QGridLayout, setting: Setting[Any], value: Any) -> None:
         editor = self._editor(setting, value)
         editor.setObjectName(setting.key)
         label = _tr(setting.label)
         editor.setAccessibleName(label)
         self.editors[setting.key] = editor
+        row = grid.rowCount()
         if isinstance(editor, QCheckBox):
-            form.addRow(editor)
+            grid.addWidget(editor, row, 0, 1, 2)
         else:
-            form.addRow(label + ":", editor)
+            caption = QLabel(label + ":", self)
+            caption.setBuddy(editor)
+            grid.addWidget(caption, row, 0)
+            # Only a text field takes the width; a number or a list keeps its own size.
+            wide = isinstance(editor, QLineEdit)
+            grid.addWidget(
+                editor, row, 1, Qt.AlignmentFlag(0) if wide else Qt.AlignmentFlag.AlignLeft
+            )
         if setting.note:
             note = QLabel(_tr(setting.note), self)
             note.setWordWrap(True)
@@ -126,7 +138,7 @@ class SettingsDialog(QDialog):
             note.setFont(small)
             editor.setAccessibleDescription(note.text())
             self.notes[setting.key] = note
-            form.addRow(note)  # across both columns: a narrow field column wraps it badly
+            grid.addWidget(note, grid.rowCount(), 0, 1, 2)  # across both columns
 
     def _editor(self, setting: Setting[Any], value: Any) -> Editor:
         if setting.choices:
