@@ -54,7 +54,7 @@ from desktop.errors import UserError
 from desktop.i18n import error_text
 from desktop.ui.admin import labels, questions
 from desktop.ui.admin.session import AdminSession
-from desktop.ui.admin.widgets import YesNo
+from desktop.ui.admin.widgets import YesNo, on_enter
 
 
 @dataclass(frozen=True)
@@ -224,6 +224,7 @@ class AccountForm(QWidget):
         self.clear_throttle_button.clicked.connect(self.clear_throttle)
         for edit in (self.name_edit, self.email_edit, self.ip_edit):
             edit.textChanged.connect(self._edited)
+        on_enter(self._save_on_enter, self.name_edit, self.email_edit, self.ip_edit)
         self.ip_edit.textChanged.connect(self._check_ip_live)
         self.location_manager.changed.connect(self._edited)
         self.admin.changed.connect(self._edited)
@@ -374,6 +375,10 @@ class AccountForm(QWidget):
             progress=self.tr("Saving the account\u2026"),
             failed=self._server_refused,
         )
+
+    def _save_on_enter(self) -> None:
+        if self.save_button.isEnabled():
+            self.save()
 
     def _create(self, fields: AccountFields, then: Callable[[], None] | None) -> None:
         typed = self.typed()

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from desktop.admin.model import AUDIT_ACTIONS, AuditEntry, AuditFilter
 from desktop.ui.admin import labels
 from desktop.ui.admin.session import AdminSession
+from desktop.ui.admin.widgets import on_enter
 
 MAX_ENTRIES = 1000
 DATE_FORMAT = "yyyy-MM-dd HH:mm"
@@ -142,8 +143,14 @@ class AuditPage(QWidget):
         layout.addWidget(self.count_label)
 
         self.search_button.clicked.connect(self.load)
-        for field in (self.actor_edit, self.target_edit):
-            field.returnPressed.connect(self.load)
+        on_enter(
+            self._load_on_enter,
+            self.actor_edit,
+            self.target_edit,
+            self.since_edit,
+            self.until_edit,
+            self.limit_spin,
+        )
         session.busy_changed.connect(lambda busy, _text: self.search_button.setEnabled(not busy))
 
     def current_filter(self) -> AuditFilter:
@@ -155,6 +162,10 @@ class AuditPage(QWidget):
             until=_moment(self.until_edit) if self.until_check.isChecked() else None,
             limit=self.limit_spin.value(),
         )
+
+    def _load_on_enter(self) -> None:
+        if self.search_button.isEnabled():
+            self.load()
 
     def load(self) -> None:
         filters = self.current_filter()

@@ -39,6 +39,7 @@ from desktop.otp.codes import group
 from desktop.otp.model import Account
 from desktop.ui.admin.widgets import STYLE, BusyLine, MessageBar
 from desktop.ui.admin.worker import Runner
+from desktop.ui.window_fit import keep_fitted
 
 AccountsSource = Callable[[], Sequence[Account]]
 AddAccount = Callable[[Account], object]
@@ -65,6 +66,7 @@ class ConnectDialog(QDialog):
         self.setWindowTitle(self.tr("Tweestap administration: log in"))
         self.setStyleSheet(STYLE)
         self.setMinimumWidth(460)
+        keep_fitted(self)  # an error banner pushes the form down, never squeezes it
         self.clock = clock
         self.client = client
         self._given_client = client
@@ -93,6 +95,9 @@ class ConnectDialog(QDialog):
         layout.addWidget(self.message)
         layout.addWidget(self.pages)
         layout.addWidget(self.busy_line)
+        # Enter presses the main button of the step shown (a hidden default does nothing).
+        self.pages.currentChanged.connect(self._step_shown)
+        self._step_shown(self.pages.currentIndex())
         (self.password_edit if locked or username else self.username_edit).setFocus()
 
     # -- building ---------------------------------------------------------------------------
@@ -198,6 +203,10 @@ class ConnectDialog(QDialog):
         layout.addStretch(1)
         layout.addLayout(buttons)
         return page
+
+    def _step_shown(self, index: int) -> None:
+        self.login_button.setDefault(index == 0)
+        self.verify_button.setDefault(index == 1)
 
     def _update_address_hint(self) -> None:
         embedded = self._embedded

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from desktop.admin.model import METHODS, GroupPolicy, Method, Policy, PolicyLimits
 from desktop.ui.admin import labels
 from desktop.ui.admin.session import AdminSession
-from desktop.ui.admin.widgets import YesNo
+from desktop.ui.admin.widgets import YesNo, on_enter
 
 
 class GroupBlock:
@@ -174,6 +174,7 @@ class PolicyPage(QWidget):
         self.extranet.connect(self._changed)
         self.validity_hours.valueChanged.connect(self._changed)
         self.mail_days.valueChanged.connect(self._changed)
+        on_enter(self._save_on_enter, self.validity_hours, self.mail_days)
         session.busy_changed.connect(lambda _busy, _text: self._update_buttons())
         self.set_limits(self._limits)
         self._set_form_enabled(False)
@@ -278,6 +279,10 @@ class PolicyPage(QWidget):
             saved,
             progress=self.tr("Saving the policy\u2026"),
         )
+
+    def _save_on_enter(self) -> None:
+        if self.save_button.isEnabled():
+            self.save()
 
     def discard(self) -> None:
         if self.loaded is not None:

@@ -1,14 +1,19 @@
 """Small widgets the admin pages share: ja/nee choices, the message bar, the busy line,
-and the panel's style sheet."""
+Enter in a field as the page's main button, and the panel's style sheet."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
+    QAbstractSpinBox,
     QButtonGroup,
     QFrame,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QProgressBar,
     QPushButton,
     QRadioButton,
@@ -17,6 +22,36 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.ui.code_view import ACCENT
+
+
+class _EnterPresses(QObject):
+    """Enter in a number or date field: the typed text is taken, then ``action`` runs."""
+
+    def __init__(self, action: Callable[[], object], parent: QObject) -> None:
+        super().__init__(parent)
+        self._action = action
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        ):
+            if isinstance(watched, QAbstractSpinBox):
+                watched.interpretText()
+            self._action()
+            return True
+        return False
+
+
+def on_enter(action: Callable[[], object], *fields: QWidget) -> None:
+    """Enter in any of ``fields`` does what the page's main button does (as in a dialog)."""
+    for field in fields:
+        if isinstance(field, QLineEdit):
+            field.returnPressed.connect(action)
+        else:
+            field.installEventFilter(_EnterPresses(action, field))
 
 
 class YesNo(QWidget):
