@@ -50,7 +50,9 @@ def layout_problems(window: QWidget) -> list[str]:
             if isinstance(widget, QStackedWidget):
                 continue  # it asks for its largest page; the page shown is checked itself
             label = _describe(widget)
-            if widget.hasHeightForWidth():
+            if widget.hasHeightForWidth() and widget.layout() is None:
+                # Wrapped text; a container's height-for-width is its preferred height, its
+                # children are checked one by one.
                 needed = widget.heightForWidth(widget.width())
             else:
                 needed = widget.minimumSizeHint().height()

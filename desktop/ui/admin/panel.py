@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Protocol
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtCore import QPoint, QRect, QSize, Qt
+from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -42,6 +42,10 @@ from desktop.ui.admin.widgets import STYLE, BusyLine, MessageBar
 from desktop.vault import Vault
 
 LOGOUT_WAIT_MS = 5000
+COMFORTABLE = QSize(1100, 780)
+"""The panel's size where the screen has room for it."""
+FRAME = QSize(16, 48)
+"""Room to leave for the window manager's frame and title bar."""
 
 
 class EditingPage(Protocol):
@@ -60,13 +64,13 @@ class AdminWindow(QMainWindow):
         overview: Overview | None = None,
         accounts: AccountsSource | None = None,
         add_account: AddAccount | None = None,
+        available: QRect | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("AdminWindow")
         self.setWindowTitle(self.tr("Tweestap administration"))
         self.setStyleSheet(STYLE)
-        self.resize(1100, 780)
         self.session = AdminSession(client, clock, parent=self)
         self._accounts = accounts
         self._add_account = add_account
@@ -129,10 +133,22 @@ class AdminWindow(QMainWindow):
         self.session.expired.connect(self._expired)
         self.session.notice.connect(lambda text: self.message.show_message(text, "info"))
         self._show_identity()
+        self.fit_screen(available if available is not None else _available_geometry(parent))
         if overview is not None:
             self.overview_page.show_overview(overview)
         else:
             self.overview_page.load()
+
+    def fit_screen(self, available: QRect) -> None:
+        """Take the comfortable size where ``available`` (a screen's free area) has room,
+        else as much of it as there is, and sit in its middle."""
+        width = min(COMFORTABLE.width(), available.width() - FRAME.width())
+        height = min(COMFORTABLE.height(), available.height() - FRAME.height())
+        self.resize(width, height)
+        self.move(
+            available.x() + (available.width() - width) // 2,
+            available.y() + max(FRAME.height() - 8, (available.height() - height) // 2),
+        )
 
     # -- pages ------------------------------------------------------------------------------
 
@@ -283,6 +299,14 @@ class AdminWindow(QMainWindow):
         self.session.runner.wait(LOGOUT_WAIT_MS)
         client.close()
         super().closeEvent(event)
+
+
+def _available_geometry(near: QWidget | None) -> QRect:
+    """The free area of the screen the panel opens on (the main window's screen)."""
+    screen = near.screen() if near is not None else QGuiApplication.primaryScreen()
+    if screen is None:
+        return QRect(QPoint(0, 0), COMFORTABLE + FRAME)
+    return screen.availableGeometry()
 
 
 def _editing(page: QWidget) -> EditingPage | None:

@@ -16,14 +16,17 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
 )
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -39,6 +42,8 @@ Index = QModelIndex | QPersistentModelIndex
 USER_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 STATE_ORDER = {"not_enrolled": 0, "pending": 1, "active": 2}
+LIST_ROWS = 9
+"""Rows of the list that stay visible above the account tab, however low the window."""
 
 
 class Column(enum.IntEnum):
@@ -235,12 +240,19 @@ class UsersPage(QWidget):
         list_layout.addLayout(top)
         list_layout.addWidget(self.table, 1)
         list_layout.addWidget(self.count_label)
+        # The account tab scrolls where the screen is low, so the list keeps its rows.
+        self.form_scroll = QScrollArea(self)
+        self.form_scroll.setWidgetResizable(True)
+        self.form_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.form_scroll.setWidget(self.form)
         self.splitter = QSplitter(Qt.Orientation.Vertical, self)
         self.splitter.addWidget(list_part)
-        self.splitter.addWidget(self.form)
+        self.splitter.addWidget(self.form_scroll)
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 0)
         self.splitter.setChildrenCollapsible(False)
+        self._list_part = list_part
+        self._split_done = False
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 16, 16, 12)
         layout.addWidget(self.splitter)
@@ -258,6 +270,23 @@ class UsersPage(QWidget):
         self.proxy.rowsRemoved.connect(self._update_count)
         self.proxy.modelReset.connect(self._update_count)
         self.proxy.layoutChanged.connect(self._update_count)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        if not self._split_done:
+            self._split_done = True
+            self.split_for_height(self.splitter.height())
+
+    def split_for_height(self, total: int) -> None:
+        """The list gets room for at least ``LIST_ROWS`` rows, the account tab the rest (all
+        of what it asks for when the window is high enough)."""
+        table = self.table
+        rows = table.verticalHeader().defaultSectionSize() * LIST_ROWS
+        chrome = self._list_part.sizeHint().height() - table.sizeHint().height()
+        header = table.horizontalHeader().sizeHint().height() + 2 * table.frameWidth()
+        list_height = max(chrome + header + rows, total - self.form.sizeHint().height())
+        list_height = min(list_height, total - self.form_scroll.minimumSizeHint().height())
+        self.splitter.setSizes([list_height, max(0, total - list_height)])
 
     # -- loading --------------------------------------------------------------------------
 
