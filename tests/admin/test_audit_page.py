@@ -9,6 +9,7 @@ from PySide6.QtCore import QDateTime, Qt
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
+from desktop import i18n
 from desktop.admin.model import AuditEntry
 from desktop.ui.admin.audit_page import AuditPage, describe_change
 from desktop.ui.admin.panel import AdminWindow
@@ -43,7 +44,7 @@ def test_whole_log_newest_first_with_readable_words(
     rows = panel.audit_page.shown_rows()
     assert rows[0][1:6] == ["piet", "piet", "Login (password)", "wrong password", "127.0.0.1"]
     assert rows[1][1:5] == [ADMIN, "piet", "Blocked", "ok"]
-    assert rows[1][6] == "blocked: false \u2192 true"
+    assert rows[1][6] == "blocked: no \u2192 yes"
     assert panel.audit_page.count_label.text() == f"{len(rows)} entries, newest first"
 
 
@@ -83,20 +84,77 @@ def test_limit_keeps_the_newest_entries(qtbot: QtBot, panel: AdminWindow, histor
     assert len(rows) == 1 and rows[0][3] == "Login (password)"
 
 
-def test_change_column_names_each_changed_field_old_to_new() -> None:
-    entry = AuditEntry(
-        id=1,
-        at=datetime(2025, 1, 1, tzinfo=UTC),
-        actor="a",
-        target="b",
-        action="user_update",
-        old={"modules": [], "admin": False},
-        new={"modules": ["zorg"], "admin": True},
-        ip=None,
-        result="ok",
+def entry(action: str, old: object, new: object) -> AuditEntry:
+    return AuditEntry(1, datetime(2025, 1, 1, tzinfo=UTC), "a", "b", action, old, new, None, "ok")
+
+
+def test_change_column_names_each_changed_field_in_plain_words_old_to_new() -> None:
+    changed = entry(
+        "user_update", {"modules": [], "admin": False}, {"modules": ["zorg"], "admin": True}
     )
-    assert describe_change(entry) == 'modules: [] \u2192 ["zorg"]; admin: false \u2192 true'
-    created = AuditEntry(
-        1, entry.at, "a", "b", "user_create", None, {"kind": "employee"}, None, "ok"
+    assert describe_change(changed) == "modules: (none) \u2192 zorg; administrator: no \u2192 yes"
+    blocked = entry("block", {"blocked": False}, {"blocked": True})
+    assert describe_change(blocked) == "blocked: no \u2192 yes"
+
+
+def test_a_new_account_lists_what_it_was_given_without_the_empty_fields() -> None:
+    created = entry(
+        "user_create",
+        None,
+        {"kind": "employee", "email": None, "admin": True, "modules": ["p&o"], "ip_allowlist": []},
     )
-    assert describe_change(created) == 'kind: "employee"'
+    assert describe_change(created) == "kind: Employee; administrator: yes; modules: p&o"
+
+
+def test_a_policy_change_uses_the_policy_pages_own_labels() -> None:
+    changed = entry(
+        "policy_update",
+        {"authenticator_validity_hours": 5, "extranet.method": "email"},
+        {"authenticator_validity_hours": 3, "extranet.method": "app"},
+    )
+    assert describe_change(changed) == (
+        "authenticator validity (hours): 5 \u2192 3; "
+        "extranet users, default method: E-mail \u2192 Authenticator app"
+    )
+
+
+def test_a_reset_says_what_happened_to_the_pairing() -> None:
+    reset = entry("reset_2fa", {"enrollment": "active"}, {"enrollment": "not_enrolled"})
+    assert describe_change(reset) == "two-step verification: Active \u2192 Not enrolled"
+
+
+def test_a_login_says_which_step_came_next_and_a_wrong_code_how_many() -> None:
+    assert describe_change(entry("login", None, {"next": "enroll"})) == (
+        "next step: pair the app (QR code)"
+    )
+    wrong = entry("verify", None, {"failures": 3, "step": "totp"})
+    assert describe_change(wrong) == "wrong codes in a row: 3; step: code from the app"
+    mail = entry("activation_mail", None, {"to": "jan@zorg.example"})
+    assert describe_change(mail) == "sent to: jan@zorg.example"
+
+
+def test_the_change_column_in_dutch_has_no_technical_words(qapp: object) -> None:
+    assert i18n.install("nl") == "nl"
+    try:
+        policy = entry(
+            "policy_update",
+            {"authenticator_validity_hours": 5, "employees.user_adjustable": False},
+            {"authenticator_validity_hours": 3, "employees.user_adjustable": True},
+        )
+        assert describe_change(policy) == (
+            "geldigheid authenticator (uren): 5 \u2192 3; "
+            "medewerkers, aanpasbaar voor gebruiker: nee \u2192 ja"
+        )
+        login = entry("login", None, {"next": "enroll"})
+        assert describe_change(login) == "volgende stap: app koppelen (QR-code)"
+        reset = entry("reset_2fa", {"enrollment": "active"}, {"enrollment": "not_enrolled"})
+        assert describe_change(reset) == "tweestapsverificatie: Actief \u2192 Niet gekoppeld"
+        blocked = entry("block", {"blocked": False}, {"blocked": True})
+        assert describe_change(blocked) == "geblokkeerd: nee \u2192 ja"
+    finally:
+        i18n.install("en")
+
+
+def test_a_field_this_version_does_not_know_is_still_shown() -> None:
+    future = entry("user_update", {"shoe_size": 41}, {"shoe_size": 42})
+    assert describe_change(future) == "shoe_size: 41 \u2192 42"

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import json
 from datetime import UTC, datetime
-from typing import Any
 
 from PySide6.QtCore import QDateTime, Qt
 from PySide6.QtWidgets import (
@@ -27,28 +25,12 @@ from PySide6.QtWidgets import (
 
 from desktop.admin.model import AUDIT_ACTIONS, AuditEntry, AuditFilter
 from desktop.ui.admin import labels
+from desktop.ui.admin.audit_changes import describe_change
 from desktop.ui.admin.session import AdminSession
 from desktop.ui.admin.widgets import on_enter
 
 MAX_ENTRIES = 1000
 DATE_FORMAT = "yyyy-MM-dd HH:mm"
-
-
-def describe_change(entry: AuditEntry) -> str:
-    """``blocked: false → true; modules: [] → ["zorg"]`` (old → new per changed key)."""
-    old, new = entry.old, entry.new
-    if isinstance(old, dict) and isinstance(new, dict) and old:
-        keys = list(dict.fromkeys([*old, *new]))
-        return "; ".join(
-            f"{key}: {_short(old.get(key))} \u2192 {_short(new.get(key))}" for key in keys
-        )
-    if isinstance(new, dict):
-        return "; ".join(f"{key}: {_short(value)}" for key, value in new.items())
-    return "" if new is None else _short(new)
-
-
-def _short(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False)
 
 
 class AuditPage(QWidget):

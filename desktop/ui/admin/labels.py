@@ -87,3 +87,35 @@ def moment(value: datetime | None) -> str:
 
 def time_of_day(value: datetime) -> str:
     return value.astimezone().strftime("%H:%M")
+
+
+# -- the policy's own labels (the policy page and the audit log share them) -----------------
+
+
+def group(name: str) -> str:
+    """The name of a block of the policy page: ``employees`` or ``extranet``."""
+    labels = {
+        "employees": QCoreApplication.translate("AdminLabels", "employees"),
+        "extranet": QCoreApplication.translate("AdminLabels", "extranet users"),
+    }
+    return labels.get(name, name)
+
+
+def default_method() -> str:
+    return QCoreApplication.translate("AdminLabels", "default method")
+
+
+def adjustable() -> str:
+    return QCoreApplication.translate("AdminLabels", "adjustable by user?")
+
+
+def validity_hours() -> str:
+    return QCoreApplication.translate("AdminLabels", "authenticator validity (hours)")
+
+
+def mail_validity_days() -> str:
+    return QCoreApplication.translate("AdminLabels", "mail validity (days)")
+
+
+def email_cutoff() -> str:
+    return QCoreApplication.translate("AdminLabels", "end of e-mail codes for employees")
