@@ -515,6 +515,34 @@ De Authenticator-app die aan dit account gekoppeld is, wordt vergeten. Bij de vo
         <source>code not yet entered</source>
         <translation>code nog niet ingevoerd</translation>
     </message>
+    <message>
+        <source>employees</source>
+        <translation>medewerkers</translation>
+    </message>
+    <message>
+        <source>extranet users</source>
+        <translation>extranetters</translation>
+    </message>
+    <message>
+        <source>default method</source>
+        <translation>standaard methode</translation>
+    </message>
+    <message>
+        <source>adjustable by user?</source>
+        <translation>aanpasbaar voor gebruiker?</translation>
+    </message>
+    <message>
+        <source>authenticator validity (hours)</source>
+        <translation>geldigheid authenticator (uren)</translation>
+    </message>
+    <message>
+        <source>mail validity (days)</source>
+        <translation>geldigheid mail (dagen)</translation>
+    </message>
+    <message>
+        <source>end of e-mail codes for employees</source>
+        <translation>einde e-mailcodes voor medewerkers</translation>
+    </message>
 </context>
 <context>
     <name>AdminQuestions</name>
@@ -591,6 +619,101 @@ De Authenticator-app die aan dit account gekoppeld is, wordt vergeten. Bij de vo
     <message>
         <source>Start with an empty list</source>
         <translation>Opnieuw beginnen met een lege lijst</translation>
+    </message>
+</context>
+<context>
+    <name>AuditChanges</name>
+    <message>
+        <source>kind</source>
+        <translation>soort</translation>
+    </message>
+    <message>
+        <source>e-mail address</source>
+        <translation>e-mailadres</translation>
+    </message>
+    <message>
+        <source>administrator</source>
+        <translation>beheerder</translation>
+    </message>
+    <message>
+        <source>modules</source>
+        <translation>modules</translation>
+    </message>
+    <message>
+        <source>location manager</source>
+        <translation>locatiemanager</translation>
+    </message>
+    <message>
+        <source>IP address</source>
+        <translation>IP adres</translation>
+    </message>
+    <message>
+        <source>blocked</source>
+        <translation>geblokkeerd</translation>
+    </message>
+    <message>
+        <source>password</source>
+        <translation>wachtwoord</translation>
+    </message>
+    <message>
+        <source>two-step verification</source>
+        <translation>tweestapsverificatie</translation>
+    </message>
+    <message>
+        <source>wrong codes in a row</source>
+        <translation>onjuiste codes op rij</translation>
+    </message>
+    <message>
+        <source>next try allowed at</source>
+        <translation>volgende poging vanaf</translation>
+    </message>
+    <message>
+        <source>method</source>
+        <translation>methode</translation>
+    </message>
+    <message>
+        <source>next step</source>
+        <translation>volgende stap</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation>stap</translation>
+    </message>
+    <message>
+        <source>sent to</source>
+        <translation>verstuurd naar</translation>
+    </message>
+    <message>
+        <source>created</source>
+        <translation>aangemaakt</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(geen)</translation>
+    </message>
+    <message>
+        <source>set</source>
+        <translation>ingesteld</translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation>niet ingesteld</translation>
+    </message>
+    <message>
+        <source>no code needed (trusted browser)</source>
+        <translation>geen code nodig (vertrouwde browser)</translation>
+    </message>
+    <message>
+        <source>code from the app</source>
+        <translation>code uit de app</translation>
+    </message>
+    <message>
+        <source>pair the app (QR code)</source>
+        <translation>app koppelen (QR-code)</translation>
+    </message>
+    <message>
+        <source>code by e-mail</source>
+        <translation>code per e-mail</translation>
     </message>
 </context>
 <context>
@@ -2865,30 +2988,6 @@ De Authenticator-app die aan dit account gekoppeld is, wordt vergeten. Bij de vo
         <translation>Module P&amp;O › Instellen › Modulegebruik</translation>
     </message>
     <message>
-        <source>employees</source>
-        <translation>medewerkers</translation>
-    </message>
-    <message>
-        <source>extranet users</source>
-        <translation>extranetters</translation>
-    </message>
-    <message>
-        <source>authenticator validity (hours)</source>
-        <translation>geldigheid authenticator (uren)</translation>
-    </message>
-    <message>
-        <source>mail validity (days)</source>
-        <translation>geldigheid mail (dagen)</translation>
-    </message>
-    <message>
-        <source>default method</source>
-        <translation>standaard methode</translation>
-    </message>
-    <message>
-        <source>adjustable by user?</source>
-        <translation>aanpasbaar voor gebruiker?</translation>
-    </message>
-    <message>
         <source>0 = a code at every login.</source>
         <translation>0 = bij elke inlog een code.</translation>
     </message>
@@ -2909,12 +3008,32 @@ De Authenticator-app die aan dit account gekoppeld is, wordt vergeten. Bij de vo
         <translation>0 tot en met {hours}; 0 = bij elke inlog een code.</translation>
     </message>
     <message>
+        <source>Choose 0 to {maximum} hours; {value} is too many.</source>
+        <translation>Kies 0 tot en met {maximum} uur; {value} is te veel.</translation>
+    </message>
+    <message>
+        <source>Choose 0 to {maximum} days; {value} is too many.</source>
+        <translation>Kies 0 tot en met {maximum} dagen; {value} is te veel.</translation>
+    </message>
+    <message>
         <source>Since {date}, two-step verification is on for all employees and they log in with an authenticator app; e-mail codes are no longer accepted for employees. It is not required for extranet users: you can switch it on for them here.</source>
         <translation>Sinds {date} staat tweestapsverificatie aan voor alle medewerkers en loggen zij in met een Authenticator-app; codes per e-mail worden voor medewerkers niet meer geaccepteerd. Voor extranetgebruikers is het niet verplicht: je kunt het hier voor hen aanzetten.</translation>
     </message>
     <message>
         <source>From {date}, two-step verification will be on for all employees, with an authenticator app; e-mail codes will no longer be accepted for employees. Until then you may choose. It is not required for extranet users.</source>
         <translation>Vanaf {date} staat tweestapsverificatie aan voor alle medewerkers, met een Authenticator-app; codes per e-mail worden dan voor medewerkers niet meer geaccepteerd. Tot die datum kun je kiezen. Voor extranetgebruikers is het niet verplicht.</translation>
+    </message>
+    <message>
+        <source>Employees always use the authenticator app since {date}.</source>
+        <translation>Sinds {date} gebruiken medewerkers altijd de Authenticatie app.</translation>
+    </message>
+    <message>
+        <source>Two-step verification is off for {group}.</source>
+        <translation>Tweestapsverificatie staat uit voor {group}.</translation>
+    </message>
+    <message>
+        <source>yes: each user chooses between the authenticator app and e-mail; no: everyone uses the default method.</source>
+        <translation>ja: elke gebruiker kiest zelf tussen de Authenticatie app en e-mail; nee: iedereen gebruikt de standaard methode.</translation>
     </message>
     <message>
         <source>the two-step verification policy</source>

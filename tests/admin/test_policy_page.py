@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QAbstractSpinBox
 from pytestqt.qtbot import QtBot
 
 from desktop.ui.admin import questions
@@ -28,7 +29,7 @@ def test_policy_page_shows_the_servers_policy(qtbot: QtBot, panel: AdminWindow) 
     assert page.extranet.enabled.value() is False
     assert page.extranet.method.currentData() == "email"
     assert page.validity_hours.value() == 5
-    assert page.validity_hours.maximum() == 24  # read from the server's OpenAPI
+    assert page.validity_hours.limits == (0, 24)  # read from the server's OpenAPI
     assert page.mail_days.value() == 0
     assert not page.save_button.isEnabled()  # nothing to save yet
 
@@ -70,7 +71,6 @@ def test_after_the_cutoff_the_employees_switch_is_fixed_and_the_page_says_why(
     open_page(qtbot, panel, page)
     assert not page.employees.enabled.isEnabled()
     assert not page.employees.method.isEnabled()
-    assert page.employees.adjustable.isEnabled()
     assert "Since 17-06-2024" in page.cutoff_note.text()
     assert "no longer accepted" in page.cutoff_note.text()
 
@@ -146,3 +146,93 @@ def test_closing_the_panel_with_unsaved_policy_asks_first(
     answers.unsaved = questions.Unsaved.DISCARD
     panel.close()
     assert not panel.isVisible()
+
+
+def type_into(field: QAbstractSpinBox, text: str) -> None:
+    field.setFocus(Qt.FocusReason.OtherFocusReason)
+    field.selectAll()
+    QTest.keyClicks(field, text)
+
+
+def test_typing_30_hours_keeps_30_says_what_is_allowed_and_saves_nothing(
+    qtbot: QtBot, panel: AdminWindow, harness: Harness
+) -> None:
+    page = panel.policy_page
+    open_page(qtbot, panel, page)
+    type_into(page.validity_hours, "30")
+    assert page.validity_hours.text() == "30"  # never silently 3
+    assert page.validity_hours.value() == 30
+    assert page.hours_hint.objectName() == "FieldError"
+    assert page.hours_hint.text() == "Choose 0 to 24 hours; 30 is too many."
+    page.validity_hours.clearFocus()  # leaving the field changes nothing either
+    assert page.validity_hours.text() == "30"
+    QTest.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    idle(qtbot, panel.session)
+    assert harness.services.policy.get().authenticator_validity_hours == 5
+    assert page.has_unsaved_changes()
+    assert page.validity_hours.hasFocus()
+    type_into(page.validity_hours, "24")
+    assert page.hours_hint.objectName() == "FieldHint"
+    QTest.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    idle(qtbot, panel.session)
+    assert harness.services.policy.get().authenticator_validity_hours == 24
+
+
+def test_too_many_mail_days_are_refused_with_a_message(
+    qtbot: QtBot, panel: AdminWindow, harness: Harness
+) -> None:
+    page = panel.policy_page
+    open_page(qtbot, panel, page)
+    type_into(page.mail_days, "400")
+    assert page.mail_days.text() == "400"
+    assert page.days_hint.text() == "Choose 0 to 365 days; 400 is too many."
+    page.save()
+    idle(qtbot, panel.session)
+    assert harness.services.policy.get().mail_validity_days == 0
+
+
+def test_the_arrows_stop_at_the_limit(qtbot: QtBot, panel: AdminWindow) -> None:
+    page = panel.policy_page
+    open_page(qtbot, panel, page)
+    page.validity_hours.setValue(24)
+    page.validity_hours.stepUp()
+    assert page.validity_hours.value() == 24
+
+
+def test_adjustable_by_user_is_explained(qtbot: QtBot, panel: AdminWindow) -> None:
+    page = panel.policy_page
+    open_page(qtbot, panel, page)
+    page.extranet.enabled.yes.click()
+    assert page.extranet.adjustable.isEnabled()
+    assert page.extranet.adjustable_hint.text() == (
+        "yes: each user chooses between the authenticator app and e-mail; "
+        "no: everyone uses the default method."
+    )
+
+
+def test_after_the_cutoff_adjustable_by_user_cannot_apply_to_employees_and_says_why(
+    qtbot: QtBot, panel: AdminWindow
+) -> None:
+    page = panel.policy_page
+    open_page(qtbot, panel, page)
+    assert not page.employees.adjustable.isEnabled()
+    assert page.employees.adjustable_hint.text() == (
+        "Employees always use the authenticator app since 17-06-2024."
+    )
+
+
+def test_with_two_step_verification_off_the_method_and_choice_cannot_apply(
+    qtbot: QtBot, panel: AdminWindow
+) -> None:
+    page = panel.policy_page
+    open_page(qtbot, panel, page)
+    assert page.extranet.enabled.value() is False
+    assert not page.extranet.method.isEnabled()
+    assert not page.extranet.adjustable.isEnabled()
+    assert page.extranet.adjustable_hint.text() == (
+        "Two-step verification is off for extranet users."
+    )
+    page.extranet.enabled.yes.click()
+    assert page.extranet.method.isEnabled() and page.extranet.adjustable.isEnabled()
+    page.extranet.enabled.no.click()
+    assert not page.extranet.method.isEnabled()

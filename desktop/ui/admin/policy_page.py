@@ -2,8 +2,10 @@
 
 Two blocks (medewerkers, extranetters: ja/nee, standaard methode, aanpasbaar voor
 gebruiker), then geldigheid authenticator (uren) and geldigheid mail (dagen). From the
-cut-off date the employees' switch and method are fixed (on, authenticator app), and the
-page says why. Opslaan sends the whole policy; annuleer puts back what the server has.
+cut-off date the employees' switch, method and choice are fixed (on, authenticator app),
+and the page says why; a block that is off has no method to choose either. A number out
+of range stays as typed, is explained next to its field and is not saved. Opslaan sends
+the whole policy; annuleer puts back what the server has.
 """
 
 from __future__ import annotations
@@ -21,7 +23,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -29,18 +30,25 @@ from PySide6.QtWidgets import (
 from desktop.admin.model import METHODS, GroupPolicy, Method, Policy, PolicyLimits
 from desktop.ui.admin import labels
 from desktop.ui.admin.session import AdminSession
-from desktop.ui.admin.widgets import YesNo, on_enter
+from desktop.ui.admin.widgets import LimitedSpinBox, YesNo, on_enter
 
 
 class GroupBlock:
-    """The three rows of one block: on/off, standaard methode, aanpasbaar voor gebruiker."""
+    """The three rows of one block: on/off, standaard methode, aanpasbaar voor gebruiker
+    (with what that choice means, or why it cannot apply)."""
 
-    def __init__(self, parent: QWidget, name: str) -> None:
+    def __init__(self, parent: QWidget, group: str) -> None:
+        self.group = group
+        name = labels.group(group)
         self.enabled = YesNo(name, parent)
         self.method = QComboBox(parent)
+        self.method.setAccessibleName(f"{name}: {labels.default_method()}")
         for value in METHODS:
             self.method.addItem(labels.method(value), value)
-        self.adjustable = YesNo(name, parent)
+        self.adjustable = YesNo(f"{name}: {labels.adjustable()}", parent)
+        self.adjustable_hint = QLabel(parent)
+        self.adjustable_hint.setObjectName("FieldHint")
+        self.adjustable_hint.setWordWrap(True)
 
     def value(self) -> GroupPolicy:
         return GroupPolicy(
@@ -72,12 +80,12 @@ class PolicyPage(QWidget):
         where = QLabel(self.tr("Module P&O \u203a Set up \u203a Module use"), self)
         where.setObjectName("Hint")
 
-        self.employees = GroupBlock(self, self.tr("employees"))
-        self.extranet = GroupBlock(self, self.tr("extranet users"))
-        self.validity_hours = QSpinBox(self)
-        self.validity_hours.setAccessibleName(self.tr("authenticator validity (hours)"))
-        self.mail_days = QSpinBox(self)
-        self.mail_days.setAccessibleName(self.tr("mail validity (days)"))
+        self.employees = GroupBlock(self, "employees")
+        self.extranet = GroupBlock(self, "extranet")
+        self.validity_hours = LimitedSpinBox(self)
+        self.validity_hours.setAccessibleName(labels.validity_hours())
+        self.mail_days = LimitedSpinBox(self)
+        self.mail_days.setAccessibleName(labels.mail_validity_days())
         for spin in (self.validity_hours, self.mail_days):
             spin.setMinimumWidth(90)
 
@@ -85,22 +93,24 @@ class PolicyPage(QWidget):
         form.setHorizontalSpacing(24)
         form.setVerticalSpacing(10)
         rows: list[tuple[str, QWidget | None]] = [
-            (self.tr("employees"), self.employees.enabled),
-            (self.tr("default method"), self.employees.method),
-            (self.tr("adjustable by user?"), self.employees.adjustable),
+            (labels.group("employees"), self.employees.enabled),
+            (labels.default_method(), self.employees.method),
+            (labels.adjustable(), self.employees.adjustable),
             ("", None),
-            (self.tr("extranet users"), self.extranet.enabled),
-            (self.tr("default method"), self.extranet.method),
-            (self.tr("adjustable by user?"), self.extranet.adjustable),
+            (labels.group("extranet"), self.extranet.enabled),
+            (labels.default_method(), self.extranet.method),
+            (labels.adjustable(), self.extranet.adjustable),
             ("", None),
-            (self.tr("authenticator validity (hours)"), self.validity_hours),
-            (self.tr("mail validity (days)"), self.mail_days),
+            (labels.validity_hours(), self.validity_hours),
+            (labels.mail_validity_days(), self.mail_days),
         ]
         self.hours_hint = QLabel(self)
-        self.days_hint = QLabel(self.tr("0 = a code at every login."), self)
+        self.days_hint = QLabel(self)
         hinted: dict[QWidget, QLabel] = {
             self.validity_hours: self.hours_hint,
             self.mail_days: self.days_hint,
+            self.employees.adjustable: self.employees.adjustable_hint,
+            self.extranet.adjustable: self.extranet.adjustable_hint,
         }
         for row, (text, widget) in enumerate(rows):
             if widget is None:
@@ -120,8 +130,7 @@ class PolicyPage(QWidget):
             with_hint = QHBoxLayout()
             with_hint.setSpacing(12)
             with_hint.addWidget(widget)
-            with_hint.addWidget(hint)
-            with_hint.addStretch(1)
+            with_hint.addWidget(hint, 1)
             form.addLayout(with_hint, row, 1)
         form.setColumnStretch(1, 1)
 
@@ -174,6 +183,10 @@ class PolicyPage(QWidget):
         self.extranet.connect(self._changed)
         self.validity_hours.valueChanged.connect(self._changed)
         self.mail_days.valueChanged.connect(self._changed)
+        self.validity_hours.valueChanged.connect(self._check_numbers)
+        self.mail_days.valueChanged.connect(self._check_numbers)
+        self.employees.enabled.changed.connect(self._update_applicability)
+        self.extranet.enabled.changed.connect(self._update_applicability)
         on_enter(self._save_on_enter, self.validity_hours, self.mail_days)
         session.busy_changed.connect(lambda _busy, _text: self._update_buttons())
         self.set_limits(self._limits)
@@ -184,13 +197,43 @@ class PolicyPage(QWidget):
 
     def set_limits(self, limits: PolicyLimits) -> None:
         self._limits = limits
-        self.validity_hours.setRange(0, limits.max_validity_hours)
-        self.mail_days.setRange(0, limits.max_mail_days)
-        self.hours_hint.setText(
-            self.tr("0 to {hours}; 0 = a code at every login.").format(
-                hours=limits.max_validity_hours
+        self.validity_hours.set_limits(0, limits.max_validity_hours)
+        self.mail_days.set_limits(0, limits.max_mail_days)
+        self._check_numbers()
+
+    def _check_numbers(self) -> None:
+        """Each number's hint, or what is wrong with it (in red) when it is out of range."""
+        hours, days = self.validity_hours, self.mail_days
+        if hours.in_range():
+            hours_text = self.tr("0 to {hours}; 0 = a code at every login.").format(
+                hours=hours.limits[1]
             )
-        )
+        else:
+            hours_text = self.tr("Choose 0 to {maximum} hours; {value} is too many.").format(
+                maximum=hours.limits[1], value=hours.value()
+            )
+        if days.in_range():
+            days_text = self.tr("0 = a code at every login.")
+        else:
+            days_text = self.tr("Choose 0 to {maximum} days; {value} is too many.").format(
+                maximum=days.limits[1], value=days.value()
+            )
+        for spin, hint, text in (
+            (hours, self.hours_hint, hours_text),
+            (days, self.days_hint, days_text),
+        ):
+            hint.setText(text)
+            hint.setObjectName("FieldHint" if spin.in_range() else "FieldError")
+            hint.style().unpolish(hint)
+            hint.style().polish(hint)
+            spin.setAccessibleDescription(text)
+
+    def out_of_range(self) -> LimitedSpinBox | None:
+        """The first number that may not be saved as it is."""
+        for spin in (self.validity_hours, self.mail_days):
+            if not spin.in_range():
+                return spin
+        return None
 
     def show_policy(self, policy: Policy) -> None:
         """Show ``policy`` as the server's state (no unsaved changes afterwards)."""
@@ -222,9 +265,37 @@ class PolicyPage(QWidget):
                 "Until then you may choose. It is not required for extranet users."
             )
         self.cutoff_note.setText(text.format(date=cutoff))
-        # On for everyone means everyone: there is no exemption, so no "nee" after the date.
+        self._update_applicability()
+
+    def _update_applicability(self) -> None:
+        """Disable what cannot apply, and say why; explain the choice where it applies."""
+        if self.loaded is None:
+            return
+        # On for everyone means everyone: there is no exemption, so no "nee" after the date,
+        # and the method is the app whatever a user would choose.
+        locked = self.loaded.employees_locked(self._today())
+        cutoff = self.loaded.email_cutoff.strftime("%d-%m-%Y")
         self.employees.enabled.setEnabled(not locked)
-        self.employees.method.setEnabled(not locked)
+        for block in (self.employees, self.extranet):
+            on = block.enabled.value()
+            fixed = locked and block is self.employees
+            block.method.setEnabled(on and not fixed)
+            block.adjustable.setEnabled(on and not fixed)
+            if fixed:
+                text = self.tr("Employees always use the authenticator app since {date}.").format(
+                    date=cutoff
+                )
+            elif not on:
+                text = self.tr("Two-step verification is off for {group}.").format(
+                    group=labels.group(block.group)
+                )
+            else:
+                text = self.tr(
+                    "yes: each user chooses between the authenticator app and e-mail; "
+                    "no: everyone uses the default method."
+                )
+            block.adjustable_hint.setText(text)
+            block.adjustable.setAccessibleDescription(text)
 
     def current(self) -> Policy | None:
         if self.loaded is None:
@@ -262,6 +333,11 @@ class PolicyPage(QWidget):
         if policy is None or not self.has_unsaved_changes():
             if then is not None:
                 then()
+            return
+        wrong = self.out_of_range()
+        if wrong is not None:  # its hint says what is allowed; nothing is sent
+            wrong.setFocus(Qt.FocusReason.OtherFocusReason)
+            wrong.selectAll()
             return
 
         def saved(result: Policy) -> None:
@@ -305,6 +381,8 @@ class PolicyPage(QWidget):
                 widget.setEnabled(enabled)
         self.validity_hours.setEnabled(enabled)
         self.mail_days.setEnabled(enabled)
+        if enabled:
+            self._update_applicability()
 
     def _update_buttons(self) -> None:
         dirty = self.has_unsaved_changes()

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QRadioButton,
+    QSpinBox,
     QToolButton,
     QWidget,
 )
@@ -52,6 +53,42 @@ def on_enter(action: Callable[[], object], *fields: QWidget) -> None:
             field.returnPressed.connect(action)
         else:
             field.installEventFilter(_EnterPresses(action, field))
+
+
+class LimitedSpinBox(QSpinBox):
+    """A whole number with allowed limits that takes any number typed, so a number out of
+    range stays on screen to be explained (QSpinBox would silently drop the last digit:
+    "30" of 0..24 became 3). The arrows stop at the limits; :meth:`in_range` says whether
+    the number may be saved."""
+
+    TYPED_MAXIMUM = 999_999
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.limits = (0, 0)
+        super().setRange(0, self.TYPED_MAXIMUM)
+
+    def set_limits(self, minimum: int, maximum: int) -> None:
+        self.limits = (minimum, maximum)
+        super().setRange(minimum, max(maximum, self.TYPED_MAXIMUM))
+
+    def in_range(self) -> bool:
+        low, high = self.limits
+        return low <= self.value() <= high
+
+    def stepBy(self, steps: int) -> None:  # noqa: N802 - Qt's name
+        low, high = self.limits
+        self.setValue(min(high, max(low, self.value() + steps)))
+        self.selectAll()
+
+    def stepEnabled(self) -> QAbstractSpinBox.StepEnabledFlag:  # noqa: N802 - Qt's name
+        low, high = self.limits
+        flags = QAbstractSpinBox.StepEnabledFlag.StepNone
+        if self.value() < high:
+            flags |= QAbstractSpinBox.StepEnabledFlag.StepUpEnabled
+        if self.value() > low:
+            flags |= QAbstractSpinBox.StepEnabledFlag.StepDownEnabled
+        return flags
 
 
 class YesNo(QWidget):
