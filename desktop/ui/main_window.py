@@ -167,6 +167,7 @@ class MainWindow(QMainWindow):
         self.settings_action = self._action(
             self.tr("&Settings…"), key.Preferences, self.settings_requested.emit
         )
+        self.admin_action = self._action(self.tr("&Administration…"), None, self.open_admin)
         self.lock_action = self._action(self.tr("&Lock"), "Ctrl+L", self.lock_requested.emit)
         self.lock_action.setVisible(False)  # shown while the app lock is on
         self.favourite_action = self._action(self.tr("&Favourite"), None, self.toggle_favourite)
@@ -233,7 +234,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.settings_action)
         file_menu.addAction(self.lock_action)
-        file_menu.addAction(self.tr("&Administration…"), self.open_admin)
+        file_menu.addAction(self.admin_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         accounts = self.menuBar().addMenu(self.tr("&Accounts"))
@@ -449,6 +450,8 @@ class MainWindow(QMainWindow):
     # -- search ---------------------------------------------------------------------------
 
     def start_search(self) -> None:
+        if self.vault.is_locked:
+            return  # a locked window takes no input but the unlock
         self.search_field.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search_field.selectAll()
 
@@ -529,7 +532,13 @@ class MainWindow(QMainWindow):
         self.favourite_action.setChecked(
             has_row and account is not None and is_favourite(self.vault, account.id)
         )
-        self.add_action.setEnabled(not self.vault.is_locked)
+        locked = self.vault.is_locked
+        # A locked window takes no input but the unlock (and Quit): nothing to search, set
+        # up or administer until the password has been typed.
+        for action in (self.add_action, self.search_action, self.settings_action):
+            action.setEnabled(not locked)
+        self.admin_action.setEnabled(not locked)
+        self.header.setEnabled(not locked)
         self.next_action.setEnabled(
             has_row and bool(self.view.currentIndex().data(Role.IS_COUNTER))
         )

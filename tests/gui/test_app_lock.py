@@ -12,7 +12,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtDBus import QDBusConnection
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QApplication, QDialog, QMenu
 from pytestqt.qtbot import QtBot
 
 from desktop.i18n import error_text
@@ -222,3 +222,58 @@ def test_a_locking_screensaver_on_d_bus_locks_the_app(
         assert r.window.pages.currentWidget() is r.extras.app_lock.screen
     finally:
         QDBusConnection.disconnectFromBus("tweestap-test-session")
+
+
+def test_a_locked_window_takes_no_ctrl_f_and_no_typing_and_nothing_shows_after_unlocking(
+    locked_on: Rig, qtbot: QtBot
+) -> None:
+    r = locked_on
+    window = r.window
+    window.lock_action.trigger()
+    QTest.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    typed_into = QApplication.focusWidget() or window
+    QTest.keyClicks(typed_into, "geheim")
+    window.search_action.trigger()  # the menu item itself does nothing either
+    QTest.keyClicks(QApplication.focusWidget() or window, "x")
+    assert window.search_field.text() == ""
+    assert not window.search_field.hasFocus()
+    screen = r.extras.app_lock.screen
+    assert screen.password.text() == "geheimx"  # what is typed goes to the unlock field
+    screen.password.setText(LOCK_PASSWORD)
+    QTest.mouseClick(screen.unlock_button, Qt.MouseButton.LeftButton)
+    assert not window.vault.is_locked
+    assert window.search_field.text() == ""
+    assert window.proxy.rowCount() == 3  # no search left behind hides accounts
+
+
+def test_while_locked_only_the_unlock_and_quit_take_input(locked_on: Rig) -> None:
+    r = locked_on
+    window = r.window
+    window.lock_action.trigger()
+    menus = [entry.menu() for entry in window.menuBar().actions()]
+    enabled = {
+        action.text().replace("&", "")
+        for menu in menus
+        if isinstance(menu, QMenu)
+        for action in menu.actions()
+        if action.isEnabled() and not action.isSeparator() and action.isVisible()
+    }
+    assert enabled == {"Quit"}
+    assert not window.search_field.isEnabled()
+    r.extras.app_lock.unlock(LOCK_PASSWORD)
+    assert window.search_action.isEnabled()
+    assert window.settings_action.isEnabled()
+    assert window.admin_action.isEnabled()
+    assert window.search_field.isEnabled()
+
+
+def test_a_locked_apps_tray_offers_only_to_unlock_and_copies_nothing(locked_on: Rig) -> None:
+    r = locked_on
+    r.window.lock_action.trigger()
+    tray = r.extras.tray.menu
+    tray.rebuild()
+    texts = [action.text().replace("&", "") for action in tray.menu.actions() if action.text()]
+    assert texts[:2] == ["Tweestap is locked", "Unlock…"]
+    assert all(action.data() is None for action in tray.menu.actions())
+    first = r.window.vault  # locked: no account ids to copy
+    assert first.accounts == ()

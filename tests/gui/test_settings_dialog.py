@@ -22,6 +22,7 @@ from pytestqt.qtbot import QtBot
 from desktop import settings as s
 from desktop.clock import FixedClock
 from desktop.settings import Settings
+from desktop.ui import wiring
 from desktop.ui.accounts_model import Role
 from desktop.ui.settings_dialog import SettingsDialog
 from desktop.ui.theme import apply_theme
@@ -190,4 +191,7 @@ def test_a_locked_app_cannot_turn_its_lock_off_in_the_dialog(
 
     monkeypatch.setattr(SettingsDialog, "exec", exec_)
     rig.window.settings_action.trigger()
+    assert seen == []  # a locked window does not open its settings at all
+    assert not rig.window.settings_action.isEnabled()
+    wiring.open_settings(rig.extras)  # and were they opened, the lock could not be turned off
     assert seen == [False]
