@@ -11,7 +11,8 @@ from pytestqt.qtbot import QtBot
 
 from desktop import i18n
 from desktop.admin.model import AuditEntry
-from desktop.ui.admin.audit_page import AuditPage, describe_change
+from desktop.ui.admin.audit_changes import describe_change
+from desktop.ui.admin.audit_page import AuditPage
 from desktop.ui.admin.panel import AdminWindow
 from tests.admin.conftest import idle, open_page
 from tests.server.harness import ADMIN, Harness
