@@ -39,6 +39,7 @@ from desktop.ui.admin.policy_page import PolicyPage
 from desktop.ui.admin.session import AdminSession, Retry
 from desktop.ui.admin.users_page import UsersPage
 from desktop.ui.admin.widgets import STYLE, BusyLine, MessageBar
+from desktop.ui.timer import TimerFactory, make_timer
 from desktop.vault import Vault
 
 LOGOUT_WAIT_MS = 5000
@@ -65,6 +66,7 @@ class AdminWindow(QMainWindow):
         accounts: AccountsSource | None = None,
         add_account: AddAccount | None = None,
         available: QRect | None = None,
+        timer_factory: TimerFactory = make_timer,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -86,7 +88,7 @@ class AdminWindow(QMainWindow):
         header.setContentsMargins(16, 10, 16, 6)
         header.addWidget(self.identity, 1)
         header.addWidget(self.logout_button)
-        self.message = MessageBar(self)
+        self.message = MessageBar(self, timer_factory=timer_factory)
         self.message.retry.connect(self._retry_all)
 
         self.overview_page = OverviewPage(self.session, self)
@@ -129,6 +131,10 @@ class AdminWindow(QMainWindow):
         self.statusBar().addWidget(self.busy_line, 1)
 
         self.session.busy_changed.connect(self.busy_line.set_busy)
+        # A confirmation is read by the time the person does the next thing.
+        self.session.busy_changed.connect(
+            lambda busy, _text: self.message.clear_confirmation() if busy else None
+        )
         self.session.problem.connect(self._problem)
         self.session.expired.connect(self._expired)
         self.session.notice.connect(lambda text: self.message.show_message(text, "info"))
@@ -164,6 +170,7 @@ class AdminWindow(QMainWindow):
             return
 
         def go() -> None:
+            self.message.clear_confirmation()
             self._set_row(row)
             self._arrive(self.pages[row][1])
 

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEasingCurve, QEvent, QObject, QPropertyAnimation, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QButtonGroup,
     QFrame,
+    QGraphicsOpacityEffect,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -23,6 +24,11 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.ui.code_view import ACCENT
+from desktop.ui.timer import TimerFactory, make_timer
+
+INFO_SHOWN_MS = 8000
+"""How long a confirmation stays before it fades (unless the next action clears it)."""
+FADE_MS = 400
 
 
 class _EnterPresses(QObject):
@@ -124,15 +130,22 @@ class YesNo(QWidget):
 class MessageBar(QFrame):
     """A sentence across the top of a page or window: an error, a warning or a confirmation.
 
-    An error may offer "Try again" (``retry`` is emitted); the bar stays until closed or
-    replaced, so nothing is missed.
+    An error may offer "Try again" (``retry`` is emitted); an error or a warning stays until
+    closed or replaced, so nothing is missed. A confirmation has done its job once read: it
+    fades after :data:`INFO_SHOWN_MS`, and :meth:`clear_confirmation` takes it away at once
+    (the window calls it when the person moves on).
     """
 
     retry = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, parent: QWidget | None = None, *, timer_factory: TimerFactory = make_timer
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("MessageBar")
+        self._fade_timer = timer_factory(self)
+        self._fade_timer.timeout.connect(self.fade_out)
+        self._animation: QPropertyAnimation | None = None
         self.label = QLabel(self)
         self.label.setWordWrap(True)
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -153,7 +166,12 @@ class MessageBar(QFrame):
         self.hide()
 
     def show_message(self, text: str, kind: str = "error", *, can_retry: bool = False) -> None:
-        """``kind``: ``error``, ``warning`` or ``info``."""
+        """``kind``: ``error``, ``warning`` or ``info`` (a confirmation, which fades)."""
+        self._stop_fading()
+        if kind == "info":
+            self._fade_timer.start(INFO_SHOWN_MS)
+        else:
+            self._fade_timer.stop()
         self.kind = kind
         self.setProperty("kind", kind)
         self.style().unpolish(self)
@@ -170,6 +188,36 @@ class MessageBar(QFrame):
     def _retry(self) -> None:
         self.hide()
         self.retry.emit()
+
+    def clear_confirmation(self) -> None:
+        """Hide the bar if it shows a confirmation (a failure stays)."""
+        if self.isVisible() and self.kind == "info":
+            self._stop_fading()
+            self.hide()
+
+    def fade_out(self) -> None:
+        """Let a confirmation fade away (a failure that replaced it meanwhile stays)."""
+        if not self.isVisible() or self.kind != "info":
+            return
+        effect = QGraphicsOpacityEffect(self)
+        self.setGraphicsEffect(effect)
+        animation = QPropertyAnimation(effect, b"opacity", self)
+        animation.setDuration(FADE_MS)
+        animation.setStartValue(1.0)
+        animation.setEndValue(0.0)
+        animation.setEasingCurve(QEasingCurve.Type.InQuad)
+        animation.finished.connect(self.clear_confirmation)
+        self._animation = animation
+        animation.start()
+
+    def _stop_fading(self) -> None:
+        self._fade_timer.stop()
+        if self._animation is not None:
+            self._animation.stop()
+            self._animation.deleteLater()
+            self._animation = None
+        if self.graphicsEffect() is not None:
+            self.setGraphicsEffect(None)  # type: ignore[arg-type]  # Qt takes None: no effect
 
 
 class BusyLine(QWidget):
