@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from desktop.ui.admin import overview_page
@@ -127,3 +128,31 @@ def test_export_to_a_folder_that_cannot_be_written_says_so(
     idle(qtbot, panel.session)
     assert panel.message.kind == "error"
     assert panel.message.text.startswith(f"Could not write {target}")
+
+
+def rows_in_order(page: overview_page.OverviewPage, group: str) -> list[tuple[str, int]]:
+    """(label, number) of each row of the counts table, top to bottom, for ``group``."""
+    column = 1 if group == "employees" else 2
+    rows = []
+    for row in range(1, page.counts.rowCount()):
+        label_item = page.counts.itemAtPosition(row, 0)
+        number_item = page.counts.itemAtPosition(row, column)
+        if label_item is None or number_item is None:
+            continue
+        label, number = label_item.widget(), number_item.widget()
+        if not isinstance(label, QLabel) or not isinstance(number, QLabel):
+            continue  # the rule above the total
+        rows.append((label.text(), int(number.text())))
+    return rows
+
+
+@pytest.mark.parametrize("group", ["employees", "extranet"])
+def test_the_rows_above_total_add_up_to_total_and_blocked_says_it_is_part_of_them(
+    qtbot: QtBot, panel: AdminWindow, organisation: Harness, group: str
+) -> None:
+    refresh(qtbot, panel)
+    rows = rows_in_order(panel.overview_page, group)
+    labels = [label for label, _number in rows]
+    total_at = labels.index("Total")
+    assert sum(number for _label, number in rows[:total_at]) == rows[total_at][1]
+    assert labels[total_at + 1 :] == ["of whom blocked"]

@@ -55,12 +55,15 @@ class OverviewPage(QWidget):
         self.counts.setHorizontalSpacing(28)
         self.counts.setVerticalSpacing(6)
         self.count_labels: dict[tuple[str, str], QLabel] = {}
+        # The three states add up to the total; blocked accounts are counted in them too, so
+        # they come after the total as a part of it, never as a fourth row to add.
         rows = [
             ("active", labels.enrollment("active")),
             ("pending", labels.enrollment("pending")),
             ("not_enrolled", labels.enrollment("not_enrolled")),
-            ("blocked", self.tr("Blocked")),
+            ("", ""),
             ("total", self.tr("Total")),
+            ("blocked", self.tr("of whom blocked")),
         ]
         groups = [("employees", self.tr("Employees")), ("extranet", self.tr("Extranet users"))]
         for column, (_key, text) in enumerate(groups, start=1):
@@ -68,12 +71,25 @@ class OverviewPage(QWidget):
             header.setAlignment(Qt.AlignmentFlag.AlignRight)
             self.counts.addWidget(header, 0, column)
         for row, (key, text) in enumerate(rows, start=1):
-            self.counts.addWidget(QLabel(text, self), row, 0)
+            if not key:
+                rule = QFrame(self)
+                rule.setFrameShape(QFrame.Shape.HLine)
+                rule.setFrameShadow(QFrame.Shadow.Sunken)
+                self.counts.addWidget(rule, row, 0, 1, len(groups) + 1)
+                continue
+            name = QLabel(text, self)
+            self.counts.addWidget(name, row, 0)
             for column, (group, _text) in enumerate(groups, start=1):
                 number = QLabel("\u2013", self)
                 number.setAlignment(Qt.AlignmentFlag.AlignRight)
                 self.count_labels[(group, key)] = number
                 self.counts.addWidget(number, row, column)
+                if key == "total":
+                    number.setStyleSheet("font-weight: 600;")
+            if key == "total":
+                name.setStyleSheet("font-weight: 600;")
+            elif key == "blocked":
+                name.setContentsMargins(12, 0, 0, 0)
         self.counts.setColumnStretch(3, 1)
 
         self.chart = EnrollmentChart(self)
