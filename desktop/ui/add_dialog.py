@@ -150,8 +150,8 @@ class AddAccountDialog(QDialog):
         page = QWidget(self)
         intro = QLabel(
             self.tr(
-                "Copy the setup key shown beside the QR code on the login page and paste it "
-                "here. An account link (otpauth://\u2026) works too."
+                "Copy the setup key shown under the QR code on the login page (it has a Copy "
+                "button) and paste it here. An account link (otpauth://\u2026) works too."
             ),
             page,
         )

@@ -235,7 +235,7 @@ class AccountQrDialog(QrCodesDialog):
 
         super().__init__([format_uri(account)], parent)
         self.account = account
-        self.setWindowTitle(self.tr("QR code of {label}").format(label=account.label))
+        self.setWindowTitle(self.tr("Show QR code \u2013 {label}").format(label=account.label))
         self.heading.setText(account.label)
         self.explanation.setText(
             self.tr(

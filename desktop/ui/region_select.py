@@ -78,7 +78,7 @@ class RegionOverlay(QWidget):
         self.setCursor(Qt.CursorShape.CrossCursor)
         self.setMouseTracking(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setWindowTitle(self.tr("Select a region"))
+        self.setWindowTitle(self.tr("Select region"))
         self.setAccessibleName(self.tr("Select the region of the QR code"))
         self.hint = self.tr("Drag a rectangle around the QR code. Press Esc to cancel.")
         x, y, width, height = shot.geometry

@@ -231,8 +231,8 @@ De Authenticator-app die aan dit account gekoppeld is, wordt vergeten. Bij de vo
 <context>
     <name>AccountQrDialog</name>
     <message>
-        <source>QR code of {label}</source>
-        <translation>QR-code van {label}</translation>
+        <source>Show QR code – {label}</source>
+        <translation>QR-code tonen – {label}</translation>
     </message>
     <message>
         <source>Scan this code with the authenticator app on your phone to add the same account there. Both will then show the same codes.</source>
@@ -273,8 +273,8 @@ De Authenticator-app die aan dit account gekoppeld is, wordt vergeten. Bij de vo
         <translation>Account toevoegen</translation>
     </message>
     <message>
-        <source>Copy the setup key shown beside the QR code on the login page and paste it here. An account link (otpauth://…) works too.</source>
-        <translation>Kopieer de instelsleutel die naast de QR-code op de inlogpagina staat en plak die hier. Een accountlink (otpauth://…) werkt ook.</translation>
+        <source>Copy the setup key shown under the QR code on the login page (it has a Copy button) and paste it here. An account link (otpauth://…) works too.</source>
+        <translation>Kopieer de instelsleutel die op de inlogpagina onder de QR-code staat (met de knop Kopiëren) en plak die hier. Een accountlink (otpauth://…) werkt ook.</translation>
     </message>
     <message>
         <source>for example JBSW Y3DP EHPK 3PXP</source>
@@ -570,8 +570,8 @@ De Authenticator-app die aan dit account gekoppeld is, wordt vergeten. Bij de vo
 <context>
     <name>AdminWindow</name>
     <message>
-        <source>Tweestap administration</source>
-        <translation>Tweestap beheer</translation>
+        <source>Administration – Tweestap</source>
+        <translation>Beheer – Tweestap</translation>
     </message>
     <message>
         <source>Log out</source>
@@ -1377,10 +1377,6 @@ De Authenticator-app die aan dit account gekoppeld is, wordt vergeten. Bij de vo
 <context>
     <name>ConnectDialog</name>
     <message>
-        <source>Tweestap administration: log in</source>
-        <translation>Tweestap beheer: inloggen</translation>
-    </message>
-    <message>
         <source>Log in as an administrator with module P&amp;O to manage two-step verification and the employees' accounts.</source>
         <translation>Log in als beheerder met recht op module P&amp;O om tweestapsverificatie en de accounts van medewerkers te beheren.</translation>
     </message>
@@ -1389,8 +1385,12 @@ De Authenticator-app die aan dit account gekoppeld is, wordt vergeten. Bij de vo
         <translation>Server</translation>
     </message>
     <message>
-        <source>The server on this computer is started if it is not running.</source>
-        <translation>De server op deze computer wordt gestart als hij niet draait.</translation>
+        <source>Administration: log in</source>
+        <translation>Beheer: inloggen</translation>
+    </message>
+    <message>
+        <source>The address of your organisation's two-step verification. If you were not given another address, keep this one: Tweestap takes care of it on this computer.</source>
+        <translation>Het adres van de tweestapsverificatie van je organisatie. Heb je geen ander adres gekregen, laat dit dan staan: Tweestap regelt het zelf op deze computer.</translation>
     </message>
     <message>
         <source>Username</source>
@@ -1547,7 +1547,7 @@ De Authenticator-app die aan dit account gekoppeld is, wordt vergeten. Bij de vo
     <name>EditAccountDialog</name>
     <message>
         <source>Edit account</source>
-        <translation>Account bewerken</translation>
+        <translation>Account wijzigen</translation>
     </message>
     <message>
         <source>The new name is only shown here; the codes of the account stay the same.</source>
@@ -2008,7 +2008,7 @@ De Authenticator-app die aan dit account gekoppeld is, wordt vergeten. Bij de vo
     </message>
     <message>
         <source>No QR code was found in the region you selected. Drag the rectangle around the whole QR code, with a little space around it.</source>
-        <translation>In de regio die je hebt geselecteerd is geen QR-code gevonden. Trek de rechthoek om de hele QR-code, met wat ruimte eromheen.</translation>
+        <translation>In het gebied dat je hebt geselecteerd is geen QR-code gevonden. Trek de rechthoek om de hele QR-code, met wat ruimte eromheen.</translation>
     </message>
     <message>
         <source>No QR code was found in the picture. Use a sharper or larger picture that shows the whole QR code.</source>
@@ -2702,7 +2702,7 @@ De Authenticator-app die aan dit account gekoppeld is, wordt vergeten. Bij de vo
     </message>
     <message>
         <source>&amp;Lock</source>
-        <translation>&amp;Vergrendel</translation>
+        <translation>&amp;Vergrendelen</translation>
     </message>
     <message>
         <source>&amp;Favourite</source>
@@ -2806,12 +2806,12 @@ De Authenticator-app die aan dit account gekoppeld is, wordt vergeten. Bij de vo
         <translation>Overzicht</translation>
     </message>
     <message>
-        <source>Blocked</source>
-        <translation>Geblokkeerd</translation>
-    </message>
-    <message>
         <source>Total</source>
         <translation>Totaal</translation>
+    </message>
+    <message>
+        <source>of whom blocked</source>
+        <translation>waarvan geblokkeerd</translation>
     </message>
     <message>
         <source>Employees</source>
@@ -2934,7 +2934,7 @@ De Authenticator-app die aan dit account gekoppeld is, wordt vergeten. Bij de vo
     </message>
     <message>
         <source>If you forget this password, your accounts in Tweestap are lost, unless you made a backup. Every site would then have to reset your two-step verification. Keep the password somewhere safe.</source>
-        <translation>Als je dit wachtwoord vergeet, ben je je accounts in Tweestap kwijt, tenzij je een reservekopie hebt gemaakt. Dan moet elke dienst je tweestapsverificatie resetten. Bewaar het wachtwoord op een veilige plek.</translation>
+        <translation>Als je dit wachtwoord vergeet, ben je je accounts in Tweestap kwijt, tenzij je een back-up hebt gemaakt. Dan moet elke site je tweestapsverificatie resetten. Bewaar het wachtwoord op een veilige plek.</translation>
     </message>
     <message>
         <source>Unlock Tweestap</source>
@@ -3082,12 +3082,12 @@ De Authenticator-app die aan dit account gekoppeld is, wordt vergeten. Bij de vo
 <context>
     <name>RegionOverlay</name>
     <message>
-        <source>Select a region</source>
-        <translation>Een regio selecteren</translation>
+        <source>Select region</source>
+        <translation>Gebied selecteren</translation>
     </message>
     <message>
         <source>Select the region of the QR code</source>
-        <translation>De regio van de QR-code selecteren</translation>
+        <translation>Het gebied met de QR-code selecteren</translation>
     </message>
     <message>
         <source>Drag a rectangle around the QR code. Press Esc to cancel.</source>
@@ -3130,7 +3130,7 @@ De Authenticator-app die aan dit account gekoppeld is, wordt vergeten. Bij de vo
     </message>
     <message>
         <source>Select re&amp;gion…</source>
-        <translation>&amp;Regio selecteren…</translation>
+        <translation>&amp;Gebied selecteren…</translation>
     </message>
     <message>
         <source>Select the region of the screen that shows the QR code</source>
@@ -3162,7 +3162,7 @@ De Authenticator-app die aan dit account gekoppeld is, wordt vergeten. Bij de vo
     </message>
     <message>
         <source>Or choose “Select region…” and drag a rectangle around the QR code.</source>
-        <translation>Of kies “Regio selecteren…” en trek een rechthoek om de QR-code.</translation>
+        <translation>Of kies “Gebied selecteren…” en trek een rechthoek om de QR-code.</translation>
     </message>
 </context>
 <context>
@@ -3357,7 +3357,7 @@ De Authenticator-app die aan dit account gekoppeld is, wordt vergeten. Bij de vo
     </message>
     <message>
         <source>&amp;Unlock…</source>
-        <translation>&amp;Ontgrendel…</translation>
+        <translation>&amp;Ontgrendelen…</translation>
     </message>
     <message>
         <source>&amp;Hide Tweestap</source>

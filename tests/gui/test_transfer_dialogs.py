@@ -328,7 +328,7 @@ def test_one_accounts_qr_code_adds_the_same_account_and_warns(qtbot: QtBot) -> N
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)
-    assert dialog.windowTitle() == "QR code of Zilliz: anna@zorg.nl"
+    assert dialog.windowTitle() == "Show QR code \u2013 Zilliz: anna@zorg.nl"
     assert "Anyone who sees this code can copy the account" in dialog.warning.text()
     assert not dialog.position_label.isVisible()
     assert decoded(dialog) == [format_uri(account)]

@@ -63,7 +63,7 @@ class ConnectDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Tweestap administration: log in"))
+        self.setWindowTitle(self.tr("Administration: log in"))
         self.setStyleSheet(STYLE)
         self.setMinimumWidth(460)
         keep_fitted(self)  # an error banner pushes the form down, never squeezes it
@@ -117,7 +117,12 @@ class ConnectDialog(QDialog):
         self.address_edit.setAccessibleName(self.tr("Server"))
         self.address_edit.setReadOnly(locked)
         self.address_hint = QLabel(
-            self.tr("The server on this computer is started if it is not running."), page
+            self.tr(
+                "The address of your organisation's two-step verification. If you were not "
+                "given another address, keep this one: Tweestap takes care of it on this "
+                "computer."
+            ),
+            page,
         )
         self.address_hint.setObjectName("FieldHint")
         self.address_hint.setWordWrap(True)

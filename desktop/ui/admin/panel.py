@@ -71,7 +71,7 @@ class AdminWindow(QMainWindow):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("AdminWindow")
-        self.setWindowTitle(self.tr("Tweestap administration"))
+        self.setWindowTitle(self.tr("Administration \u2013 Tweestap"))
         self.setStyleSheet(STYLE)
         self.session = AdminSession(client, clock, parent=self)
         self._accounts = accounts
