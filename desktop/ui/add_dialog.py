@@ -11,6 +11,7 @@ page (or the summary) offers to delete that file: it holds the setup key.
 from __future__ import annotations
 
 import enum
+import itertools
 import math
 from collections.abc import Callable
 
@@ -24,7 +25,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSizePolicy,
-    QStackedWidget,
     QStyle,
     QToolButton,
     QVBoxLayout,
@@ -51,7 +51,7 @@ from desktop.ui.export_offer import ExportOffer
 from desktop.ui.file_privacy import DeleteFileOffer
 from desktop.ui.scan_sources import ScanSources
 from desktop.ui.timer import TimerFactory, make_timer
-from desktop.ui.window_fit import keep_fitted
+from desktop.ui.window_fit import PageStack, keep_fitted
 from desktop.vault import DuplicateAccount, Vault, VaultError
 
 
@@ -100,8 +100,8 @@ class AddAccountDialog(QDialog):
 
         self.setWindowTitle(self.tr("Add account"))
         self.setMinimumWidth(500)
-        keep_fitted(self)  # whatever message appears, the fields keep their room
-        self.pages = QStackedWidget(self)
+        self.fitter = keep_fitted(self)  # whatever message appears, the fields keep their room
+        self.pages = PageStack(self)  # as high as the page shown
         self._page_widgets = (
             self._build_form_page(),
             self._build_replace_page(),
@@ -141,6 +141,7 @@ class AddAccountDialog(QDialog):
         self.close_button.clicked.connect(self.accept)
         self.imported_close_button.clicked.connect(self.accept)
         self.copy_button.clicked.connect(self.copy_current_code)
+        self._set_tab_order()
         self._show_page(Page.FORM)
         self._revalidate()
 
@@ -372,6 +373,29 @@ class AddAccountDialog(QDialog):
         layout.addSpacing(10)
         layout.addWidget(_buttons(page, (self.imported_close_button, _ACCEPT)))
         return page
+
+    def _set_tab_order(self) -> None:
+        """Tab goes the way the form is filled in: key, service, account name, settings,
+        the buttons; the ways to read a QR code come after (Shift+Tab from the key)."""
+        sources = self.scan_sources
+        order = [
+            self.key_edit,
+            self.issuer_edit,
+            self.name_edit,
+            self.advanced_button,
+            *_tab_stops(self.settings_form),
+            self.add_button,
+            self.cancel_button,
+            sources.camera_button,
+            sources.screen_button,
+            sources.region_button,
+            sources.open_button,
+            sources.paste_button,
+            sources.portal_button,
+            *_tab_stops(self.export_offer),
+        ]
+        for first, second in itertools.pairwise(order):
+            QWidget.setTabOrder(first, second)
 
     # -- public ---------------------------------------------------------------------------
 
@@ -651,6 +675,17 @@ class AddAccountDialog(QDialog):
 _ACCEPT = QDialogButtonBox.ButtonRole.AcceptRole
 _REJECT = QDialogButtonBox.ButtonRole.RejectRole
 _ACTION = QDialogButtonBox.ButtonRole.ActionRole
+
+
+def _tab_stops(container: QWidget) -> list[QWidget]:
+    """The widgets inside ``container`` that Tab stops at, in the order they were made."""
+    return [
+        widget
+        for widget in container.findChildren(QWidget)
+        if widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+        and widget.focusProxy() is None
+        and widget.window() is container.window()  # not a list's popup
+    ]
 
 
 def _buttons(parent: QWidget, *buttons: tuple[QPushButton, QDialogButtonBox.ButtonRole]) -> QWidget:

@@ -45,7 +45,7 @@ class EditAccountDialog(QDialog):
         self._others = [other for other in others if other.id != account.id]
         self.setWindowTitle(self.tr("Edit account"))
         self.setMinimumWidth(420)
-        keep_fitted(self)  # a message under the name pushes the buttons down
+        self.fitter = keep_fitted(self)  # a message under the name pushes the buttons down
 
         intro = QLabel(
             self.tr("The new name is only shown here; the codes of the account stay the same."),

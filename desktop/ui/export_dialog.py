@@ -53,7 +53,7 @@ class ExportDialog(QDialog):
         self.saved_path: Path | None = None
         self.codes_shown = False
         self.setMinimumWidth(520)
-        keep_fitted(self)  # a message pushes the buttons down
+        self.fitter = keep_fitted(self)  # a message pushes the buttons down
         self.setWindowTitle(self.tr("Back up") if backup else self.tr("Export accounts"))
 
         heading = QLabel(

@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QProgressBar,
     QPushButton,
-    QStackedWidget,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -46,7 +45,7 @@ from desktop.importers import (
 )
 from desktop.transfer import ImportSummary, apply_import, read_import_file
 from desktop.ui.account_input import MessageLabel, Tone
-from desktop.ui.window_fit import keep_fitted
+from desktop.ui.window_fit import PageStack, keep_fitted
 from desktop.vault import Vault
 
 AUTO = "auto"
@@ -101,9 +100,9 @@ class ImportDialog(QDialog):
         self._job: ReadJob | None = None
         self.setWindowTitle(self.tr("Import accounts"))
         self.setMinimumWidth(500)
-        keep_fitted(self)  # a message pushes the buttons down
+        self.fitter = keep_fitted(self)  # a message pushes the buttons down
 
-        self.pages = QStackedWidget(self)
+        self.pages = PageStack(self)  # as high as the page shown
         self.pages.addWidget(self._choose_page())
         self.pages.addWidget(self._password_page())
         self.pages.addWidget(self._reading_page())
@@ -227,6 +226,8 @@ class ImportDialog(QDialog):
 
     def _show(self, page: Page) -> None:
         self.pages.setCurrentIndex(page)
+        if self.isVisible():
+            self.fitter.snap()  # as high as the page shown
         self.cancel_button.setVisible(page is not Page.SUMMARY)
         self.cancel_button.setEnabled(page is not Page.READING)
         self.action_button.setVisible(page is not Page.READING)

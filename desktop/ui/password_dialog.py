@@ -43,7 +43,7 @@ class PasswordDialog(QDialog):
         self.new = request.new
         self.warning: QLabel | None = None
         self.setMinimumWidth(460)
-        keep_fitted(self)  # an error under the field pushes the buttons down
+        self.fitter = keep_fitted(self)  # an error under the field pushes the buttons down
 
         self.heading = QLabel(self)
         heading_font = QFont(self.heading.font())

@@ -56,7 +56,7 @@ class SettingsDialog(QDialog):
         self.setWindowTitle(self.tr("Settings"))
         self.setObjectName("SettingsDialog")
         self.setMinimumWidth(520)
-        keep_fitted(self)  # a message pushes the buttons down
+        self.fitter = keep_fitted(self)  # a message pushes the buttons down
         self.declarations = tuple(declarations)
         self.initial = dict(values)
         self.editors: dict[str, Editor] = {}

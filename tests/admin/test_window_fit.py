@@ -7,7 +7,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import QRect
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -16,6 +17,7 @@ from desktop.admin.client import AdminClient
 from desktop.clock import FixedClock
 from desktop.ui.admin.connect_dialog import ConnectDialog
 from desktop.ui.admin.panel import AdminWindow
+from desktop.ui.code_view import ACCENT
 from tests.admin.conftest import idle, open_page
 from tests.gui.layout_checks import layout_problems, longest_dutch_sentence
 from tests.server.harness import ADMIN, PASSWORD, Harness
@@ -137,3 +139,24 @@ def test_panel_with_the_longest_dutch_message_keeps_its_pages_usable(
     for page in (window.policy_page, window.users_page, window.audit_page):
         open_page(qtbot, window, page)
         assert layout_problems(window) == [], page
+
+
+def test_the_selected_sidebar_item_has_no_focus_rectangle_inside(
+    qtbot: QtBot, panel: AdminWindow
+) -> None:
+    sidebar = panel.sidebar
+    panel.activateWindow()
+    sidebar.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(sidebar.hasFocus)
+    open_page(qtbot, panel, panel.policy_page)
+    image = sidebar.viewport().grab().toImage()
+    item = sidebar.visualItemRect(sidebar.item(1))
+    accent = QColor(ACCENT).rgb()
+    # Right of the text the selected item is one plain colour; a focus frame would cross it.
+    stray = [
+        (x, y)
+        for x in range(item.left() + item.width() * 6 // 10, item.right())
+        for y in range(item.top() + 1, item.bottom())
+        if image.pixel(x, y) != accent
+    ]
+    assert stray == []

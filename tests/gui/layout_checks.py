@@ -74,3 +74,25 @@ def _describe(widget: QWidget) -> str:
     text = getattr(widget, "text", "")
     text = text() if callable(text) else text
     return f"{widget.objectName() or type(widget).__name__} {str(text)[:40]!r}"
+
+
+def gap_above(window: QWidget, buttons: QWidget) -> int:
+    """The empty height between the lowest visible thing above ``buttons`` and ``buttons``
+    (both in ``window``'s coordinates)."""
+    for _ in range(3):
+        QApplication.processEvents()
+    top = buttons.mapTo(window, buttons.rect().topLeft()).y()
+    lowest = 0
+    for widget in window.findChildren(QWidget):
+        if (
+            not widget.isVisible()
+            or widget is buttons
+            or buttons.isAncestorOf(widget)
+            or widget.isAncestorOf(buttons)
+            or widget.findChildren(QWidget)  # containers: their contents count
+        ):
+            continue
+        bottom = widget.mapTo(window, widget.rect().bottomLeft()).y()
+        if bottom < top:
+            lowest = max(lowest, bottom)
+    return top - lowest - 1

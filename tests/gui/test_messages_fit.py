@@ -25,7 +25,7 @@ from desktop.ui.settings_dialog import SettingsDialog
 from desktop.vault import KeyringProblem, PasswordRequest, Vault
 from desktop.vault.errors import password_prompt_reason
 from tests.gui.conftest import T0
-from tests.gui.layout_checks import layout_problems, longest_dutch_sentence
+from tests.gui.layout_checks import gap_above, layout_problems, longest_dutch_sentence
 
 pytestmark = pytest.mark.gui
 
@@ -126,3 +126,47 @@ def test_add_dialog_with_the_longest_message_keeps_its_fields(
     MESSAGES[where](dialog)
     settle()
     assert layout_problems(dialog) == []
+
+
+# -- no empty band above the buttons ------------------------------------------------------
+
+LARGEST_GAP = 24
+"""More empty height than this between a dialog's contents and its buttons looks broken."""
+
+
+def test_no_empty_band_above_the_buttons_of_any_dialog(qtbot: QtBot, vault: Vault) -> None:
+    values = {setting.key: setting.default for setting in s.ALL}
+    new = PasswordRequest(new=True, reason=KeyringProblem("none"), path=VAULT_FILE)
+    add = AddAccountDialog(vault, FixedClock(float(T0)))
+    importer = ImportDialog(vault)
+    backup = ExportDialog(vault, FixedClock(float(T0)), backup=True)
+    export = ExportDialog(vault, FixedClock(float(T0)))
+    edit = EditAccountDialog(Account(issuer="Zilliz", name="jan", secret=b"k" * 20))
+    password = PasswordDialog(new)
+    settings = SettingsDialog({**values, s.APP_LOCK.key: False})
+    cases = {
+        "add": (add, add.add_button.parentWidget()),
+        "import": (importer, importer.buttons),
+        "backup": (backup, backup.save_button.parentWidget()),
+        "export": (export, export.save_button.parentWidget()),
+        "edit": (edit, edit.save_button.parentWidget()),
+        "password": (password, password.ok_button.parentWidget()),
+        "settings": (settings, settings.ok_button.parentWidget()),
+    }
+    gaps = {}
+    for name, (dialog, buttons) in cases.items():
+        shown(qtbot, dialog)
+        assert buttons is not None
+        gaps[name] = gap_above(dialog, buttons)
+    assert {name: gap for name, gap in gaps.items() if gap > LARGEST_GAP} == {}
+
+
+def test_the_import_dialog_is_as_high_as_its_page_shown(qtbot: QtBot, vault: Vault) -> None:
+    dialog = shown(qtbot, ImportDialog(vault))
+    assert isinstance(dialog, ImportDialog)
+    choose_height = dialog.height()
+    dialog.path = VAULT_FILE
+    dialog._ask_password("Aegis", None)
+    settle()
+    assert gap_above(dialog, dialog.buttons) <= LARGEST_GAP
+    assert dialog.height() < choose_height + 120  # not the height of the summary page

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -39,7 +38,7 @@ from desktop.otp.codes import group
 from desktop.otp.model import Account
 from desktop.ui.admin.widgets import STYLE, BusyLine, MessageBar
 from desktop.ui.admin.worker import Runner
-from desktop.ui.window_fit import keep_fitted
+from desktop.ui.window_fit import PageStack, keep_fitted
 
 AccountsSource = Callable[[], Sequence[Account]]
 AddAccount = Callable[[Account], object]
@@ -66,7 +65,7 @@ class ConnectDialog(QDialog):
         self.setWindowTitle(self.tr("Administration: log in"))
         self.setStyleSheet(STYLE)
         self.setMinimumWidth(460)
-        keep_fitted(self)  # an error banner pushes the form down, never squeezes it
+        self.fitter = keep_fitted(self)  # an error banner pushes the form down
         self.clock = clock
         self.client = client
         self._given_client = client
@@ -85,7 +84,7 @@ class ConnectDialog(QDialog):
         self.message = MessageBar(self)
         if reason:
             self.message.show_message(reason, "warning")
-        self.pages = QStackedWidget(self)
+        self.pages = PageStack(self)  # as high as the page shown
         self.pages.addWidget(self._build_credentials(address, username, locked))
         self.pages.addWidget(self._build_code())
         self.busy_line = BusyLine(self)
@@ -97,6 +96,7 @@ class ConnectDialog(QDialog):
         layout.addWidget(self.busy_line)
         # Enter presses the main button of the step shown (a hidden default does nothing).
         self.pages.currentChanged.connect(self._step_shown)
+        self.pages.currentChanged.connect(lambda _index: self.fitter.snap())
         self._step_shown(self.pages.currentIndex())
         (self.password_edit if locked or username else self.username_edit).setFocus()
 

@@ -267,6 +267,7 @@ QLabel#Hint, QLabel#FieldHint { color: palette(placeholder-text); }
 QLabel#FieldError { color: #b3261e; }
 QLabel#PageTitle { font-size: 15pt; font-weight: 600; }
 QListWidget#Sidebar {
+    outline: 0;  /* no focus frame drawn inside the selected page; the selection shows it */
     border: none;
     border-right: 1px solid palette(midlight);
     background: palette(window);
