@@ -9,13 +9,14 @@ accepted step, so it cannot be used again to log in.
 from __future__ import annotations
 
 import io
+import json
 
 import segno
-from sqlalchemy import delete
+from sqlalchemy import delete, func, or_, select
 from sqlalchemy.orm import Session
 
 from server_stub.crypto import SecretUnreadable
-from server_stub.models import PendingEnrollment, TotpCredential, User
+from server_stub.models import AuditEntry, PendingEnrollment, TotpCredential, User
 from server_stub.schemas.session import EnrollmentPublic
 from server_stub.security import totp
 from server_stub.services.context import ServiceContext
@@ -24,6 +25,8 @@ from server_stub.services.sessions import SessionStore
 
 PENDING = "pending_totp"
 ACTIVE = "totp"
+QR_SHOWN = json.dumps({"next": "enroll"}, sort_keys=True)
+"""The audit log's record of a password login that went on to show a QR code."""
 
 
 def qr_svg(uri: str) -> str:
@@ -74,6 +77,41 @@ class EnrollmentService:
             secret = self._open(pending.secret, user.id, PENDING)
         uri = totp.otpauth_uri(secret, account=user.name, issuer=self.ctx.settings.issuer)
         return EnrollmentPublic(secret=totp.to_base32(secret), otpauth_uri=uri, qr_svg=qr_svg(uri))
+
+    def shown_before(self, token: str) -> bool:
+        """Whether the user of a session at the ``enroll`` step may have an old entry for this
+        account in their app: a QR code was shown at an earlier login and no code was entered
+        (the seed's "koppeling niet afgerond"), or their pairing was reset. The audit log, which
+        is never purged, remembers both."""
+        with self.ctx.db.read() as db:
+            session = self.sessions.find(db, token)
+            if session is None:
+                raise NotAuthenticated()
+            user = db.get(User, session.user_id)
+            if user is None:
+                raise NotAuthenticated()
+            shown = db.scalar(
+                select(func.count())
+                .select_from(AuditEntry)
+                .where(
+                    AuditEntry.target == user.name,
+                    or_(
+                        (AuditEntry.action == "login") & (AuditEntry.new == QR_SHOWN),
+                        AuditEntry.action == "reset_2fa",
+                    ),
+                )
+            )
+            # This login's own record is one of them.
+            return (shown or 0) > 1
+
+    def paired_in_session(self, token: str) -> bool:
+        """Whether the pairing was completed in this very login (the code just entered)."""
+        with self.ctx.db.read() as db:
+            session = self.sessions.find(db, token)
+            if session is None:
+                return False
+            credential = db.get(TotpCredential, session.user_id)
+            return credential is not None and credential.created_at >= session.created_at
 
     def complete(self, db: Session, user: User, code: str) -> bool:
         """Pair when ``code`` is valid for the pending secret; the code is then used up."""

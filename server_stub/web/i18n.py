@@ -48,6 +48,13 @@ CATALOGUE: Final[Mapping[Lang, Mapping[str, str]]] = {
             "Voer je geen code in, dan is de koppeling niet afgerond en zie je de volgende "
             "keer dat je inlogt een nieuwe QR-code."
         ),
+        "enroll_again_title": "Je ziet opnieuw een QR-code",
+        "enroll_again": (
+            "De koppeling met je app was nog niet afgerond, of je tweestapsverificatie is "
+            "gereset. De codes van de oude regel in je app werken niet meer: verwijder eerst "
+            "de oude regel uit je app en koppel daarna opnieuw met deze QR-code."
+        ),
+        "enroll_step_remove": "Verwijder de oude regel voor dit account uit je app.",
         "qr_alt": "QR-code om je account toe te voegen aan een authenticator-app",
         "setup_key": "Instelsleutel",
         "copy": "Kopiëren",
@@ -83,6 +90,7 @@ CATALOGUE: Final[Mapping[Lang, Mapping[str, str]]] = {
         ),
         "done_title": "Je bent ingelogd",
         "done_user": "Je bent ingelogd als {name}.",
+        "done_paired": "De koppeling is afgerond: je app is nu gekoppeld aan je account.",
         "logout": "Uitloggen",
         "csrf_title": "Deze pagina is verlopen",
         "csrf_text": (
@@ -125,6 +133,13 @@ CATALOGUE: Final[Mapping[Lang, Mapping[str, str]]] = {
             "If you do not enter a code, the pairing is not completed and you will see a new "
             "QR code the next time you log in."
         ),
+        "enroll_again_title": "You see a QR code again",
+        "enroll_again": (
+            "The pairing with your app was not completed, or your two-step verification was "
+            "reset. The codes of the old entry in your app no longer work: remove the old "
+            "entry from your app first, then pair again with this QR code."
+        ),
+        "enroll_step_remove": "Remove the old entry for this account from your app.",
         "qr_alt": "QR code to add your account to an authenticator app",
         "setup_key": "Setup key",
         "copy": "Copy",
@@ -157,6 +172,7 @@ CATALOGUE: Final[Mapping[Lang, Mapping[str, str]]] = {
         "error_no_email_address": ("Your account has no e-mail address. Contact an administrator."),
         "done_title": "You are logged in",
         "done_user": "You are logged in as {name}.",
+        "done_paired": "Pairing is complete: your app is now paired with your account.",
         "logout": "Log out",
         "csrf_title": "This page has expired",
         "csrf_text": (

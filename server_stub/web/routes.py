@@ -153,10 +153,12 @@ def code_page(
 ) -> Response:
     """The page of a code step (``enroll``, ``totp``, ``email``) with an optional message."""
     t = page.t
-    extra: dict[str, str] = {"code_hint": t("code_hint_app")}
+    extra: dict[str, str | bool] = {"code_hint": t("code_hint_app")}
     if step == "enroll":
         try:
             info = page.services.enrollment.info(page.session_token or "")
+            # The seed: a QR code again means the old entry in the app must go first.
+            extra["again"] = page.services.enrollment.shown_before(page.session_token or "")
         except (NotAuthenticated, WrongStep, Conflict):
             return login_again(page)
         template, title = "web/enroll.html", t("enroll_title")
@@ -298,7 +300,10 @@ def done(page: PageDep) -> Response:
     except (NotAuthenticated, IpNotAllowed):
         page.end_session()
         return page.redirect("/")
-    return page.render("web/done.html", title=page.t("done_title"), here="/done", name=me.name)
+    paired = page.services.enrollment.paired_in_session(token)
+    return page.render(
+        "web/done.html", title=page.t("done_title"), here="/done", name=me.name, paired=paired
+    )
 
 
 @router.post("/logout", dependencies=CSRF)

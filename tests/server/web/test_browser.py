@@ -24,6 +24,7 @@ from playwright.sync_api import (
 )
 
 from desktop.scan.decode import decode_qr_texts
+from server_stub.services.context import Actor
 from tests.server.harness import PASSWORD, Harness, start_harness, stop_harness
 from tests.server.web.flows import set_policy, totp_now, wrong_code
 
@@ -237,4 +238,65 @@ def test_the_dutch_page_for_a_dutch_browser_and_the_language_switch(
     expect(page.locator("h1")).to_have_text("You are logged in")
     page.get_by_role("link", name="Nederlands").click()
     expect(page.locator("h1")).to_have_text("Je bent ingelogd")
+    assert tab.errors == []
+
+
+def test_a_new_qr_after_an_unfinished_pairing_says_to_remove_the_old_entry_first(
+    server: Harness, open_tab: Callable[[str], Tab]
+) -> None:
+    set_policy(server, authenticator_validity_hours=0)
+    server.add_user("femke")
+    tab = open_tab("nl-NL")
+    page = tab.page
+    tab.log_in("femke")
+    page.wait_for_url("**/enroll")
+    expect(page.locator("#again")).to_have_count(0)  # the first QR code: nothing to remove
+    first = tab.qr_secret()
+    page.get_by_role("button", name="Annuleren").click()  # scanned, but no code entered
+    page.wait_for_url(server.url + "/")
+
+    tab.log_in("femke")
+    page.wait_for_url("**/enroll")
+    again = page.locator("#again")
+    expect(again).to_contain_text("verwijder eerst de oude regel uit je app")
+    expect(again).to_contain_text("niet afgerond")
+    expect(page.locator(".steps > li").first).to_contain_text("Verwijder de oude regel")
+    second = tab.qr_secret()
+    assert second != first  # a new QR code: the old entry's codes are void
+    tab.submit_code(totp_now(server, second))
+    page.wait_for_url("**/done")
+    expect(page.locator("#paired")).to_have_text(
+        "De koppeling is afgerond: je app is nu gekoppeld aan je account."
+    )
+    assert tab.errors == []
+
+
+def test_after_a_reset_the_qr_code_says_to_remove_the_old_entry_in_english_too(
+    server: Harness, open_tab: Callable[[str], Tab]
+) -> None:
+    set_policy(server, authenticator_validity_hours=0)
+    server.add_user("pieter")
+    server.enroll("pieter")  # paired earlier
+    server.services.admin.reset_2fa("pieter", Actor("beheerder"))
+    tab = open_tab("en-GB")
+    tab.log_in("pieter")
+    tab.page.wait_for_url("**/enroll")
+    expect(tab.page.locator("#again")).to_contain_text("remove the old entry from your app first")
+    assert tab.errors == []
+
+
+def test_a_login_with_the_code_does_not_say_pairing_was_completed(
+    server: Harness, open_tab: Callable[[str], Tab]
+) -> None:
+    set_policy(server, authenticator_validity_hours=0)
+    server.add_user("ruud")
+    server.enroll("ruud")
+    server.clock.advance(30)
+    tab = open_tab("nl-NL")
+    tab.log_in("ruud")
+    tab.page.wait_for_url("**/code")
+    tab.submit_code(server.code("ruud"))
+    tab.page.wait_for_url("**/done")
+    expect(tab.page.locator("h1")).to_have_text("Je bent ingelogd")
+    expect(tab.page.locator("#paired")).to_have_count(0)
     assert tab.errors == []
