@@ -1,5 +1,7 @@
 """What `make run` starts, headless: the demo server answers, its logins work, the app
-in the demo folder holds the administrator's account and paints its window."""
+in the demo folder holds the administrator's account and paints its window; the printed
+guide speaks the system's language with the app's own menu names, says when the wanted
+port was taken, and never stops at a password prompt on the terminal."""
 
 from __future__ import annotations
 
@@ -34,23 +36,27 @@ def free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-@pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Demo]:
-    """One demo for the module (the last test stops it)."""
-    tmp_path = tmp_path_factory.mktemp("demo")
+def start_demo(home: Path, port: int, **env_changes: str | None) -> tuple[Demo, str]:
+    """``run_demo.py --no-app`` in ``home``; the demo and the guide it printed."""
     env = {
         **os.environ,
         "QT_QPA_PLATFORM": "offscreen",
         "TWEESTAP_PASSWORD": "demo vault password",  # no keyring here: the vault's password
     }
     env.pop("TWEESTAP_HOME", None)
+    for name, value in env_changes.items():
+        if value is None:
+            env.pop(name, None)
+        else:
+            env[name] = value
     process = subprocess.Popen(
         [
             *(sys.executable, "scripts/run_demo.py", "--no-app"),
-            *("--home", str(tmp_path), "--port", str(free_port())),
+            *("--home", str(home), "--port", str(port)),
         ],
         cwd=ROOT,
         env=env,
+        stdin=subprocess.DEVNULL,  # a prompt on the terminal would end the demo here
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
@@ -63,22 +69,36 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Demo]:
         if not line:
             break
         output.append(line)
-        if line.startswith("Serving until Ctrl+C"):
+        if "Ctrl+C" in line:
             break
     text = "".join(output)
-    assert "Serving until Ctrl+C" in text, text
+    assert "Ctrl+C" in text, text
     url = next(
-        part
-        for line in output
-        if line.startswith("2FA server")
-        for part in line.split()
-        if part.startswith("http://")
+        part for line in output for part in line.split() if part.startswith("http://127.0.0.1:")
     )
-    yield Demo(url, tmp_path / "app", {**env, "TWEESTAP_HOME": str(tmp_path / "app")}, process)
-    if process.poll() is None:
-        process.send_signal(signal.SIGINT)
-        process.wait(timeout=30)
-    process.stdout.close()
+    app_env = {**env, "TWEESTAP_HOME": str(home / "app")}
+    return Demo(url, home / "app", app_env, process), text
+
+
+def stop_demo(demo: Demo) -> None:
+    if demo.process.poll() is None:
+        demo.process.send_signal(signal.SIGINT)
+        demo.process.wait(timeout=30)
+    if demo.process.stdout is not None:
+        demo.process.stdout.close()
+
+
+@pytest.fixture(scope="module")
+def started(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Demo, str]]:
+    """One demo for the module (the last test stops it), and its guide."""
+    demo, text = start_demo(tmp_path_factory.mktemp("demo"), free_port())
+    yield demo, text
+    stop_demo(demo)
+
+
+@pytest.fixture(scope="module")
+def demo(started: tuple[Demo, str]) -> Demo:
+    return started[0]
 
 
 def app(demo: Demo, *args: str) -> subprocess.CompletedProcess[str]:
@@ -137,3 +157,85 @@ def test_stopping_the_demo_stops_its_server(demo: Demo) -> None:  # keep last: i
     demo.process.wait(timeout=30)
     with pytest.raises(httpx.TransportError):
         httpx.get(f"{demo.url}/api/health", timeout=2)
+
+
+# -- the guide -------------------------------------------------------------------------------
+
+
+def test_the_english_guide_names_the_menus_as_the_app_does(started: tuple[Demo, str]) -> None:
+    _demo, text = started
+    assert "File \u203a Administration\u2026" in text
+    assert '"Add account", then "Scan screen"' in text
+    assert '"Select region\u2026"' in text
+    assert "Type it on the login page now" not in text  # the administrator is paired already
+    assert "Close Tweestap to stop" not in text  # closing only hides it in the tray
+    assert "File \u203a Quit" not in text  # --no-app: Ctrl+C stops, as the last line says
+
+
+def test_a_dutch_system_gets_a_dutch_guide_and_a_taken_port_is_said(tmp_path: Path) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        busy = int(taken.getsockname()[1])
+        demo, text = start_demo(
+            tmp_path, busy, TWEESTAP_LANG=None, LANGUAGE=None, LC_ALL=None, LANG="nl_NL.UTF-8"
+        )
+    try:
+        assert "Bestand \u203a Beheer\u2026: log in als anna.admin" in text
+        assert '"Account toevoegen" en dan "Scherm scannen"' in text
+        assert '"Gebied selecteren\u2026"' in text
+        assert 'Kies onder Medewerkers daan.nieuw en "reset tweestapsverificatie"' in text
+        assert "Beleid (geldigheid authenticator (uren)), Overzicht en Auditlog" in text
+        assert f"Poort {busy} was bezet" in text
+        assert f":{busy}" not in demo.url
+        assert f"de demo gebruikt poort {demo.url.rsplit(':', 1)[1]}." in text
+        assert "De demo-server draait tot je Ctrl+C indrukt." in text
+        for english in ("File", "Things to try", "Serving until"):
+            assert english not in text
+        assert httpx.get(f"{demo.url}/api/health").status_code == 200
+    finally:
+        stop_demo(demo)
+
+
+def test_with_the_app_lock_on_nothing_is_asked_on_the_terminal(tmp_path: Path) -> None:
+    from desktop.vault import open_vault
+
+    app_home = tmp_path / "app"
+    locked = open_vault(app_home, password_prompt=lambda _request: "a long demo password")
+    assert locked.key_storage == "password"
+    demo, text = start_demo(tmp_path, free_port(), TWEESTAP_PASSWORD=None)
+    try:
+        assert "anna.admin's account is behind a password, so it was not added" in text
+        assert "Password" not in text  # no prompt
+        settings = json.loads((app_home / "settings.json").read_text(encoding="utf-8"))
+        assert settings["settings"]["server_url"] == demo.url
+    finally:
+        stop_demo(demo)
+
+
+def test_the_guide_says_tweestap_asks_for_its_password_in_its_own_window(qapp: object) -> None:
+    from desktop import i18n
+    from scripts.run_demo import AdminAccount, Port, guide
+
+    def write(language: str, account: AdminAccount) -> str:
+        return guide(
+            language,
+            url="http://127.0.0.1:8765",
+            port=Port(8765, 8765),
+            home=Path(".demo/app"),
+            log=Path(".demo/server.log"),
+            account=account,
+        )
+
+    try:
+        dutch = write("nl", AdminAccount(added=False))
+        assert "Tweestap vraagt eerst het wachtwoord van zijn accounts" in dutch
+        assert 'kies "Toevoegen"' in dutch
+        assert '"Vervang oude regel"' in dutch
+        assert "Poort" not in dutch  # the wanted port was free
+        assert 'Stoppen: Bestand \u203a Afsluiten in Tweestap, of "Tweestap afsluiten"' in dutch
+        english = write("en", AdminAccount(added=False, new_password=True))
+        assert "Tweestap first asks you to choose a password" in english
+        assert 'To stop: File \u203a Quit in Tweestap, or "Quit Tweestap" in the tray' in english
+    finally:
+        i18n.install("en")
