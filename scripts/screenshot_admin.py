@@ -26,7 +26,8 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from PySide6.QtCore import QCoreApplication  # noqa: E402
+from PySide6.QtCore import QCoreApplication, QRect  # noqa: E402
+from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication, QLineEdit, QWidget  # noqa: E402
 
 from desktop import i18n  # noqa: E402
@@ -122,6 +123,16 @@ def save(widget: QWidget, path: Path) -> None:
     print(path)
 
 
+_used_steps: set[int] = set()
+
+
+def wait_for_a_fresh_code() -> None:
+    """A code is accepted once (replay protection): the next language waits for a new one."""
+    while int(time.time()) // 30 in _used_steps:
+        time.sleep(0.5)
+    _used_steps.add(int(time.time()) // 30)
+
+
 def shoot(demo: Demo, out: Path, language: str) -> None:
     clock = SystemClock()
     vault_accounts = [demo.account(ADMIN)]
@@ -134,11 +145,17 @@ def shoot(demo: Demo, out: Path, language: str) -> None:
     dialog = ConnectDialog(clock, embedded=here, accounts=lambda: vault_accounts)
     dialog.resize(DIALOG_WIDTH, dialog.sizeHint().height())
     dialog.username_edit.setText(ADMIN)
+    dialog.password_edit.setText("niet het wachtwoord")
+    dialog.start_login()
+    settle(dialog.runner)
+    save(dialog, name("login-error"))  # the error above the form pushes it down
+    dialog.message.hide()
     dialog.password_edit.setText(PASSWORD)
     save(dialog, name("login"))
     dialog.start_login()
     settle(dialog.runner)
     save(dialog, name("code"))
+    wait_for_a_fresh_code()
     dialog.use_vault_code()
     settle(dialog.runner)
     client = dialog.client
@@ -152,6 +169,13 @@ def shoot(demo: Demo, out: Path, language: str) -> None:
     window.show_page(window.policy_page)
     settle(window.session.runner)
     save(window, name("policy"))
+    policy = window.policy_page
+    policy.extranet.enabled.yes.click()
+    policy.validity_hours.setFocus()
+    policy.validity_hours.selectAll()
+    QTest.keyClicks(policy.validity_hours, "30")  # typed, not saved: explained at the field
+    save(window, name("policy-out-of-range"))
+    policy.discard()
 
     users = window.users_page
     window.show_page(users)
@@ -185,6 +209,13 @@ def shoot(demo: Demo, out: Path, language: str) -> None:
     window.show_page(window.audit_page)
     settle(window.session.runner)
     save(window, name("audit"))
+
+    # The panel as it opens on a 1280x720 laptop (a desktop panel takes 32 pixels).
+    window.fit_screen(QRect(0, 0, 1280, 720 - 32))
+    window.show_page(users)
+    settle(window.session.runner)
+    users.select_user("eva.half")
+    save(window, name("laptop"))
 
     relogin = ConnectDialog(
         clock,

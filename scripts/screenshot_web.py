@@ -20,6 +20,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+import pyotp  # noqa: E402
 from playwright.sync_api import Browser, Page, ViewportSize, sync_playwright  # noqa: E402
 
 from server_stub.api import create_app  # noqa: E402
@@ -84,7 +85,17 @@ def shoot(browser: Browser, url: str, lang: str, out: Path, *, email: bool) -> l
     log_in(page, url, "daan.nieuw")
     page.wait_for_selector("#qr")
     save("enroll")
-    page.click("form.cancel button")
+    page.click("form.cancel button")  # scanned perhaps, but no code entered
+
+    log_in(page, url, "daan.nieuw")  # the QR code again: remove the old entry first
+    page.wait_for_selector("#again")
+    save("enroll-again")
+    secret = (page.text_content("#setup-key") or "").replace(" ", "")
+    page.fill("#code", pyotp.TOTP(secret).now())
+    page.click("#code-form button[type=submit]")
+    page.wait_for_selector("#paired")
+    save("done-paired")
+    page.click("#logout")
 
     log_in(page, url, "carla.zorg")
     page.fill("#code", "000000")
@@ -108,14 +119,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--chromium", default=CHROMIUM)
     args = parser.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
-    with demo_server() as url, sync_playwright() as playwright:
+    with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path=args.chromium, headless=True, args=CHROMIUM_ARGS
         )
         try:
-            for lang in LOCALES:
-                for path in shoot(browser, url, lang, args.out, email=lang == "nl"):
-                    print(path.relative_to(ROOT) if path.is_relative_to(ROOT) else path)
+            for lang in LOCALES:  # a fresh organisation each: daan.nieuw pairs in each
+                with demo_server() as url:
+                    for path in shoot(browser, url, lang, args.out, email=lang == "nl"):
+                        print(path.relative_to(ROOT) if path.is_relative_to(ROOT) else path)
         finally:
             browser.close()
     return 0

@@ -93,7 +93,7 @@ def test_change_column_names_each_changed_field_in_plain_words_old_to_new() -> N
     changed = entry(
         "user_update", {"modules": [], "admin": False}, {"modules": ["zorg"], "admin": True}
     )
-    assert describe_change(changed) == "modules: (none) \u2192 zorg; administrator: no \u2192 yes"
+    assert describe_change(changed) == "administrator: no \u2192 yes; modules: (none) \u2192 zorg"
     blocked = entry("block", {"blocked": False}, {"blocked": True})
     assert describe_change(blocked) == "blocked: no \u2192 yes"
 
@@ -102,7 +102,8 @@ def test_a_new_account_lists_what_it_was_given_without_the_empty_fields() -> Non
     created = entry(
         "user_create",
         None,
-        {"kind": "employee", "email": None, "admin": True, "modules": ["p&o"], "ip_allowlist": []},
+        # The server stores the keys sorted; they are shown in the account tab's order.
+        {"admin": True, "email": None, "ip_allowlist": [], "kind": "employee", "modules": ["p&o"]},
     )
     assert describe_change(created) == "kind: Employee; administrator: yes; modules: p&o"
 
@@ -114,8 +115,8 @@ def test_a_policy_change_uses_the_policy_pages_own_labels() -> None:
         {"authenticator_validity_hours": 3, "extranet.method": "app"},
     )
     assert describe_change(changed) == (
-        "authenticator validity (hours): 5 \u2192 3; "
-        "extranet users, default method: E-mail \u2192 Authenticator app"
+        "extranet users, default method: E-mail \u2192 Authenticator app; "
+        "authenticator validity (hours): 5 \u2192 3"
     )
 
 
@@ -143,8 +144,8 @@ def test_the_change_column_in_dutch_has_no_technical_words(qapp: object) -> None
             {"authenticator_validity_hours": 3, "employees.user_adjustable": True},
         )
         assert describe_change(policy) == (
-            "geldigheid authenticator (uren): 5 \u2192 3; "
-            "medewerkers, aanpasbaar voor gebruiker: nee \u2192 ja"
+            "medewerkers, aanpasbaar voor gebruiker: nee \u2192 ja; "
+            "geldigheid authenticator (uren): 5 \u2192 3"
         )
         login = entry("login", None, {"next": "enroll"})
         assert describe_change(login) == "volgende stap: app koppelen (QR-code)"

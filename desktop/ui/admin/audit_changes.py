@@ -20,6 +20,29 @@ from desktop.admin.model import AuditEntry, parse_time
 from desktop.ui.admin import labels
 
 ARROW = "\u2192"
+ORDER = (
+    "employees.enabled",
+    "employees.method",
+    "employees.user_adjustable",
+    "extranet.enabled",
+    "extranet.method",
+    "extranet.user_adjustable",
+    "authenticator_validity_hours",
+    "mail_validity_days",
+    "email_cutoff",
+    "kind",
+    "email",
+    "admin",
+    "location_manager",
+    "modules",
+    "ip_allowlist",
+    "blocked",
+    "has_password",
+    "enrollment",
+    "failed_codes",
+    "throttled_until",
+)
+"""The order of the policy page and the account tab (the server stores keys sorted)."""
 Words = Callable[[Any], str]
 
 
@@ -28,18 +51,23 @@ def describe_change(entry: AuditEntry) -> str:
     entry without an old state (an account created, a login) what it recorded."""
     old, new = entry.old, entry.new
     if isinstance(old, dict) and isinstance(new, dict) and old:
-        keys = list(dict.fromkeys([*old, *new]))
+        keys = _in_order([*old, *new])
         return "; ".join(
             f"{_field(key)}: {_value(key, old.get(key))} {ARROW} {_value(key, new.get(key))}"
             for key in keys
         )
     if isinstance(new, dict):
         return "; ".join(
-            f"{_field(key)}: {_value(key, value)}"
-            for key, value in new.items()
-            if value not in (None, False, [], "")  # a new account's empty fields say nothing
+            f"{_field(key)}: {_value(key, new[key])}"
+            for key in _in_order(list(new))
+            if new[key] not in (None, False, [], "")  # a new account's empty fields say nothing
         )
     return "" if new is None else _raw(new)
+
+
+def _in_order(keys: list[str]) -> list[str]:
+    unique = list(dict.fromkeys(keys))
+    return sorted(unique, key=lambda key: ORDER.index(key) if key in ORDER else len(ORDER))
 
 
 # -- fields --------------------------------------------------------------------------------

@@ -16,7 +16,7 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
 )
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -252,10 +252,12 @@ class UsersPage(QWidget):
         self.splitter.setStretchFactor(1, 0)
         self.splitter.setChildrenCollapsible(False)
         self._list_part = list_part
-        self._split_done = False
+        self._split_by_hand = False
+        self.splitter.splitterMoved.connect(self._split_moved)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 16, 16, 12)
         layout.addWidget(self.splitter)
+        self._margins = layout.contentsMargins()
 
         self.search_field.textChanged.connect(self._search)
         self.kind_combo.currentIndexChanged.connect(self._kind_chosen)
@@ -273,9 +275,17 @@ class UsersPage(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
         super().showEvent(event)
-        if not self._split_done:
-            self._split_done = True
+        if not self._split_by_hand:
             self.split_for_height(self.splitter.height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        if not self._split_by_hand and self.isVisible():
+            margins = self._margins  # the splitter is all there is below them
+            self.split_for_height(event.size().height() - margins.top() - margins.bottom())
+
+    def _split_moved(self) -> None:
+        self._split_by_hand = True  # the person's choice stays
 
     def split_for_height(self, total: int) -> None:
         """The list gets room for at least ``LIST_ROWS`` rows, the account tab the rest (all
