@@ -194,7 +194,7 @@ class GoogleExportDialog(QrCodesDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(codes, parent)
-        self.setWindowTitle(self.tr("Export to Google Authenticator"))
+        self.setWindowTitle(self.tr("QR codes for Google Authenticator"))  # the choice made
         self.heading.setText(self.tr("Scan these codes with Google Authenticator"))
         steps = self.tr(
             "In Google Authenticator on your phone, open the menu, choose Transfer accounts, "

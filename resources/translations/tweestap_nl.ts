@@ -2484,8 +2484,8 @@ De Authenticator-app die aan dit account gekoppeld is, wordt vergeten. Bij de vo
 <context>
     <name>GoogleExportDialog</name>
     <message>
-        <source>Export to Google Authenticator</source>
-        <translation>Exporteren naar Google Authenticator</translation>
+        <source>QR codes for Google Authenticator</source>
+        <translation>QR-codes voor Google Authenticator</translation>
     </message>
     <message>
         <source>Scan these codes with Google Authenticator</source>
