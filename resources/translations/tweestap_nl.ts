@@ -1015,16 +1015,24 @@ De Authenticator-app die aan dit account gekoppeld is, wordt vergeten. Bij de vo
         <translation>Overgeslagen: {label}: dit account staat al in Tweestap.</translation>
     </message>
     <message>
-        <source>Skipped {label}: Tweestap already has this account as {existing}.</source>
-        <translation>Overgeslagen: {label}: dit account staat al in Tweestap als {existing}.</translation>
-    </message>
-    <message>
         <source>Not imported: {label}: {reason}</source>
         <translation>Niet geïmporteerd: {label}: {reason}</translation>
     </message>
     <message>
         <source>{imported} imported, {duplicates} skipped as duplicates, {failed} failed.</source>
         <translation>{imported} geïmporteerd, {duplicates} overgeslagen (stonden er al), {failed} mislukt.</translation>
+    </message>
+    <message>
+        <source>Skipped {label}: it was read more than once.</source>
+        <translation>Overgeslagen: {label}: dit account kwam meer dan eens voor.</translation>
+    </message>
+    <message>
+        <source>Note: {label} has the same setup key as {other}; both are kept, remove the one you do not need.</source>
+        <translation>Let op: {label} heeft dezelfde instelsleutel als {other}; beide zijn bewaard, verwijder het account dat je niet nodig hebt.</translation>
+    </message>
+    <message>
+        <source>Note: {label} has the same name as {other} but another setup key; both are kept, remove the one that no longer works.</source>
+        <translation>Let op: {label} heeft dezelfde naam als {other} maar een andere instelsleutel; beide zijn bewaard, verwijder het account dat niet meer werkt.</translation>
     </message>
     <message>
         <source>Give the file's password with --password.</source>
@@ -1526,6 +1534,18 @@ De Authenticator-app die aan dit account gekoppeld is, wordt vergeten. Bij de vo
     <message>
         <source>The counter {counter} is too large: the limit is {limit}.</source>
         <translation>De teller {counter} is te groot: het maximum is {limit}.</translation>
+    </message>
+    <message>
+        <source>The issuer is {length} characters long; Tweestap keeps at most {limit}.</source>
+        <translation>De dienst is {length} tekens lang; Tweestap bewaart er hoogstens {limit}.</translation>
+    </message>
+    <message>
+        <source>The account name is {length} characters long; Tweestap keeps at most {limit}.</source>
+        <translation>De accountnaam is {length} tekens lang; Tweestap bewaart er hoogstens {limit}.</translation>
+    </message>
+    <message>
+        <source>The counter {counter} is larger than other authenticator apps can hold (at most {limit}); no site counts that far.</source>
+        <translation>De teller {counter} is groter dan andere authenticator-apps kunnen bewaren (hoogstens {limit}); geen enkele site telt zo ver.</translation>
     </message>
     <message>
         <source>The setup key contains the digit {char}, which setup keys never use. Did you mean the letter {letter}?</source>
@@ -2156,10 +2176,6 @@ De Authenticator-app die aan dit account gekoppeld is, wordt vergeten. Bij de vo
         <translation>{file} kan niet worden gelezen ({reason}).</translation>
     </message>
     <message>
-        <source>Tweestap already has an account with this name, with another setup key. Remove or rename that one first if this one replaces it.</source>
-        <translation>Tweestap heeft al een account met deze naam, met een andere instelsleutel. Verwijder of hernoem dat account eerst als dit account het vervangt.</translation>
-    </message>
-    <message>
         <source>The camera stopped because of an error ({detail}). Choose it again, or add the account another way.</source>
         <translation>De camera is gestopt door een fout ({detail}). Kies hem opnieuw, of voeg het account op een andere manier toe.</translation>
     </message>
@@ -2350,8 +2366,8 @@ De Authenticator-app die aan dit account gekoppeld is, wordt vergeten. Bij de vo
         <translation>Al in Tweestap, dus niet nog eens toegevoegd: {names}.</translation>
     </message>
     <message>
-        <source>Left alone, because you already have an account with the same name but another key: {names}.</source>
-        <translation>Niet aangeraakt, omdat je al een account met dezelfde naam maar een andere sleutel hebt: {names}.</translation>
+        <source>Imported, but they look like another account; remove the one you do not need: {names}.</source>
+        <translation>Geïmporteerd, maar ze lijken op een ander account; verwijder het account dat je niet nodig hebt: {names}.</translation>
     </message>
     <message>
         <source>Tweestap cannot use: {names}.</source>
@@ -2496,8 +2512,20 @@ De Authenticator-app die aan dit account gekoppeld is, wordt vergeten. Bij de vo
         <translation>Overgeslagen: deze staan al in Tweestap</translation>
     </message>
     <message>
-        <source>{label} (in Tweestap as {existing})</source>
-        <translation>{label} (in Tweestap als {existing})</translation>
+        <source>{label} (more than once in the file)</source>
+        <translation>{label} (meer dan eens in het bestand)</translation>
+    </message>
+    <message>
+        <source>{label} ({note})</source>
+        <translation>{label} ({note})</translation>
+    </message>
+    <message>
+        <source>same setup key as {other}</source>
+        <translation>dezelfde instelsleutel als {other}</translation>
+    </message>
+    <message>
+        <source>same name as {other}, another setup key</source>
+        <translation>dezelfde naam als {other}, een andere instelsleutel</translation>
     </message>
     <message>
         <source>Not imported</source>
