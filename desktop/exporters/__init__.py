@@ -9,6 +9,8 @@ a person.
 from __future__ import annotations
 
 import enum
+import os
+import stat
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -96,6 +98,31 @@ def password_bytes(password: str) -> bytes:
     return unicodedata.normalize("NFC", password).encode("utf-8")
 
 
+def check_export_target(path: Path) -> None:
+    """Refuse (:class:`ExportWriteFailed`) a ``path`` an export must not be written to."""
+    try:
+        found = os.lstat(path)
+    except FileNotFoundError:
+        found = None
+    except OSError as error:
+        raise ExportWriteFailed(path, error.strerror or type(error).__name__) from None
+    if found is not None and stat.S_ISDIR(found.st_mode):
+        raise ExportProblem(
+            QT_TRANSLATE_NOOP(
+                "Errors", "{path} is a folder; give the name of the file to write in it."
+            ),
+            path=str(path),
+        )
+    if found is not None and not (stat.S_ISREG(found.st_mode) or stat.S_ISLNK(found.st_mode)):
+        raise ExportProblem(
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "{path} is not a file (it is a device, a pipe or a socket); nothing was exported.",
+            ),
+            path=str(path),
+        )
+
+
 def require_accounts(accounts: Sequence[Account]) -> None:
     if not accounts:
         raise NothingToExport()
@@ -110,9 +137,15 @@ class LeftOut:
 
 
 def write_private_file(path: Path, data: bytes) -> None:
-    """Replace ``path`` with ``data`` atomically, readable by its owner only (0600)."""
+    """Replace ``path`` with ``data`` atomically, readable by its owner only (0600).
+
+    Only a file is ever replaced: a folder, a device (``/dev/null``), a named pipe or a
+    socket of that name is refused. The atomic replace would otherwise put a plain file in
+    the place of a device, which for ``root`` is a system file. A missing folder is made
+    (private, 0700), as for the vault."""
     from desktop.vault import store
 
+    check_export_target(path)
     try:
         store.write_atomic(path, data)
     except store.StoreError as error:

@@ -1596,6 +1596,14 @@ De Authenticator-app die aan dit account gekoppeld is, wordt vergeten. Bij de vo
         <translation>Het bestand is leeg: er valt niets te importeren.</translation>
     </message>
     <message>
+        <source>The link asks for codes written with the '{encoder}' encoder; Tweestap only knows Steam's.</source>
+        <translation>De link vraagt om codes in de schrijfwijze '{encoder}'; Tweestap kent alleen die van Steam.</translation>
+    </message>
+    <message>
+        <source>The link is for hotp codes written as Steam codes, which do not exist.</source>
+        <translation>De link is voor hotp-codes in de schrijfwijze van Steam, en die bestaan niet.</translation>
+    </message>
+    <message>
         <source>The value of '{key}' in the link must be a whole number, not '{value}'.</source>
         <translation>De waarde van '{key}' in de link moet een geheel getal zijn, niet '{value}'.</translation>
     </message>
@@ -2068,6 +2076,14 @@ De Authenticator-app die aan dit account gekoppeld is, wordt vergeten. Bij de vo
         <translation>Het wachtwoord is steeds hetzelfde teken, en dat is makkelijk te raden: kies een ander wachtwoord.</translation>
     </message>
     <message>
+        <source>{path} is a folder; give the name of the file to write in it.</source>
+        <translation>{path} is een map; geef de naam van het bestand dat erin moet komen.</translation>
+    </message>
+    <message>
+        <source>{path} is not a file (it is a device, a pipe or a socket); nothing was exported.</source>
+        <translation>{path} is geen bestand (het is een apparaat, een pipe of een socket); er is niets geëxporteerd.</translation>
+    </message>
+    <message>
         <source>Google Authenticator cannot hold any of these accounts; no QR code was made.</source>
         <translation>Google Authenticator kan geen van deze accounts bewaren; er is geen QR-code gemaakt.</translation>
     </message>
@@ -2078,6 +2094,10 @@ De Authenticator-app die aan dit account gekoppeld is, wordt vergeten. Bij de vo
     <message>
         <source>Google Authenticator cannot make codes of {digits} digits.</source>
         <translation>Google Authenticator kan geen codes van {digits} cijfers maken.</translation>
+    </message>
+    <message>
+        <source>Google Authenticator cannot hold a counter above {limit}.</source>
+        <translation>Google Authenticator kan geen teller boven {limit} bewaren.</translation>
     </message>
     <message>
         <source>Google Authenticator only makes codes that change every 30 seconds; this one changes every {period} seconds.</source>
@@ -2186,6 +2206,10 @@ De Authenticator-app die aan dit account gekoppeld is, wordt vergeten. Bij de vo
     <message>
         <source>The desktop's screenshot service gave no picture. Take a screenshot with your system's tool (the PrtSc key), then paste it here or open the file.</source>
         <translation>De schermafbeeldingsdienst van je desktop gaf geen afbeelding. Maak een schermafbeelding met het programma van je systeem (de PrtSc-toets) en plak die hier of open het bestand.</translation>
+    </message>
+    <message>
+        <source>Aegis cannot hold the counter of {label} ({counter}); nothing was written. Remove that account or choose another format.</source>
+        <translation>Aegis kan de teller van {label} ({counter}) niet bewaren; er is niets geschreven. Verwijder dat account of kies een ander formaat.</translation>
     </message>
 </context>
 <context>
