@@ -26,8 +26,8 @@ _BEYOND_C0: Final = "\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069"
 CONTROL: Final = re.compile(f"[\x00-\x1f{_BEYOND_C0}]")
 """One control character, as defined above."""
 
-_NOT_ESCAPED_BY_JSON: Final = re.compile(f"[{_BEYOND_C0}]")
-"""The control characters above except C0, which JSON escapes itself."""
+_NOT_ESCAPED_BY_JSON: Final = re.compile(f"[{_BEYOND_C0}\ud800-\udfff]")
+"""The control characters above except C0, which JSON escapes itself, and lone surrogates."""
 
 _BREAKS: Final = re.compile("[\t\n\x0b\x0c\r\x1c-\x1e\x85\u2028\u2029]+")
 """What a terminal or a text field shows as a line break or a gap: these become a space."""
@@ -43,10 +43,16 @@ def clean_line(text: str) -> str:
     return CONTROL.sub("", _BREAKS.sub(" ", text))
 
 
+_UNPRINTABLE: Final = re.compile(f"[\x00-\x1f{_BEYOND_C0}\ud800-\udfff]")
+"""Control characters and lone surrogates (undecodable bytes of a command line or a file
+name): neither may reach a terminal as it is."""
+
+
 def visible(text: str) -> str:
-    """``text`` with each control character written as a Python-style escape (``\\x1b``,
-    ``\\n``, ``\\u202e``): safe to print on a terminal, and still telling what was there."""
-    return CONTROL.sub(_escape, text)
+    """``text`` with each control character (and each lone surrogate) written as a
+    Python-style escape (``\\x1b``, ``\\n``, ``\\u202e``, ``\\udcff``): safe to print on a
+    terminal, and still telling what was there."""
+    return _UNPRINTABLE.sub(_escape, text)
 
 
 def _escape(match: re.Match[str]) -> str:
@@ -61,6 +67,7 @@ def _escape(match: re.Match[str]) -> str:
 def json_safe(document: str) -> str:
     """A JSON document (as ``json.dumps(..., ensure_ascii=False)`` writes it) with the
     control characters JSON leaves raw (DEL, C1, the separators and bidirectional controls)
-    written as ``\\uXXXX`` escapes. They can only occur inside strings, where the escape
-    means the same character: the document still parses to the same value."""
+    and lone surrogates written as ``\\uXXXX`` escapes. They can only occur inside strings,
+    where the escape means the same character: the document still parses to the same
+    value."""
     return _NOT_ESCAPED_BY_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", document)

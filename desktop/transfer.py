@@ -43,17 +43,20 @@ class ImportFileUnreadable(UserError):
 
 
 def read_import_file(path: Path) -> bytes:
-    """The bytes of the file to import, or :class:`ImportFileUnreadable`."""
+    """The bytes of the file to import, or :class:`ImportFileUnreadable`. At most
+    :data:`MAX_IMPORT_SIZE` bytes are read, from a file, a pipe or a device alike."""
+    from desktop.files import TooLarge, read_limited
+
     try:
-        if path.is_file() and path.stat().st_size > MAX_IMPORT_SIZE:
-            raise ImportFileUnreadable(
-                QT_TRANSLATE_NOOP(
-                    "Errors",
-                    "{file} is too large to be an authenticator export; nothing was imported.",
-                ),
-                file=str(path),
-            )
-        return path.read_bytes()
+        data = read_limited(path, MAX_IMPORT_SIZE)
+    except TooLarge:
+        raise ImportFileUnreadable(
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "{file} is too large to be an authenticator export; nothing was imported.",
+            ),
+            file=str(path),
+        ) from None
     except FileNotFoundError:
         raise ImportFileUnreadable(
             QT_TRANSLATE_NOOP("Errors", "There is no file {file}."), file=str(path)
@@ -68,6 +71,7 @@ def read_import_file(path: Path) -> bytes:
             file=str(path),
             reason=error.strerror or type(error).__name__,
         ) from None
+    return data
 
 
 @dataclass(frozen=True, slots=True)

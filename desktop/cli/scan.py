@@ -150,7 +150,8 @@ def _scan_camera(choice: str, as_json: bool) -> Result:
     from desktop.scan.classify import is_account_payload
     from desktop.scan.migration import MigrationCollector, is_migration_uri, parse_migration_uri
 
-    source: int | str = int(choice) if choice.isdecimal() else choice
+    numbered = choice.isascii() and choice.isdecimal() and len(choice) <= 9
+    source: int | str = int(choice) if numbered else choice
     frames = CameraFrames(source)
     frames.open()  # a camera that does not open is reported before the hint below
     if isinstance(source, int):

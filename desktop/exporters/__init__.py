@@ -83,6 +83,14 @@ def check_password(password: str) -> None:
             ),
             count=MIN_PASSWORD_LENGTH,
         )
+    if any("\ud800" <= char <= "\udfff" for char in text):
+        raise WeakPassword(
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "The password contains bytes that are not text in this system's encoding, so "
+                "it could not be typed again elsewhere: choose another one.",
+            )
+        )
     if len(set(text)) == 1:
         raise WeakPassword(
             QT_TRANSLATE_NOOP(
@@ -94,8 +102,10 @@ def check_password(password: str) -> None:
 
 
 def password_bytes(password: str) -> bytes:
-    """The password as every system types it: Unicode NFC, then UTF-8."""
-    return unicodedata.normalize("NFC", password).encode("utf-8")
+    """The password as every system types it: Unicode NFC, then UTF-8. Bytes that are not
+    UTF-8 (a command line in another encoding) are used as they came, so reading a file
+    with such a password says "wrong password" instead of failing."""
+    return unicodedata.normalize("NFC", password).encode("utf-8", "surrogateescape")
 
 
 def check_export_target(path: Path) -> None:

@@ -49,6 +49,9 @@ every stored account can be exported and read back elsewhere. No site counts tha
 code a second it lasts 292 billion years."""
 MAX_LABEL_LENGTH = 256
 """Characters of an issuer or an account name (an e-mail address has at most 254)."""
+MAX_SECRET_SIZE = 1024
+"""Bytes of a setup key. Real keys have 10 to 64 (a SHA512 key); a megabyte "key" from a
+crafted file would only bloat the vault and every backup."""
 
 
 class InvalidAccount(UserError):
@@ -209,7 +212,8 @@ def validate(account: Account) -> None:
 def check_storable(account: Account) -> None:
     """Refuse (:class:`InvalidAccount`) what the vault does not take in, on top of
     :func:`validate`: an issuer or name longer than :data:`MAX_LABEL_LENGTH` characters, a
-    counter beyond :data:`MAX_STORED_COUNTER`.
+    key longer than :data:`MAX_SECRET_SIZE` bytes, a counter beyond
+    :data:`MAX_STORED_COUNTER`.
 
     Kept apart from :func:`validate` (which every :class:`Account` passes) so that a vault
     written before these limits still opens; every way in (add, import, scan, rename, the
@@ -232,6 +236,14 @@ def check_storable(account: Account) -> None:
     ):
         if len(text) > MAX_LABEL_LENGTH:
             raise InvalidAccount(sentence, length=len(text), limit=MAX_LABEL_LENGTH)
+    if len(account.secret) > MAX_SECRET_SIZE:
+        raise InvalidAccount(
+            QT_TRANSLATE_NOOP(
+                "Errors", "The setup key is {size} bytes long; Tweestap keeps at most {limit}."
+            ),
+            size=len(account.secret),
+            limit=MAX_SECRET_SIZE,
+        )
     if account.counter > MAX_STORED_COUNTER:
         raise InvalidAccount(
             QT_TRANSLATE_NOOP(

@@ -815,6 +815,14 @@ De Authenticator-app die aan dit account gekoppeld is, wordt vergeten. Bij de vo
         <translation>Gebruiksfout</translation>
     </message>
     <message>
+        <source>give a moment in seconds since 1970, from 0 to {limit} (the year 9999), not {value}</source>
+        <translation>geef een moment in seconden sinds 1970, van 0 tot {limit} (het jaar 9999), niet {value}</translation>
+    </message>
+    <message>
+        <source>give a whole number, not {value}</source>
+        <translation>geef een geheel getal, niet {value}</translation>
+    </message>
+    <message>
         <source>Tweestap: two-step verification codes on your computer. Without a command, the window opens.</source>
         <translation>Tweestap: codes voor tweestapsverificatie op je computer. Zonder opdracht opent het venster.</translation>
     </message>
@@ -1544,6 +1552,10 @@ De Authenticator-app die aan dit account gekoppeld is, wordt vergeten. Bij de vo
         <translation>De accountnaam is {length} tekens lang; Tweestap bewaart er hoogstens {limit}.</translation>
     </message>
     <message>
+        <source>The setup key is {size} bytes long; Tweestap keeps at most {limit}.</source>
+        <translation>De instelsleutel is {size} bytes lang; Tweestap bewaart er hoogstens {limit}.</translation>
+    </message>
+    <message>
         <source>The counter {counter} is larger than other authenticator apps can hold (at most {limit}); no site counts that far.</source>
         <translation>De teller {counter} is groter dan andere authenticator-apps kunnen bewaren (hoogstens {limit}); geen enkele site telt zo ver.</translation>
     </message>
@@ -1632,8 +1644,20 @@ De Authenticator-app die aan dit account gekoppeld is, wordt vergeten. Bij de vo
         <translation>Geef een zoektekst of --uri, niet allebei.</translation>
     </message>
     <message>
+        <source>--advance moves the counter of a stored account; a link given with --uri is not stored.</source>
+        <translation>--advance verzet de teller van een opgeslagen account; een link die met --uri is gegeven, wordt niet opgeslagen.</translation>
+    </message>
+    <message>
         <source>Give either a link or --key, not both.</source>
         <translation>Geef een link of --key, niet allebei.</translation>
+    </message>
+    <message>
+        <source>A link carries its own code settings; --type, --algorithm, --digits, --period and --counter go with --key.</source>
+        <translation>Een link heeft zijn eigen code-instellingen; --type, --algorithm, --digits, --period en --counter horen bij --key.</translation>
+    </message>
+    <message>
+        <source>The link gives the account no name; give one with --account.</source>
+        <translation>De link geeft het account geen naam; geef er een met --account.</translation>
     </message>
     <message>
         <source>Give an otpauth:// link, or a setup key with --key.</source>
@@ -1642,6 +1666,18 @@ De Authenticator-app die aan dit account gekoppeld is, wordt vergeten. Bij de vo
     <message>
         <source>With --key, also give the account name with --account.</source>
         <translation>Geef bij --key ook de accountnaam met --account.</translation>
+    </message>
+    <message>
+        <source>--counter is only for HOTP accounts (--type hotp).</source>
+        <translation>--counter is alleen voor HOTP-accounts (--type hotp).</translation>
+    </message>
+    <message>
+        <source>--period is not used by HOTP accounts (--type hotp).</source>
+        <translation>--period wordt niet gebruikt door HOTP-accounts (--type hotp).</translation>
+    </message>
+    <message>
+        <source>Give the new account name with --account.</source>
+        <translation>Geef de nieuwe accountnaam met --account.</translation>
     </message>
     <message>
         <source>No account matches “{query}”.</source>
@@ -1830,6 +1866,10 @@ De Authenticator-app die aan dit account gekoppeld is, wordt vergeten. Bij de vo
     <message>
         <source>The file {path} is empty, so it holds no QR code.</source>
         <translation>Het bestand {path} is leeg, er staat dus geen QR-code in.</translation>
+    </message>
+    <message>
+        <source>The file {path} is too large to be a screenshot or photo of a QR code.</source>
+        <translation>Het bestand {path} is te groot voor een schermafbeelding of foto van een QR-code.</translation>
     </message>
     <message>
         <source>This QR code is part {part} of {parts} of a Google Authenticator export. Scan the other parts too, then import all its accounts.</source>
@@ -2072,6 +2112,10 @@ De Authenticator-app die aan dit account gekoppeld is, wordt vergeten. Bij de vo
         <translation>Het wachtwoord is te kort: gebruik minstens {count} tekens.</translation>
     </message>
     <message>
+        <source>The password contains bytes that are not text in this system's encoding, so it could not be typed again elsewhere: choose another one.</source>
+        <translation>Het wachtwoord bevat bytes die in de tekenset van dit systeem geen tekst zijn, dus elders kan het niet opnieuw worden getypt: kies een ander wachtwoord.</translation>
+    </message>
+    <message>
         <source>The password is one character repeated, which is easy to guess: choose another one.</source>
         <translation>Het wachtwoord is steeds hetzelfde teken, en dat is makkelijk te raden: kies een ander wachtwoord.</translation>
     </message>
@@ -2210,6 +2254,10 @@ De Authenticator-app die aan dit account gekoppeld is, wordt vergeten. Bij de vo
     <message>
         <source>Aegis cannot hold the counter of {label} ({counter}); nothing was written. Remove that account or choose another format.</source>
         <translation>Aegis kan de teller van {label} ({counter}) niet bewaren; er is niets geschreven. Verwijder dat account of kies een ander formaat.</translation>
+    </message>
+    <message>
+        <source>The output could not be written ({reason}).</source>
+        <translation>De uitvoer kon niet worden geschreven ({reason}).</translation>
     </message>
 </context>
 <context>
