@@ -2096,6 +2096,10 @@ De Authenticator-app die aan dit account gekoppeld is, wordt vergeten. Bij de vo
         <translation>Tweestap kon niet worden ingesteld voor {scheme}-links: {reason}</translation>
     </message>
     <message>
+        <source>The application menu in {folder} cannot be changed ({reason}).</source>
+        <translation>Het programmamenu in {folder} kan niet worden aangepast ({reason}).</translation>
+    </message>
+    <message>
         <source>There are no accounts to export; nothing was written.</source>
         <translation>Er zijn geen accounts om te exporteren; er is niets geschreven.</translation>
     </message>

@@ -235,6 +235,43 @@ def test_an_endless_device_is_read_only_up_to_the_limit_and_never_replaced(
     assert Path("/dev/null").is_char_device() and Path("/dev/zero").is_char_device()
 
 
+def test_a_vault_file_that_is_a_named_pipe_is_refused_and_left_alone(
+    cli: Cli, vault_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("desktop.files.PIPE_PATIENCE", 0.2)
+    vault_file.parent.mkdir(parents=True)
+    os.mkfifo(vault_file)
+    code, out, err = cli("list")
+    assert_refused(code, out, err, 1)
+    assert "cannot be read" in err and "kept untouched" in err
+    assert vault_file.is_fifo()
+
+
+def test_a_settings_file_that_is_endless_or_a_pipe_gives_the_defaults(
+    cli: Cli, isolated_environment: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("desktop.files.PIPE_PATIENCE", 0.2)
+    isolated_environment.mkdir(parents=True)
+    os.mkfifo(isolated_environment / "settings.json")
+    code, out, err = cli("code", "--uri", RFC_URI, "--at", "59")
+    assert code == 0 and out.strip() == "94287082", err
+    (isolated_environment / "settings.json").unlink()
+    (isolated_environment / "settings.json").symlink_to("/dev/zero")
+    code, out, err = cli("code", "--uri", RFC_URI, "--at", "59")
+    assert code == 0 and out.strip() == "94287082", err
+
+
+def test_desktop_entry_where_nothing_can_be_written_is_a_sentence(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    monkeypatch.setenv("XDG_DATA_HOME", str(blocker))
+    code, out, err = cli("desktop-entry")
+    assert_refused(code, out, err, 1)
+    assert "The application menu in" in err and "cannot be changed (Not a directory)" in err
+
+
 def test_a_picture_that_claims_a_billion_pixels_is_refused_before_it_fills_memory(
     tmp_path: Path,
 ) -> None:
