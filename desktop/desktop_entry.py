@@ -77,16 +77,19 @@ def install(command: list[str] | None = None, *, home: Path | None = None) -> In
     """Write the entry and the icon and make Tweestap the handler of the link schemes."""
     root = home if home is not None else data_home()
     applications = root / "applications"
-    applications.mkdir(parents=True, exist_ok=True)
     entry = applications / DESKTOP_FILE
-    temporary = entry.with_suffix(".tmp")
-    temporary.write_text(entry_text(command or launcher()), encoding="utf-8")
-    temporary.replace(entry)
     icon: Path | None = None
-    if ICON_SOURCE.is_file():
-        icon = root / "icons" / "hicolor" / "scalable" / "apps" / f"{ICON_NAME}.svg"
-        icon.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(ICON_SOURCE, icon)
+    try:
+        applications.mkdir(parents=True, exist_ok=True)
+        temporary = entry.with_suffix(".tmp")
+        temporary.write_text(entry_text(command or launcher()), encoding="utf-8")
+        temporary.replace(entry)
+        if ICON_SOURCE.is_file():
+            icon = root / "icons" / "hicolor" / "scalable" / "apps" / f"{ICON_NAME}.svg"
+            icon.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(ICON_SOURCE, icon)
+    except OSError as error:
+        raise _cannot_write(error, root) from None
     xdg_mime = shutil.which("xdg-mime")
     if xdg_mime is None:
         raise RegistrationFailed(
@@ -123,9 +126,22 @@ def uninstall(*, home: Path | None = None) -> list[Path]:
         root / "icons" / "hicolor" / "scalable" / "apps" / f"{ICON_NAME}.svg",
     ):
         if path.exists():
-            path.unlink()
+            try:
+                path.unlink()
+            except OSError as error:
+                raise _cannot_write(error, root) from None
             removed.append(path)
     return removed
+
+
+def _cannot_write(error: OSError, root: Path) -> RegistrationFailed:
+    return RegistrationFailed(
+        QT_TRANSLATE_NOOP(
+            "Errors", "The application menu in {folder} cannot be changed ({reason})."
+        ),
+        folder=str(error.filename or root),
+        reason=error.strerror or type(error).__name__,
+    )
 
 
 def _quote_exec(part: str) -> str:

@@ -296,15 +296,19 @@ class Settings:
         self.correction = correction
         self._extra = dict(extra or {})  # a newer version's fields, kept as they are
 
+    MAX_FILE_SIZE = 1024 * 1024  # a few hundred bytes in practice; never read without end
+
     @classmethod
     def load(cls, home: Path | None = None) -> Settings:
         """The settings in ``home``; defaults if there is no file or it is unreadable."""
+        from desktop.files import TooLarge, read_limited
+
         path = settings_path(home)
         try:
-            data = json.loads(path.read_text(encoding="utf-8"))
+            data = json.loads(read_limited(path, cls.MAX_FILE_SIZE).decode("utf-8"))
         except FileNotFoundError:
             return cls(path)
-        except (OSError, UnicodeDecodeError, ValueError):
+        except (OSError, TooLarge, UnicodeDecodeError, ValueError, RecursionError):
             settings = cls(path)
             settings.problems.append(FILE_NAME)
             return settings

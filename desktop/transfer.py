@@ -19,7 +19,7 @@ from desktop.otp.model import Account
 
 if TYPE_CHECKING:
     from desktop.importers import ImportResult, Skipped
-    from desktop.importers.merge import Duplicate
+    from desktop.importers.merge import Duplicate, Resemblance
     from desktop.vault import Vault
 
 LAST_BACKUP_SETTING = "last_backup"
@@ -43,17 +43,20 @@ class ImportFileUnreadable(UserError):
 
 
 def read_import_file(path: Path) -> bytes:
-    """The bytes of the file to import, or :class:`ImportFileUnreadable`."""
+    """The bytes of the file to import, or :class:`ImportFileUnreadable`. At most
+    :data:`MAX_IMPORT_SIZE` bytes are read, from a file, a pipe or a device alike."""
+    from desktop.files import TooLarge, read_limited
+
     try:
-        if path.is_file() and path.stat().st_size > MAX_IMPORT_SIZE:
-            raise ImportFileUnreadable(
-                QT_TRANSLATE_NOOP(
-                    "Errors",
-                    "{file} is too large to be an authenticator export; nothing was imported.",
-                ),
-                file=str(path),
-            )
-        return path.read_bytes()
+        data = read_limited(path, MAX_IMPORT_SIZE)
+    except TooLarge:
+        raise ImportFileUnreadable(
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "{file} is too large to be an authenticator export; nothing was imported.",
+            ),
+            file=str(path),
+        ) from None
     except FileNotFoundError:
         raise ImportFileUnreadable(
             QT_TRANSLATE_NOOP("Errors", "There is no file {file}."), file=str(path)
@@ -68,50 +71,41 @@ def read_import_file(path: Path) -> bytes:
             file=str(path),
             reason=error.strerror or type(error).__name__,
         ) from None
-
-
-class SameLoginOtherKey(UserError):
-    """The vault has an account of this service and name with another key."""
-
-    def __init__(self) -> None:
-        super().__init__(
-            QT_TRANSLATE_NOOP(
-                "Errors",
-                "Tweestap already has an account with this name, with another setup key. "
-                "Remove or rename that one first if this one replaces it.",
-            )
-        )
+    return data
 
 
 @dataclass(frozen=True, slots=True)
 class ImportSummary:
-    """What an import did: accounts stored, left out as already there, and not imported."""
+    """What a bulk addition did (see :mod:`desktop.importers.merge` for the rule)."""
 
     imported: list[Account] = field(default_factory=list)
+    """Stored, as stored."""
     duplicates: list[Duplicate] = field(default_factory=list)
-    """Already in Tweestap (same key), or repeated in the file."""
+    """Left out: exactly these accounts are in Tweestap already."""
+    repeated: list[Duplicate] = field(default_factory=list)
+    """Left out: the file lists them more than once; the first one counts."""
+    alike: list[Resemblance] = field(default_factory=list)
+    """Stored, but each looks like another account: the same key, or the same name."""
     failed: list[Skipped] = field(default_factory=list)
+    """Not stored, each with the reason."""
+
+    def resemblance(self, account: Account) -> Resemblance | None:
+        """What the stored ``account`` looks like, if anything."""
+        return next((r for r in self.alike if r.account.id == account.id), None)
 
 
 def apply_import(vault: Vault, result: ImportResult) -> ImportSummary:
-    """Store the new accounts of ``result`` in one save; accounts the vault already holds
-    (:func:`desktop.importers.merge.plan`) are left out. On an error nothing is stored.
+    """Store the accounts of ``result`` in one save: all of them or (on an error) none.
+    Only exact duplicates are left out (:mod:`desktop.importers.merge`)."""
+    from desktop.importers.merge import import_into
 
-    An account whose service and name the vault already has, but with another key, is not
-    imported: it is reported with the reason (the person decides which one is right).
-    """
-    from desktop.importers import Skipped
-    from desktop.importers.merge import plan
-
-    planned = plan(list(vault.accounts), result)
-    added, same_login = vault.add_many(planned.new)
+    planned = import_into(vault, result)
     return ImportSummary(
-        imported=added,
-        duplicates=[*planned.duplicates, *planned.repeated],
-        failed=[
-            *result.skipped,
-            *(Skipped(label=account.label, reason=SameLoginOtherKey()) for account in same_login),
-        ],
+        imported=planned.new,
+        duplicates=planned.duplicates,
+        repeated=planned.repeated,
+        alike=planned.alike,
+        failed=[*result.skipped, *planned.refused],
     )
 
 

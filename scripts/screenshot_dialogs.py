@@ -312,6 +312,8 @@ def add_imported() -> QWidget:
     dialog = _add_dialog()
     dialog.scan_sources.read_files([str(_export_picture())])
     dialog._vault.add(Account(issuer="VPN", name="jan", secret=b"third-secret-key-123"))
+    # An older enrolment of the same login: kept, and the summary says it looks alike.
+    dialog._vault.add(Account(issuer="Intranet", name="jvries", secret=b"an-older-enrolment!!"))
     dialog.export_offer.import_button.click()
     return dialog
 
@@ -433,7 +435,10 @@ def import_summary() -> QWidget:
     accounts = _accounts()[:6]
     source = _pictures() / "aegis-export-uri.txt"
     broken = "otpauth://totp/Oud%20intranet:jan?secret=NIET-GELD1G"
-    source.write_text("".join(format_uri(a) + "\n" for a in accounts) + broken + "\n")
+    # The same key under the name the other app gave it: kept, with a note.
+    renamed = accounts[1].replace(name="jan (werk)")
+    lines = [format_uri(a) for a in [*accounts, renamed]]
+    source.write_text("".join(line + "\n" for line in lines) + broken + "\n")
     dialog = ImportDialog(_vault_with(accounts[:2]))
     dialog.open_file(source)
     _wait(lambda: dialog.page is Page.SUMMARY)

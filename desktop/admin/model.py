@@ -17,6 +17,7 @@ from datetime import UTC, date, datetime
 from typing import Any, Literal, cast
 
 from desktop.admin.errors import InvalidEmail, InvalidIpList, InvalidUserName, TooManyIpEntries
+from desktop.text import clean_line, has_controls, visible
 
 Method = Literal["app", "email"]
 Kind = Literal["employee", "extranet"]
@@ -419,7 +420,7 @@ class AuditFilter:
     def params(self) -> dict[str, str]:
         found: dict[str, str] = {"limit": str(self.limit)}
         for key in ("actor", "target", "action"):
-            value = getattr(self, key).strip()
+            value = clean_line(getattr(self, key)).strip()
             if value:
                 found[key] = value
         if self.since is not None:
@@ -464,11 +465,11 @@ def parse_ip_list(text: str) -> tuple[str, ...]:
     canonical: list[str] = []
     for entry in entries:
         if len(entry) > MAX_IP_ENTRY_LENGTH:
-            raise InvalidIpList(entry[:MAX_IP_ENTRY_LENGTH] + "\u2026")
+            raise InvalidIpList(visible(entry[:MAX_IP_ENTRY_LENGTH]) + "\u2026")
         try:
             network = ipaddress.ip_network(entry, strict=False)
         except ValueError:
-            raise InvalidIpList(entry) from None
+            raise InvalidIpList(visible(entry)) from None
         # The server's canonical form: a lone address without "/", a range as network/prefix.
         single = network.prefixlen == network.max_prefixlen and "/" not in entry
         canonical.append(str(network.network_address) if single else str(network))
@@ -482,10 +483,18 @@ def check_user_name(name: str) -> str:
 
 
 def check_email(text: str) -> str | None:
-    """``None`` for an empty field (no address), the address otherwise."""
+    """``None`` for an empty field (no address), the address otherwise. A control character
+    (an escape sequence, a NUL, a bidirectional override pasted along) is never an address:
+    it would be stored on the server and shown in every list of the organisation."""
     address = text.strip()
     if not address:
         return None
-    if len(address) > MAX_EMAIL_LENGTH or not _EMAIL.fullmatch(address):
-        raise InvalidEmail(address)
+    if has_controls(address) or len(address) > MAX_EMAIL_LENGTH or not _EMAIL.fullmatch(address):
+        raise InvalidEmail(_quotable(address))
     return address
+
+
+def _quotable(text: str) -> str:
+    """What was typed, fit to quote in a sentence: controls shown escaped, at most 60."""
+    shown = visible(text)
+    return shown if len(shown) <= 60 else shown[:59] + "\u2026"

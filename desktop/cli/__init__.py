@@ -7,6 +7,7 @@ never shows a traceback: every :class:`UserError` becomes one translated sentenc
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
 from collections.abc import Sequence
 
@@ -18,6 +19,13 @@ USAGE_ERROR = 2
 
 
 def main(argv: Sequence[str] | None = None, *, clock: Clock | None = None) -> int:
+    try:
+        return _main(argv, clock)
+    except BrokenPipeError:  # the reader of the output went away (``| head``): stop quietly
+        return 1
+
+
+def _main(argv: Sequence[str] | None, clock: Clock | None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     # Lazily: opening the window must not pay for argparse's work and vice versa.
     from PySide6.QtCore import QCoreApplication
@@ -102,10 +110,18 @@ def _run_command(args: argparse.Namespace, clock: Clock) -> int:
             from desktop.cli import scan
 
             return scan.run(args, vault_for_scan, clock)
-        if args.command == "code" and args.uri:
+        if args.command == "code" and args.uri is not None:
             if args.query:
                 raise accounts.UsageProblem(
                     QT_TRANSLATE_NOOP("Errors", "Give either a search text or --uri, not both.")
+                )
+            if args.advance:
+                raise accounts.UsageProblem(
+                    QT_TRANSLATE_NOOP(
+                        "Errors",
+                        "--advance moves the counter of a stored account; a link given with "
+                        "--uri is not stored.",
+                    )
                 )
             return accounts.code_of_uri(args, clock)
         if args.command == "desktop-entry":
@@ -118,6 +134,8 @@ def _run_command(args: argparse.Namespace, clock: Clock) -> int:
             return transfer.run_export(args, vault_for_scan, clock)
         # Refuse bad input before the vault is opened (and a password perhaps asked for).
         new_account = accounts.account_from_args(args) if args.command == "add" else None
+        if args.command == "rename":
+            accounts.check_rename_args(args)
         vault = open_vault(password_prompt=console.ask_password)
         if vault.created and vault.key_notice is not None:
             console.fail(vault.key_notice)
@@ -134,13 +152,21 @@ def _run_command(args: argparse.Namespace, clock: Clock) -> int:
                 return accounts.codes(vault, args, clock)
         raise AssertionError(args.command)  # pragma: no cover - argparse restricts commands
     except accounts.UsageProblem as problem:
-        console.fail(problem)
+        _say(problem)
         return USAGE_ERROR
     except UserError as error:
-        console.fail(error)
+        _say(error)
         return 1
     except KeyboardInterrupt:
         return 1
+
+
+def _say(error: UserError) -> None:
+    """The refusal's sentence on standard error, unless that cannot be written either."""
+    from desktop.cli import console
+
+    with contextlib.suppress(console.OutputFailed):
+        console.fail(error)
 
 
 def _desktop_entry(*, remove: bool) -> int:

@@ -11,9 +11,10 @@ from PySide6.QtCore import QCoreApplication
 from desktop.clock import Clock, CorrectedClock
 from desktop.errors import QT_TRANSLATE_NOOP, UserError
 from desktop.otp.codes import code_at, seconds_remaining
-from desktop.otp.model import STEAM_DIGITS, Account, Algorithm, OtpType
+from desktop.otp.model import STEAM_DIGITS, Account, Algorithm, OtpType, check_storable
 from desktop.otp.secret import parse_setup_key
 from desktop.otp.uri import parse_uri
+from desktop.text import clean_line
 from desktop.vault import DuplicateAccount, Vault
 
 from . import console
@@ -31,28 +32,59 @@ class NothingFound(UserError):
     """A query that matched no stored account (exit code 1)."""
 
 
+_CODE_SETTINGS = ("type", "algorithm", "digits", "period", "counter")
+
+
 def account_from_args(args: argparse.Namespace) -> Account:
-    """The account described by ``add``'s arguments: a link, or a key with its details."""
+    """The account described by ``add``'s arguments: a link, or a key with its details.
+
+    Every option is checked here, before the vault is opened: an option that would be
+    ignored is a usage error rather than a surprise, and the account must be one the vault
+    takes in (``check_storable``)."""
     if args.uri and args.key:
         raise UsageProblem(QT_TRANSLATE_NOOP("Errors", "Give either a link or --key, not both."))
     if args.uri:
+        if any(getattr(args, option) is not None for option in _CODE_SETTINGS):
+            raise UsageProblem(
+                QT_TRANSLATE_NOOP(
+                    "Errors",
+                    "A link carries its own code settings; --type, --algorithm, --digits, "
+                    "--period and --counter go with --key.",
+                )
+            )
         account = parse_uri(args.uri)
         overrides = {
             field: value
             for field, value in (("issuer", args.issuer), ("name", args.account))
             if value is not None
         }
-        return account.replace(**overrides) if overrides else account
+        account = account.replace(**overrides) if overrides else account
+        if not account.name:
+            raise UsageProblem(
+                QT_TRANSLATE_NOOP(
+                    "Errors", "The link gives the account no name; give one with --account."
+                )
+            )
+        check_storable(account)
+        return account
     if not args.key:
         raise UsageProblem(
             QT_TRANSLATE_NOOP("Errors", "Give an otpauth:// link, or a setup key with --key.")
         )
-    if not args.account:
+    if not args.account or not args.account.strip():
         raise UsageProblem(
             QT_TRANSLATE_NOOP("Errors", "With --key, also give the account name with --account.")
         )
     otp_type = OtpType(args.type or "totp")
-    return Account(
+    if args.counter is not None and otp_type is not OtpType.HOTP:
+        raise UsageProblem(
+            QT_TRANSLATE_NOOP("Errors", "--counter is only for HOTP accounts (--type hotp).")
+        )
+    if args.period is not None and otp_type is OtpType.HOTP:
+        raise UsageProblem(
+            QT_TRANSLATE_NOOP("Errors", "--period is not used by HOTP accounts (--type hotp).")
+        )
+    account = Account(
         issuer=(args.issuer or "").strip(),
         name=args.account.strip(),
         secret=parse_setup_key(args.key),
@@ -62,6 +94,19 @@ def account_from_args(args: argparse.Namespace) -> Account:
         period=args.period if args.period is not None else 30,
         counter=args.counter if args.counter is not None else 0,
     )
+    if not account.name:  # nothing but control characters
+        raise UsageProblem(
+            QT_TRANSLATE_NOOP("Errors", "With --key, also give the account name with --account.")
+        )
+    check_storable(account)
+    return account
+
+
+def check_rename_args(args: argparse.Namespace) -> None:
+    """``rename`` needs a new name that is still a name once cleaned (before the vault is
+    opened); the issuer may be empty."""
+    if not clean_line(args.account).strip():
+        raise UsageProblem(QT_TRANSLATE_NOOP("Errors", "Give the new account name with --account."))
 
 
 def default_digits(otp_type: OtpType) -> int:

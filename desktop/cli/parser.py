@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import argparse
+import math
 import sys
-from typing import NoReturn
+from typing import Final, NoReturn
 
 from PySide6.QtCore import QCoreApplication
 
 from desktop import __version__
+from desktop.otp.codes import MAX_MOMENT
+from desktop.text import visible
 
 translate = QCoreApplication.translate
 
 USAGE_ERROR = 2
+MAX_NUMBER_LENGTH: Final = 30
 
 
 class Parser(argparse.ArgumentParser):
@@ -21,7 +25,45 @@ class Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
         prefix = translate("Cli", "Usage error")
-        self.exit(USAGE_ERROR, f"{self.prog}: {prefix}: {message}\n")
+        # The message may quote what was typed ("unrecognized arguments: ..."): one line,
+        # its control characters escaped like everything else the command prints.
+        self.exit(USAGE_ERROR, f"{self.prog}: {prefix}: {visible(message)}\n")
+
+
+def unix_time(text: str) -> float:
+    """``--at``: seconds since 1970 (UTC), from 0 to the end of the year 9999; a fraction
+    is fine. ``nan``, ``inf`` and anything outside that range is a usage error."""
+    try:
+        value = float(text)
+    except ValueError:
+        value = math.nan
+    if not math.isfinite(value) or not 0 <= value <= MAX_MOMENT:
+        raise argparse.ArgumentTypeError(
+            translate(
+                "Cli",
+                "give a moment in seconds since 1970, from 0 to {limit} (the year 9999), "
+                "not {value}",
+            ).format(limit=MAX_MOMENT, value=_quoted(text))
+        )
+    return value
+
+
+def whole_number(text: str) -> int:
+    """``--digits``, ``--period``, ``--counter``: an ASCII whole number (``-`` allowed, so
+    that a negative one gets the account's own range sentence), at most 30 digits."""
+    stripped = text.strip()
+    digits = stripped.removeprefix("-")
+    if not (digits.isascii() and digits.isdecimal()) or len(digits) > MAX_NUMBER_LENGTH:
+        raise argparse.ArgumentTypeError(
+            translate("Cli", "give a whole number, not {value}").format(value=_quoted(text))
+        )
+    return int(stripped)
+
+
+def _quoted(text: str) -> str:
+    """What was typed, fit to quote: one line, at most 24 characters."""
+    shown = visible(text)
+    return f"'{shown}'" if len(shown) <= 24 else f"'{shown[:23]}\u2026'"
 
 
 def build_parser() -> Parser:
@@ -55,9 +97,11 @@ def build_parser() -> Parser:
         choices=["SHA1", "SHA256", "SHA512"],
         help=translate("Cli", "default: SHA1"),
     )
-    add.add_argument("--digits", type=int, help=translate("Cli", "6, 7 or 8 (default 6)"))
-    add.add_argument("--period", type=int, help=translate("Cli", "seconds (default 30)"))
-    add.add_argument("--counter", type=int, help=translate("Cli", "HOTP counter (default 0)"))
+    add.add_argument("--digits", type=whole_number, help=translate("Cli", "6, 7 or 8 (default 6)"))
+    add.add_argument("--period", type=whole_number, help=translate("Cli", "seconds (default 30)"))
+    add.add_argument(
+        "--counter", type=whole_number, help=translate("Cli", "HOTP counter (default 0)")
+    )
     add.add_argument(
         "--replace",
         action="store_true",
@@ -85,7 +129,7 @@ def build_parser() -> Parser:
     code.add_argument("--json", action="store_true", help=translate("Cli", "print JSON"))
     code.add_argument(
         "--at",
-        type=float,
+        type=unix_time,
         metavar="UNIX_TIME",
         help=translate("Cli", "the moment to compute codes for (default: now)"),
     )

@@ -11,8 +11,10 @@ of a Google Authenticator export), or until the video file ends; Ctrl+C stops a 
 
 ``--add`` adds every ``otpauth://`` account and every account of a *complete* Google export
 (its parts may be spread over several pictures, in any order) to the vault, which is only
-opened when there is something to add. An account already stored (same service and name)
-is reported and left as it is, never doubled; codes that are not accounts are explained.
+opened when there is something to add, by the rule of every import: an account Tweestap
+holds exactly already is reported and not doubled, one that only looks like a stored
+account (the same key, or the same name with another key) is added with a note; codes
+that are not accounts are explained.
 
 Exit codes: 0 when a code was read (with ``--add``: when an account was added), 1 when none
 was (with ``--add``: when nothing was added), 2 for a usage error.
@@ -148,7 +150,8 @@ def _scan_camera(choice: str, as_json: bool) -> Result:
     from desktop.scan.classify import is_account_payload
     from desktop.scan.migration import MigrationCollector, is_migration_uri, parse_migration_uri
 
-    source: int | str = int(choice) if choice.isdecimal() else choice
+    numbered = choice.isascii() and choice.isdecimal() and len(choice) <= 9
+    source: int | str = int(choice) if numbered else choice
     frames = CameraFrames(source)
     frames.open()  # a camera that does not open is reported before the hint below
     if isinstance(source, int):
@@ -191,10 +194,12 @@ def _print(codes: list[str], as_json: bool) -> None:
 
 
 def _add(payloads: list[str], open_vault: Callable[[], Vault], clock: Clock) -> int:
+    from desktop.cli.transfer import report
+    from desktop.importers import ImportResult
     from desktop.otp.codes import code_at
     from desktop.scan.classify import classify
     from desktop.scan.migration import MigrationCollector
-    from desktop.vault import DuplicateAccount
+    from desktop.transfer import apply_import
 
     links: list[Account] = []
     exports: dict[tuple[int, int], MigrationCollector] = {}
@@ -225,24 +230,21 @@ def _add(payloads: list[str], open_vault: Callable[[], Vault], clock: Clock) -> 
         console.err(translate("Cli", "No account was added."))
         return NOTHING
     vault = open_vault()
-    added = 0
-    for account, new_link in [(a, True) for a in links] + [(a, False) for a in imported]:
-        try:
-            stored = vault.add(account)
-        except DuplicateAccount as duplicate:
-            console.fail(duplicate)
-            continue
-        added += 1
+    # The rule of every import: only an exact duplicate is left out (desktop.importers.merge).
+    summary = apply_import(vault, ImportResult(format_key="scan", accounts=links + imported))
+    from_links = {account.id for account in links}
+    for stored in summary.imported:
         console.err(
             translate("Cli", "Added {label} (id {id}).").format(label=stored.label, id=stored.id)
         )
-        if new_link:
+        if stored.id in from_links:
             console.err(
                 translate(
                     "Cli",
                     "Current code: {code}. Type it on the login page now to finish pairing.",
                 ).format(code=code_at(stored, clock.now()))
             )
-    if not added:
+    report(summary)
+    if not summary.imported:
         console.err(translate("Cli", "No account was added."))
-    return OK if added else NOTHING
+    return OK if summary.imported else NOTHING

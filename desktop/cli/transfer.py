@@ -3,9 +3,11 @@
 
 Import reads the whole file before the vault is opened; a file that cannot be read (or
 whose password is wrong) stores nothing. Every account is reported: imported (standard
-output), left out because Tweestap already holds it, or not imported with the reason
-(standard error). Exit 1 when nothing was imported because of an error, or the file holds
-no accounts; an import of only known accounts is not an error.
+output), left out because Tweestap already holds exactly that account, or not imported
+with the reason (standard error); an imported account that looks like another (the same
+setup key, or the same name with another key) gets a note on standard error. Exit 1 when
+nothing was imported because of an error, or the file holds no accounts; an import of only
+known accounts is not an error.
 
 Export writes the file atomically with mode 0600. The encrypted formats (``tweestap``,
 ``aegis-encrypted``) need a password of at least 8 characters: ``--password``, or typed
@@ -30,13 +32,16 @@ from desktop.clock import Clock
 from desktop.errors import QT_TRANSLATE_NOOP, UserError
 from desktop.exporters import ExportFormat, check_password, write_private_file
 from desktop.i18n import error_text
+from desktop.otp.model import Likeness
 
 from . import console
 from .accounts import UsageProblem
 
 if TYPE_CHECKING:
     from desktop.importers import Importer, ImportResult
+    from desktop.importers.merge import Resemblance
     from desktop.otp.model import Account
+    from desktop.transfer import ImportSummary
     from desktop.vault import Vault
 
 translate = QCoreApplication.translate
@@ -65,33 +70,60 @@ def run_import(args: argparse.Namespace, open_vault: Callable[[], Vault]) -> int
     summary = transfer.apply_import(vault, result)
     for account in summary.imported:
         console.out(translate("Cli", "Imported {label}").format(label=account.label))
-    for duplicate in summary.duplicates:
-        label = duplicate.incoming.label
-        if duplicate.same_login:
-            text = translate("Cli", "Skipped {label}: Tweestap already has this account.")
-        else:
-            text = translate(
-                "Cli", "Skipped {label}: Tweestap already has this account as {existing}."
-            )
-        console.err(text.format(label=label, existing=duplicate.existing.label))
-    for skipped in summary.failed:
-        console.err(
-            translate("Cli", "Not imported: {label}: {reason}").format(
-                label=skipped.label, reason=error_text(skipped.reason)
-            )
-        )
+    report(summary)
     console.out(
         translate(
             "Cli", "{imported} imported, {duplicates} skipped as duplicates, {failed} failed."
         ).format(
             imported=len(summary.imported),
-            duplicates=len(summary.duplicates),
+            duplicates=len(summary.duplicates) + len(summary.repeated),
             failed=len(summary.failed),
         )
     )
     if summary.imported or not summary.failed:
         return OK
     return REFUSED
+
+
+def report(summary: ImportSummary) -> None:
+    """On standard error: what the stored accounts look like, what was left out as a
+    duplicate, and what was not stored and why (shared by ``import`` and ``scan --add``)."""
+    for resemblance in summary.alike:
+        console.err(alike_sentence(resemblance))
+    for duplicate in summary.duplicates:
+        console.err(
+            translate("Cli", "Skipped {label}: Tweestap already has this account.").format(
+                label=duplicate.incoming.label
+            )
+        )
+    for duplicate in summary.repeated:
+        console.err(
+            translate("Cli", "Skipped {label}: it was read more than once.").format(
+                label=duplicate.incoming.label
+            )
+        )
+    for skipped in summary.failed:
+        console.err(
+            translate("Cli", "Not imported: {label}: {reason}").format(
+                label=skipped.label, reason=error_text(skipped.reason)
+            )
+        )
+
+
+def alike_sentence(resemblance: Resemblance) -> str:
+    if resemblance.likeness is Likeness.SAME_KEY:
+        text = translate(
+            "Cli",
+            "Note: {label} has the same setup key as {other}; both are kept, remove the one "
+            "you do not need.",
+        )
+    else:
+        text = translate(
+            "Cli",
+            "Note: {label} has the same name as {other} but another setup key; both are "
+            "kept, remove the one that no longer works.",
+        )
+    return text.format(label=resemblance.account.label, other=resemblance.other.label)
 
 
 def _read(path: Path, data: bytes, format_key: str, password: str | None) -> ImportResult:

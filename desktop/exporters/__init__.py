@@ -9,6 +9,8 @@ a person.
 from __future__ import annotations
 
 import enum
+import os
+import stat
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -81,6 +83,14 @@ def check_password(password: str) -> None:
             ),
             count=MIN_PASSWORD_LENGTH,
         )
+    if any("\ud800" <= char <= "\udfff" for char in text):
+        raise WeakPassword(
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "The password contains bytes that are not text in this system's encoding, so "
+                "it could not be typed again elsewhere: choose another one.",
+            )
+        )
     if len(set(text)) == 1:
         raise WeakPassword(
             QT_TRANSLATE_NOOP(
@@ -92,8 +102,35 @@ def check_password(password: str) -> None:
 
 
 def password_bytes(password: str) -> bytes:
-    """The password as every system types it: Unicode NFC, then UTF-8."""
-    return unicodedata.normalize("NFC", password).encode("utf-8")
+    """The password as every system types it: Unicode NFC, then UTF-8. Bytes that are not
+    UTF-8 (a command line in another encoding) are used as they came, so reading a file
+    with such a password says "wrong password" instead of failing."""
+    return unicodedata.normalize("NFC", password).encode("utf-8", "surrogateescape")
+
+
+def check_export_target(path: Path) -> None:
+    """Refuse (:class:`ExportWriteFailed`) a ``path`` an export must not be written to."""
+    try:
+        found = os.lstat(path)
+    except FileNotFoundError:
+        found = None
+    except OSError as error:
+        raise ExportWriteFailed(path, error.strerror or type(error).__name__) from None
+    if found is not None and stat.S_ISDIR(found.st_mode):
+        raise ExportProblem(
+            QT_TRANSLATE_NOOP(
+                "Errors", "{path} is a folder; give the name of the file to write in it."
+            ),
+            path=str(path),
+        )
+    if found is not None and not (stat.S_ISREG(found.st_mode) or stat.S_ISLNK(found.st_mode)):
+        raise ExportProblem(
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "{path} is not a file (it is a device, a pipe or a socket); nothing was exported.",
+            ),
+            path=str(path),
+        )
 
 
 def require_accounts(accounts: Sequence[Account]) -> None:
@@ -110,9 +147,15 @@ class LeftOut:
 
 
 def write_private_file(path: Path, data: bytes) -> None:
-    """Replace ``path`` with ``data`` atomically, readable by its owner only (0600)."""
+    """Replace ``path`` with ``data`` atomically, readable by its owner only (0600).
+
+    Only a file is ever replaced: a folder, a device (``/dev/null``), a named pipe or a
+    socket of that name is refused. The atomic replace would otherwise put a plain file in
+    the place of a device, which for ``root`` is a system file. A missing folder is made
+    (private, 0700), as for the vault."""
     from desktop.vault import store
 
+    check_export_target(path)
     try:
         store.write_atomic(path, data)
     except store.StoreError as error:

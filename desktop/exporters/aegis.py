@@ -20,8 +20,9 @@ from typing import Any
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
-from desktop.exporters import check_password, password_bytes, require_accounts
-from desktop.otp.model import Account, OtpType
+from desktop.errors import QT_TRANSLATE_NOOP
+from desktop.exporters import ExportProblem, check_password, password_bytes, require_accounts
+from desktop.otp.model import MAX_STORED_COUNTER, Account, OtpType
 from desktop.otp.secret import format_setup_key
 
 VAULT_VERSION = 1
@@ -47,6 +48,7 @@ AEGIS_SCRYPT = AegisScrypt()
 def write_plain(accounts: Sequence[Account]) -> bytes:
     """An unencrypted Aegis vault: anyone who has the file can make the codes."""
     require_accounts(accounts)
+    check_counters(accounts)
     document = {
         "version": VAULT_VERSION,
         "header": {"slots": None, "params": None},
@@ -60,6 +62,7 @@ def write_encrypted(
 ) -> bytes:
     """An Aegis vault with one password slot (:func:`desktop.exporters.check_password`)."""
     require_accounts(accounts)
+    check_counters(accounts)
     check_password(password)
     master_key = AESGCM.generate_key(bit_length=256)
     nonce = os.urandom(NONCE_SIZE)
@@ -90,6 +93,23 @@ def write_encrypted(
         "db": base64.b64encode(sealed[:-TAG_SIZE]).decode("ascii"),
     }
     return _dump(document)
+
+
+def check_counters(accounts: Sequence[Account]) -> None:
+    """Aegis reads an HOTP counter into a Java ``long``: a file with a larger one would not
+    open in Aegis at all. Tweestap no longer stores such counters; one from an older vault
+    is named, and nothing is written."""
+    for account in accounts:
+        if account.counter > MAX_STORED_COUNTER:
+            raise ExportProblem(
+                QT_TRANSLATE_NOOP(
+                    "Errors",
+                    "Aegis cannot hold the counter of {label} ({counter}); nothing was "
+                    "written. Remove that account or choose another format.",
+                ),
+                label=account.label,
+                counter=account.counter,
+            )
 
 
 def _db(accounts: Sequence[Account]) -> dict[str, Any]:

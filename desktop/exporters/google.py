@@ -2,9 +2,9 @@
 
 Google's export holds at most 10 accounts per code; a longer list becomes several codes
 (one batch each) that the phone scans one after the other. Google Authenticator cannot
-hold every account Tweestap can: Steam codes, 7-digit codes and codes with another period
-than 30 seconds are left out, each with the reason. The codes are plain text for a phone
-camera: anyone who sees them can copy the accounts.
+hold every account Tweestap can: Steam codes, 7-digit codes, codes with another period
+than 30 seconds and HOTP counters beyond its ``int64`` are left out, each with the reason.
+The codes are plain text for a phone camera: anyone who sees them can copy the accounts.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from desktop.errors import QT_TRANSLATE_NOOP, UserError
 from desktop.exporters import ExportProblem, LeftOut, require_accounts
-from desktop.otp.model import DEFAULT_PERIOD, Account, OtpType
+from desktop.otp.model import DEFAULT_PERIOD, MAX_STORED_COUNTER, Account, OtpType
 from desktop.scan.migration import encode_migration_uris
 
 PER_CODE = 10
@@ -62,6 +62,13 @@ def why_not_for_google(account: Account) -> NotForGoogle | None:
                 "Errors", "Google Authenticator cannot make codes of {digits} digits."
             ),
             digits=account.digits,
+        )
+    if account.counter > MAX_STORED_COUNTER:  # only in a vault from before that limit
+        return NotForGoogle(
+            QT_TRANSLATE_NOOP(
+                "Errors", "Google Authenticator cannot hold a counter above {limit}."
+            ),
+            limit=MAX_STORED_COUNTER,
         )
     if account.type is OtpType.TOTP and account.period != DEFAULT_PERIOD:
         return NotForGoogle(

@@ -91,6 +91,10 @@ def importers() -> Iterator[Importer]:
 
 
 def detect(name: str, data: bytes) -> Importer:
+    if not data:  # an empty file, or a named pipe nobody wrote to
+        from desktop.importers._kit import empty_file
+
+        raise empty_file()
     for candidate in importers():
         if candidate.sniff(name, data):
             return candidate
@@ -107,4 +111,9 @@ def read_bytes(
 
 
 def read_file(path: Path, *, format_key: str = "auto", password: str | None = None) -> ImportResult:
-    return read_bytes(path.name, path.read_bytes(), format_key=format_key, password=password)
+    """Read ``path`` as :func:`desktop.transfer.read_import_file` does (at most its size
+    limit, from anything), then :func:`read_bytes`."""
+    from desktop.transfer import read_import_file
+
+    data = read_import_file(path)
+    return read_bytes(path.name, data, format_key=format_key, password=password)

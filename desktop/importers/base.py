@@ -12,6 +12,7 @@ from typing import Protocol
 
 from desktop.errors import QT_TRANSLATE_NOOP, UserError
 from desktop.otp.model import Account
+from desktop.text import clean_line
 
 
 class ImportProblem(UserError):
@@ -72,6 +73,11 @@ class Skipped:
 
     label: str
     reason: UserError
+
+    def __post_init__(self) -> None:
+        # The name of an entry that was not imported comes from the file as it is: on one
+        # line and without control characters, like the names of accounts.
+        object.__setattr__(self, "label", clean_line(self.label).strip())
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,6 +18,9 @@ _DIGESTS = {
     Algorithm.SHA512: hashlib.sha512,
 }
 _STEAM_ALPHABET = "23456789BCDFGHJKMNPQRTVWXY"
+MAX_MOMENT = 253_402_300_799
+"""The last second of the year 9999 (UTC): the latest moment codes are asked for. Every
+moment from 0 to here has a time step that fits HMAC's 8-byte counter."""
 
 
 class _ReadAnyKeyHOTP(pyotp.HOTP):

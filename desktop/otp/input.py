@@ -19,6 +19,7 @@ from desktop.otp.model import (
     Algorithm,
     InvalidAccount,
     OtpType,
+    check_storable,
 )
 from desktop.otp.secret import parse_setup_key
 from desktop.otp.uri import parse_uri
@@ -137,11 +138,20 @@ def check_name(name: str) -> None:
         )
 
 
+def check_names(issuer: str, name: str) -> None:
+    """:func:`check_name`, and what the vault takes in: neither longer than
+    :data:`~desktop.otp.model.MAX_LABEL_LENGTH` characters (control characters, which the
+    account drops, not counted)."""
+    check_name(name)
+    check_storable(Account(issuer=issuer, name=name, secret=b"\x00"))
+
+
 def make_account(key: KeyInput, *, issuer: str, name: str, settings: CodeSettings) -> Account:
-    """The account to store: the key's secret, the names as typed, the chosen settings."""
+    """The account to store: the key's secret, the names as typed, the chosen settings;
+    :class:`~desktop.otp.model.InvalidAccount` for one the vault would not take in."""
     check_name(name)
     steam = settings.type is OtpType.STEAM
-    return Account(
+    account = Account(
         issuer=issuer.strip(),
         name=name.strip(),
         secret=key.secret,
@@ -151,3 +161,5 @@ def make_account(key: KeyInput, *, issuer: str, name: str, settings: CodeSetting
         period=DEFAULT_PERIOD if settings.type is OtpType.HOTP else settings.period,
         counter=settings.counter if settings.type is OtpType.HOTP else 0,
     )
+    check_storable(account)
+    return account

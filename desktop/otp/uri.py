@@ -60,6 +60,7 @@ def parse_uri(text: str) -> Account:
             )
         )
     secret = parse_setup_key(params["secret"])
+    otp_type = _encoder(params.get("encoder"), otp_type)
     issuer_param = params.get("issuer", "").strip()
     label_issuer, name = _split_label(raw_label, issuer_param)
 
@@ -82,6 +83,10 @@ def parse_uri(text: str) -> Account:
 def format_uri(account: Account) -> str:
     """The canonical link: issuer both as label prefix and parameter, secret unpadded.
 
+    A Steam account is ``otpauth://steam/...`` (Aegis and Ente read the type) with
+    ``encoder=steam`` as well (KeePassXC ignores the type and reads the encoder; without
+    it, it would show a 5-digit number instead of the Steam code).
+
     The label's one literal ``:`` is the separator; a ``:`` inside the issuer or the name is
     written ``%3A``. Without an issuer, a name that holds a ``:`` gets an empty prefix
     (``otpauth://totp/:a%3Ab``) so that no reader takes part of it for an issuer.
@@ -102,6 +107,8 @@ def format_uri(account: Account) -> str:
         params["counter"] = account.counter
     else:
         params["period"] = account.period
+    if account.type is OtpType.STEAM:
+        params["encoder"] = "steam"
     return f"otpauth://{account.type.value}/{label}?{urlencode(params, quote_via=quote)}"
 
 
@@ -122,6 +129,32 @@ def _otp_type(kind: str) -> OtpType:
             ),
             kind=_shorten(kind),
         ) from None
+
+
+def _encoder(value: str | None, otp_type: OtpType) -> OtpType:
+    """KeePassXC writes Steam accounts as ``otpauth://totp/...&encoder=steam``: the
+    ``encoder`` parameter, when present, says how the code is written. ``steam`` makes a
+    totp (or steam) link a Steam account; any other encoder would make codes Tweestap
+    cannot show, so it is refused rather than shown as a wrong number."""
+    encoder = (value or "").strip()
+    if not encoder:
+        return otp_type
+    if encoder.lower() != "steam":
+        raise InvalidUri(
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "The link asks for codes written with the '{encoder}' encoder; Tweestap only "
+                "knows Steam's.",
+            ),
+            encoder=_shorten(encoder),
+        )
+    if otp_type is OtpType.HOTP:
+        raise InvalidUri(
+            QT_TRANSLATE_NOOP(
+                "Errors", "The link is for hotp codes written as Steam codes, which do not exist."
+            )
+        )
+    return OtpType.STEAM
 
 
 def _split_label(raw_label: str, issuer_param: str) -> tuple[str, str]:

@@ -12,3 +12,15 @@ Nothing is imported here: numpy, OpenCV and zxing-cpp load only when a module th
 them is imported, so starting the app or the CLI does not pay for them. See
 ``docs/scanning.md``.
 """
+
+from __future__ import annotations
+
+import os
+
+MAX_PICTURE_PIXELS = 64 * 1024 * 1024
+"""Pixels OpenCV decodes from one picture file (64 megapixels: an 8K screenshot has 33, a
+phone photo up to 50). A small PNG can claim 30,000 x 30,000 pixels and decode to gigabytes;
+OpenCV refuses more than this instead. It reads the limit once, when it is loaded, so it
+is set here: every module that imports ``cv2`` lives in this package."""
+
+os.environ.setdefault("OPENCV_IO_MAX_IMAGE_PIXELS", str(MAX_PICTURE_PIXELS))

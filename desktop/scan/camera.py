@@ -29,6 +29,11 @@ Source = int | str | Path
 _LINUX_DEVICE: Final = "/dev/video{index}"
 
 
+MAX_CAMERA_INDEX = 1023
+"""Cameras are numbered from 0 (``/dev/video0`` on Linux); a larger number is a typing
+mistake, and OpenCV's C ``int`` would not even take a much larger one."""
+
+
 class CameraFrames:
     """The frames of a camera or a video file as BGR ``uint8`` arrays.
 
@@ -59,10 +64,14 @@ class CameraFrames:
         if self._capture is not None:
             return self._capture
         if isinstance(self.source, str) and not Path(self.source).is_file():
-            raise CameraUnavailable(
-                QT_TRANSLATE_NOOP("Errors", "The video file {path} does not exist."),
-                path=self.source,
-            )
+            if not Path(self.source).exists():
+                raise CameraUnavailable(
+                    QT_TRANSLATE_NOOP("Errors", "The video file {path} does not exist."),
+                    path=self.source,
+                )
+            raise _cannot_open(self.source)  # a folder, a device, a pipe: not a video file
+        if isinstance(self.source, int) and not 0 <= self.source <= MAX_CAMERA_INDEX:
+            raise _cannot_open(self.source)  # OpenCV takes a C int; no system has that many
         with quiet_opencv():
             capture = _open_capture(self.source)
         if not capture.isOpened():

@@ -34,6 +34,7 @@ import numpy as np
 import zxingcpp
 from numpy.typing import NDArray
 
+from desktop.files import TooLarge, read_limited
 from desktop.scan.errors import (
     empty_file,
     image_unreadable,
@@ -41,6 +42,7 @@ from desktop.scan.errors import (
     no_such_file,
     not_allowed,
     not_an_image,
+    too_large,
 )
 
 Image = NDArray[np.uint8]
@@ -59,6 +61,12 @@ class Stage(enum.StrEnum):
 
 
 DEFAULT_STAGES: Final = frozenset({Stage.REGIONS, Stage.UPSCALE})
+
+MAX_PICTURE_FILE_SIZE: Final = 64 * 1024 * 1024
+"""Bytes of a picture file: a 4K screenshot saved as BMP is 33 MB; more is not a QR code
+someone scans (and ``/dev/zero`` would otherwise be read until memory runs out)."""
+# Pixels per picture are limited too: desktop.scan (imported before this module, and so
+# before cv2) sets OpenCV's own limit, MAX_PICTURE_PIXELS.
 
 _REGION_MARGIN: Final = 0.25  # of the symbol's size, on every side: its quiet zone and more
 _MAX_REGIONS: Final = 6  # a page full of unreadable symbols must not cost seconds
@@ -171,7 +179,9 @@ def read_image_file(path: Path | str) -> Image:
     """
     shown = str(path)
     try:
-        data = Path(path).read_bytes()
+        data = read_limited(Path(path), MAX_PICTURE_FILE_SIZE)
+    except TooLarge:
+        raise too_large(shown) from None
     except FileNotFoundError:
         raise no_such_file(shown) from None
     except IsADirectoryError:
@@ -184,7 +194,9 @@ def read_image_file(path: Path | str) -> Image:
         raise empty_file(shown)
     try:
         decoded = cv2.imdecode(np.frombuffer(data, np.uint8), cv2.IMREAD_UNCHANGED)
-    except cv2.error:
+    except cv2.error as error:
+        if "validateInputImageSize" in str(error):  # more than MAX_PICTURE_PIXELS
+            raise too_large(shown) from None
         decoded = None
     if decoded is None or decoded.size == 0:
         raise not_an_image(shown)

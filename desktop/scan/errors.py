@@ -98,3 +98,13 @@ def empty_file(path: str) -> NotAnImage:
         QT_TRANSLATE_NOOP("Errors", "The file {path} is empty, so it holds no QR code."),
         path=path,
     )
+
+
+def too_large(path: str) -> NotAnImage:
+    return NotAnImage(
+        QT_TRANSLATE_NOOP(
+            "Errors",
+            "The file {path} is too large to be a screenshot or photo of a QR code.",
+        ),
+        path=path,
+    )

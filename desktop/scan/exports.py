@@ -4,15 +4,14 @@ exports put together, and their accounts imported into the vault without doublin
 A scan, a picture or a pasted text can hold several exports at once (Google's own text
 exports hold one per line, each with its own ``batch_id``): every export is collected on
 its own (:class:`~desktop.scan.migration.MigrationCollector`), and the accounts of the
-exports that are complete can be imported together.
+exports that are complete can be imported together, by the rule every import follows.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from desktop.errors import UserError
 from desktop.otp.model import Account
 from desktop.scan.errors import IncompleteExport
 from desktop.scan.migration import (
@@ -23,7 +22,10 @@ from desktop.scan.migration import (
     parse_migration_text,
     parse_migration_uri,
 )
-from desktop.vault import DuplicateAccount, Vault, VaultError
+
+if TYPE_CHECKING:
+    from desktop.transfer import ImportSummary
+    from desktop.vault import Vault
 
 ExportKey = tuple[int, int]
 """``(batch_id, parts)``: what tells one export from another."""
@@ -90,37 +92,12 @@ class ExportCollection:
         return collector is not None and batch.batch_index in collector.received
 
 
-@dataclass(frozen=True, slots=True)
-class ImportSummary:
-    """What importing did: ``added`` (as stored), ``duplicates`` (already in the vault with
-    the same service, name and key: not added again), ``conflicts`` (the vault has an
-    account with the same service and name but another key: left alone, never replaced
-    silently) and the ``error`` that stopped the import, if any (what was added stays)."""
-
-    added: tuple[Account, ...] = ()
-    duplicates: tuple[Account, ...] = ()
-    conflicts: tuple[Account, ...] = ()
-    error: UserError | None = None
-
-
 def import_accounts(vault: Vault, accounts: Iterable[Account]) -> ImportSummary:
-    """Add each of ``accounts`` to ``vault`` unless it is there already (see
-    :class:`ImportSummary`); an export that lists an account twice adds it once."""
-    added: list[Account] = []
-    duplicates: list[Account] = []
-    conflicts: list[Account] = []
-    for account in accounts:
-        existing = next((a for a in vault.accounts if a.same_login(account)), None)
-        if existing is None:
-            try:
-                added.append(vault.add(account))
-                continue
-            except DuplicateAccount as duplicate:  # another window added it meanwhile
-                existing = duplicate.existing
-            except VaultError as error:
-                return ImportSummary(tuple(added), tuple(duplicates), tuple(conflicts), error)
-        if existing.secret == account.secret:
-            duplicates.append(account)
-        else:
-            conflicts.append(account)
-    return ImportSummary(tuple(added), tuple(duplicates), tuple(conflicts))
+    """Store ``accounts`` (the complete exports' accounts) in one save, by the same rule as
+    every import (:mod:`desktop.importers.merge`): only exact duplicates are left out, and
+    an account that looks like another is stored and reported. Raises the vault's
+    :class:`~desktop.errors.UserError` when it cannot be saved (then nothing is stored)."""
+    from desktop.importers import ImportResult
+    from desktop.transfer import apply_import
+
+    return apply_import(vault, ImportResult(format_key="google_migration", accounts=list(accounts)))

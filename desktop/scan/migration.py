@@ -43,6 +43,7 @@ from desktop.scan.errors import (
     IncompleteExport,
     UnusableEntry,
 )
+from desktop.text import clean_line
 
 SCHEME: Final = "otpauth-migration"
 PREFIX: Final = SCHEME + "://"
@@ -188,7 +189,8 @@ class MigrationEntry:
 
     @property
     def label(self) -> str:
-        issuer, name = split_name(self.name, self.issuer)
+        """``Issuer: name`` on one line, without control characters (as accounts' labels)."""
+        issuer, name = (clean_line(part).strip() for part in split_name(self.name, self.issuer))
         return f"{issuer}: {name}" if issuer else name
 
 

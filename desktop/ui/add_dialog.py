@@ -420,15 +420,23 @@ class AddAccountDialog(QDialog):
         from desktop.scan.exports import import_accounts
 
         offer = self.export_offer
-        summary = import_accounts(self._vault, offer.collection.accounts())
-        self.imported_accounts += summary.added
+        try:
+            summary = import_accounts(self._vault, offer.collection.accounts())
+        except UserError as error:  # the vault could not be saved: nothing was stored
+            self.imported_title.setText(self.tr("Nothing was imported"))
+            self.imported_summary.setText(error_text(error))
+            self.import_delete_offer.offer([])
+            self._show_page(Page.IMPORTED)
+            return
+        self.imported_accounts += summary.imported
         self.imported_title.setText(
-            self.tr("Accounts imported") if summary.added else self.tr("Nothing was imported")
+            self.tr("Accounts imported") if summary.imported else self.tr("Nothing was imported")
         )
         self.imported_summary.setText(offer.summary_text(summary))
-        self.import_delete_offer.offer(offer.files if summary.added or summary.duplicates else [])
+        kept = summary.imported or summary.duplicates or summary.repeated
+        self.import_delete_offer.offer(offer.files if kept else [])
         offer.clear()
-        for account in summary.added:
+        for account in summary.imported:
             self.account_added.emit(account)
         self._show_page(Page.IMPORTED)
 

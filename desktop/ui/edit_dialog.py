@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from desktop.errors import UserError
 from desktop.i18n import error_text
-from desktop.otp.input import check_name
+from desktop.otp.input import check_names
 from desktop.otp.model import Account
 from desktop.ui.account_input import NameFields, Tone
 from desktop.ui.window_fit import keep_fitted
@@ -96,7 +96,7 @@ class EditAccountDialog(QDialog):
 
     def _revalidate(self) -> None:
         try:
-            check_name(self.name_edit.text())
+            check_names(self.issuer_edit.text(), self.name_edit.text())
         except UserError as error:
             self.name_message.show_message(error_text(error), Tone.ERROR)
         else:

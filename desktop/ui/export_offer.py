@@ -20,8 +20,9 @@ from desktop.ui.account_input import MessageLabel, Tone
 
 if TYPE_CHECKING:
     from desktop.otp.model import Account
-    from desktop.scan.exports import ExportCollection, ImportSummary
+    from desktop.scan.exports import ExportCollection
     from desktop.scan.migration import MigrationBatch
+    from desktop.transfer import ImportSummary
 
 
 def account_labels(accounts: Iterable[Account]) -> str:
@@ -167,42 +168,44 @@ class ExportOffer(QFrame):
 
     def summary_text(self, summary: ImportSummary) -> str:
         """What an import did, in a few sentences."""
+        from desktop.ui.import_dialog import alike_note
+
         sentences = []
-        added = len(summary.added)
+        added = len(summary.imported)
         if added == 1:
             sentences.append(
                 self.tr("1 account was imported: {names}.").format(
-                    names=account_labels(summary.added)
+                    names=account_labels(summary.imported)
                 )
             )
         elif added:
             sentences.append(
                 self.tr("{count} accounts were imported: {names}.").format(
-                    count=added, names=account_labels(summary.added)
+                    count=added, names=account_labels(summary.imported)
                 )
             )
         else:
             sentences.append(self.tr("No account was imported."))
-        if summary.duplicates:
+        left_out = [d.incoming for d in [*summary.duplicates, *summary.repeated]]
+        if left_out:
             sentences.append(
                 self.tr("Already in Tweestap, so not added again: {names}.").format(
-                    names=account_labels(summary.duplicates)
+                    names=account_labels(left_out)
                 )
             )
-        if summary.conflicts:
+        if summary.alike:
             sentences.append(
                 self.tr(
-                    "Left alone, because you already have an account with the same name but "
-                    "another key: {names}."
-                ).format(names=account_labels(summary.conflicts))
-            )
-        unusable = self.collection.unusable()
-        if unusable:
-            sentences.append(
-                self.tr("Tweestap cannot use: {names}.").format(
-                    names=", ".join(entry.label for entry in unusable)
+                    "Imported, but they look like another account; remove the one you do "
+                    "not need: {names}."
+                ).format(
+                    names=", ".join(f"{r.account.label} ({alike_note(r)})" for r in summary.alike)
                 )
             )
-        if summary.error is not None:
-            sentences.append(error_text(summary.error))
+        unusable = [entry.label for entry in self.collection.unusable()]
+        unusable += [item.label for item in summary.failed]
+        if unusable:
+            sentences.append(
+                self.tr("Tweestap cannot use: {names}.").format(names=", ".join(unusable))
+            )
         return " ".join(sentences)

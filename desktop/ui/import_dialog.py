@@ -3,8 +3,10 @@
 Four pages in one window: choose the file (the app that wrote it is detected), type its
 password when it has one (again, with the reason, after a wrong one), wait while it is
 read (in a worker thread: a password-protected export takes a moment to unlock, a large
-one to parse), and the summary: imported, skipped because Tweestap already has them, and
-not imported with the reason. Nothing is stored before the whole file has been read.
+one to parse), and the summary: imported (with a note on each that looks like another
+account: the same setup key, or the same name with another key), skipped because
+Tweestap already has exactly that account, and not imported with the reason. Nothing is
+stored before the whole file has been read.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import enum
 import html
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QFont
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -43,12 +45,15 @@ from desktop.importers import (
     WrongPassword,
     read_bytes,
 )
+from desktop.importers.merge import Resemblance
+from desktop.otp.model import Account, Likeness
 from desktop.transfer import ImportSummary, apply_import, read_import_file
 from desktop.ui.account_input import MessageLabel, Tone
 from desktop.ui.window_fit import PageStack, keep_fitted
 from desktop.vault import Vault
 
 AUTO = "auto"
+translate = QCoreApplication.translate
 
 
 class Page(enum.IntEnum):
@@ -367,18 +372,25 @@ class ImportDialog(QDialog):
         self.summary_heading.setText(heading)
         sections = []
         if summary.imported:
-            sections.append(_section(self.tr("Imported"), [a.label for a in summary.imported]))
-        if summary.duplicates:
+            sections.append(
+                _section(
+                    self.tr("Imported"),
+                    [
+                        _imported_line(account, summary.resemblance(account))
+                        for account in summary.imported
+                    ],
+                )
+            )
+        if summary.duplicates or summary.repeated:
             sections.append(
                 _section(
                     self.tr("Skipped: Tweestap already has these"),
-                    [
-                        d.incoming.label
-                        if d.same_login
-                        else self.tr("{label} (in Tweestap as {existing})").format(
-                            label=d.incoming.label, existing=d.existing.label
+                    [d.incoming.label for d in summary.duplicates]
+                    + [
+                        self.tr("{label} (more than once in the file)").format(
+                            label=d.incoming.label
                         )
-                        for d in summary.duplicates
+                        for d in summary.repeated
                     ],
                 )
             )
@@ -413,6 +425,23 @@ class ImportDialog(QDialog):
             self._thread.quit()
             self._thread.wait()
         self._thread, self._job = None, None
+
+
+def _imported_line(account: Account, resemblance: Resemblance | None) -> str:
+    if resemblance is None:
+        return account.label
+    return translate("ImportDialog", "{label} ({note})").format(
+        label=account.label, note=alike_note(resemblance)
+    )
+
+
+def alike_note(resemblance: Resemblance) -> str:
+    """What an imported account looks like, for a summary ("same setup key as ...")."""
+    if resemblance.likeness is Likeness.SAME_KEY:
+        text = translate("ImportDialog", "same setup key as {other}")
+    else:
+        text = translate("ImportDialog", "same name as {other}, another setup key")
+    return text.format(other=resemblance.other.label)
 
 
 def _section(title: str, lines: list[str]) -> str:

@@ -147,8 +147,11 @@ class LockedKey(KeySource):
 
 
 def derive_key(password: str, spec: ScryptKeySpec) -> bytes:
-    """scrypt over the password's UTF-8 bytes in Unicode NFC (the same on every system)."""
-    normalised = unicodedata.normalize("NFC", password).encode("utf-8")
+    """scrypt over the password's UTF-8 bytes in Unicode NFC (the same on every system).
+
+    Bytes that are not UTF-8 (``TWEESTAP_PASSWORD`` set in another encoding arrives with
+    lone surrogates) are used as they came, rather than failing."""
+    normalised = unicodedata.normalize("NFC", password).encode("utf-8", "surrogateescape")
     kdf = Scrypt(salt=spec.salt, length=MASTER_KEY_SIZE, n=spec.n, r=spec.r, p=spec.p)
     return kdf.derive(normalised)
 

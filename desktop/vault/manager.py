@@ -24,7 +24,7 @@ from keyring.backend import KeyringBackend
 
 from desktop import paths
 from desktop.errors import UserError
-from desktop.otp.model import Account, OtpType, new_id
+from desktop.otp.model import Account, OtpType, check_storable, new_id
 from desktop.vault import format as fmt
 from desktop.vault import store
 from desktop.vault.errors import (
@@ -227,7 +227,9 @@ class Vault:
 
         An account for the same login (:meth:`Account.same_login`) raises
         :class:`DuplicateAccount`, or with ``replace_existing`` takes that entry's place.
+        What the vault does not take in raises ``InvalidAccount`` (``check_storable``).
         """
+        check_storable(account)
 
         def change(accounts: list[Account]) -> Account:
             for index, existing in enumerate(accounts):
@@ -243,34 +245,38 @@ class Vault:
 
         return self._change(change)
 
-    def add_many(self, accounts: Iterable[Account]) -> tuple[list[Account], list[Account]]:
+    def add_many(self, accounts: Iterable[Account]) -> list[Account]:
         """Append ``accounts`` in order with one save: all of them, or (on error) none.
 
-        Returns ``(added, duplicates)``: ``added`` as stored (a taken id is replaced by a
-        fresh one); ``duplicates`` are the given accounts left out because an account for
-        the same login (:meth:`Account.same_login`) is stored already or came earlier in
-        ``accounts``. Nothing is saved when there is nothing to add.
+        Returns them as stored (a taken id is replaced by a fresh one). Unlike :meth:`add`,
+        an account for a login the vault has already is stored as well: deciding what to
+        leave out of a bulk addition is :mod:`desktop.importers.merge`'s job. Nothing is
+        saved when there is nothing to add.
         """
+        chosen = list(accounts)
+        return self.add_chosen(lambda _stored: chosen)
+
+    def add_chosen(
+        self, choose: Callable[[tuple[Account, ...]], Iterable[Account]]
+    ) -> list[Account]:
+        """Like :meth:`add_many`, with the accounts ``choose`` picks given the accounts
+        stored at that moment (the file is read again first, so another Tweestap's change
+        is taken into account rather than overwritten)."""
         latest = self._latest()
         self._contents = latest
         stored = list(latest.accounts)
-        logins = {_login(account) for account in stored}
         taken = {account.id for account in stored}
         added: list[Account] = []
-        duplicates: list[Account] = []
-        for account in accounts:
-            if _login(account) in logins:
-                duplicates.append(account)
-                continue
+        for account in choose(latest.accounts):
+            check_storable(account)
             while account.id in taken:
                 account = account.replace(id=new_id())
-            logins.add(_login(account))
             taken.add(account.id)
             stored.append(account)
             added.append(account)
         if added:
             self._save(self._key, replace(latest, accounts=tuple(stored)))
-        return added, duplicates
+        return added
 
     def set_setting(self, key: str, value: object) -> None:
         """Store one setting (any JSON value) in the vault; ``None`` removes it."""
@@ -296,6 +302,7 @@ class Vault:
         def change(accounts: list[Account]) -> Account:
             index = _index(accounts, account_id)
             renamed = accounts[index].replace(issuer=issuer.strip(), name=name.strip())
+            check_storable(renamed)
             for other in accounts:
                 if other.id != account_id and other.same_login(renamed):
                     raise DuplicateAccount(other)
@@ -321,8 +328,10 @@ class Vault:
             account = accounts[index]
             if account.type is not OtpType.HOTP:
                 raise ValueError("only HOTP accounts have a counter to advance")
-            accounts[index] = account.replace(counter=account.counter + 1)
-            return accounts[index]
+            advanced = account.replace(counter=account.counter + 1)
+            check_storable(advanced)
+            accounts[index] = advanced
+            return advanced
 
         return self._change(change)
 
@@ -605,11 +614,6 @@ def _index(accounts: list[Account], account_id: str) -> int:
         if account.id == account_id:
             return index
     raise UnknownAccount(account_id)
-
-
-def _login(account: Account) -> tuple[str, str]:
-    """What :meth:`Account.same_login` compares."""
-    return account.issuer.casefold(), account.name.casefold()
 
 
 def _with_free_id(account: Account, others: list[Account]) -> Account:

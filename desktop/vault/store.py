@@ -8,12 +8,14 @@ the same folder, are flushed to the disk, and then take the old file's place in 
 from __future__ import annotations
 
 import contextlib
+import errno
 import hashlib
 import os
 import tempfile
 from datetime import UTC, datetime
 from pathlib import Path
 
+from desktop.files import TooLarge, read_limited
 from desktop.paths import ensure_private_dir
 
 FILE_MODE = 0o600
@@ -29,12 +31,19 @@ class StoreError(Exception):
         self.path = path
 
 
+MAX_VAULT_SIZE = 256 * 1024 * 1024
+"""A vault of 100,000 accounts is about 30 MB; what is larger is not a vault, and is not
+read into memory (nor is a device or a pipe of that name read without end)."""
+
+
 def read(path: Path) -> bytes | None:
     """The file's bytes, or ``None`` if there is no such file."""
     try:
-        return path.read_bytes()
+        return read_limited(path, MAX_VAULT_SIZE)
     except FileNotFoundError:
         return None
+    except TooLarge:
+        raise StoreError(path, OSError(errno.EFBIG, os.strerror(errno.EFBIG))) from None
     except OSError as error:
         raise StoreError(path, error) from error
 

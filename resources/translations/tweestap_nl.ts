@@ -938,6 +938,14 @@ De Authenticator-app die aan dit account gekoppeld is, wordt vergeten. Bij de vo
         <translation>Gebruiksfout</translation>
     </message>
     <message>
+        <source>give a moment in seconds since 1970, from 0 to {limit} (the year 9999), not {value}</source>
+        <translation>geef een moment in seconden sinds 1970, van 0 tot {limit} (het jaar 9999), niet {value}</translation>
+    </message>
+    <message>
+        <source>give a whole number, not {value}</source>
+        <translation>geef een geheel getal, niet {value}</translation>
+    </message>
+    <message>
         <source>Tweestap: two-step verification codes on your computer. Without a command, the window opens.</source>
         <translation>Tweestap: codes voor tweestapsverificatie op je computer. Zonder opdracht opent het venster.</translation>
     </message>
@@ -1138,16 +1146,24 @@ De Authenticator-app die aan dit account gekoppeld is, wordt vergeten. Bij de vo
         <translation>Overgeslagen: {label}: dit account staat al in Tweestap.</translation>
     </message>
     <message>
-        <source>Skipped {label}: Tweestap already has this account as {existing}.</source>
-        <translation>Overgeslagen: {label}: dit account staat al in Tweestap als {existing}.</translation>
-    </message>
-    <message>
         <source>Not imported: {label}: {reason}</source>
         <translation>Niet geïmporteerd: {label}: {reason}</translation>
     </message>
     <message>
         <source>{imported} imported, {duplicates} skipped as duplicates, {failed} failed.</source>
         <translation>{imported} geïmporteerd, {duplicates} overgeslagen (stonden er al), {failed} mislukt.</translation>
+    </message>
+    <message>
+        <source>Skipped {label}: it was read more than once.</source>
+        <translation>Overgeslagen: {label}: dit account kwam meer dan eens voor.</translation>
+    </message>
+    <message>
+        <source>Note: {label} has the same setup key as {other}; both are kept, remove the one you do not need.</source>
+        <translation>Let op: {label} heeft dezelfde instelsleutel als {other}; beide zijn bewaard, verwijder het account dat je niet nodig hebt.</translation>
+    </message>
+    <message>
+        <source>Note: {label} has the same name as {other} but another setup key; both are kept, remove the one that no longer works.</source>
+        <translation>Let op: {label} heeft dezelfde naam als {other} maar een andere instelsleutel; beide zijn bewaard, verwijder het account dat niet meer werkt.</translation>
     </message>
     <message>
         <source>Give the file's password with --password.</source>
@@ -1651,6 +1667,22 @@ De Authenticator-app die aan dit account gekoppeld is, wordt vergeten. Bij de vo
         <translation>De teller {counter} is te groot: het maximum is {limit}.</translation>
     </message>
     <message>
+        <source>The issuer is {length} characters long; Tweestap keeps at most {limit}.</source>
+        <translation>De dienst is {length} tekens lang; Tweestap bewaart er hoogstens {limit}.</translation>
+    </message>
+    <message>
+        <source>The account name is {length} characters long; Tweestap keeps at most {limit}.</source>
+        <translation>De accountnaam is {length} tekens lang; Tweestap bewaart er hoogstens {limit}.</translation>
+    </message>
+    <message>
+        <source>The setup key is {size} bytes long; Tweestap keeps at most {limit}.</source>
+        <translation>De instelsleutel is {size} bytes lang; Tweestap bewaart er hoogstens {limit}.</translation>
+    </message>
+    <message>
+        <source>The counter {counter} is larger than other authenticator apps can hold (at most {limit}); no site counts that far.</source>
+        <translation>De teller {counter} is groter dan andere authenticator-apps kunnen bewaren (hoogstens {limit}); geen enkele site telt zo ver.</translation>
+    </message>
+    <message>
         <source>The setup key contains the digit {char}, which setup keys never use. Did you mean the letter {letter}?</source>
         <translation>De instelsleutel bevat het cijfer {char}, dat nooit in een instelsleutel voorkomt. Bedoel je de letter {letter}?</translation>
     </message>
@@ -1699,6 +1731,14 @@ De Authenticator-app die aan dit account gekoppeld is, wordt vergeten. Bij de vo
         <translation>Het bestand is leeg: er valt niets te importeren.</translation>
     </message>
     <message>
+        <source>The link asks for codes written with the '{encoder}' encoder; Tweestap only knows Steam's.</source>
+        <translation>De link vraagt om codes in de schrijfwijze '{encoder}'; Tweestap kent alleen die van Steam.</translation>
+    </message>
+    <message>
+        <source>The link is for hotp codes written as Steam codes, which do not exist.</source>
+        <translation>De link is voor hotp-codes in de schrijfwijze van Steam, en die bestaan niet.</translation>
+    </message>
+    <message>
         <source>The value of '{key}' in the link must be a whole number, not '{value}'.</source>
         <translation>De waarde van '{key}' in de link moet een geheel getal zijn, niet '{value}'.</translation>
     </message>
@@ -1727,8 +1767,20 @@ De Authenticator-app die aan dit account gekoppeld is, wordt vergeten. Bij de vo
         <translation>Geef een zoektekst of --uri, niet allebei.</translation>
     </message>
     <message>
+        <source>--advance moves the counter of a stored account; a link given with --uri is not stored.</source>
+        <translation>--advance verzet de teller van een opgeslagen account; een link die met --uri is gegeven, wordt niet opgeslagen.</translation>
+    </message>
+    <message>
         <source>Give either a link or --key, not both.</source>
         <translation>Geef een link of --key, niet allebei.</translation>
+    </message>
+    <message>
+        <source>A link carries its own code settings; --type, --algorithm, --digits, --period and --counter go with --key.</source>
+        <translation>Een link heeft zijn eigen code-instellingen; --type, --algorithm, --digits, --period en --counter horen bij --key.</translation>
+    </message>
+    <message>
+        <source>The link gives the account no name; give one with --account.</source>
+        <translation>De link geeft het account geen naam; geef er een met --account.</translation>
     </message>
     <message>
         <source>Give an otpauth:// link, or a setup key with --key.</source>
@@ -1737,6 +1789,18 @@ De Authenticator-app die aan dit account gekoppeld is, wordt vergeten. Bij de vo
     <message>
         <source>With --key, also give the account name with --account.</source>
         <translation>Geef bij --key ook de accountnaam met --account.</translation>
+    </message>
+    <message>
+        <source>--counter is only for HOTP accounts (--type hotp).</source>
+        <translation>--counter is alleen voor HOTP-accounts (--type hotp).</translation>
+    </message>
+    <message>
+        <source>--period is not used by HOTP accounts (--type hotp).</source>
+        <translation>--period wordt niet gebruikt door HOTP-accounts (--type hotp).</translation>
+    </message>
+    <message>
+        <source>Give the new account name with --account.</source>
+        <translation>Geef de nieuwe accountnaam met --account.</translation>
     </message>
     <message>
         <source>No account matches “{query}”.</source>
@@ -1925,6 +1989,10 @@ De Authenticator-app die aan dit account gekoppeld is, wordt vergeten. Bij de vo
     <message>
         <source>The file {path} is empty, so it holds no QR code.</source>
         <translation>Het bestand {path} is leeg, er staat dus geen QR-code in.</translation>
+    </message>
+    <message>
+        <source>The file {path} is too large to be a screenshot or photo of a QR code.</source>
+        <translation>Het bestand {path} is te groot voor een schermafbeelding of foto van een QR-code.</translation>
     </message>
     <message>
         <source>This QR code is part {part} of {parts} of a Google Authenticator export. Scan the other parts too, then import all its accounts.</source>
@@ -2151,6 +2219,10 @@ De Authenticator-app die aan dit account gekoppeld is, wordt vergeten. Bij de vo
         <translation>Tweestap kon niet worden ingesteld voor {scheme}-links: {reason}</translation>
     </message>
     <message>
+        <source>The application menu in {folder} cannot be changed ({reason}).</source>
+        <translation>Het programmamenu in {folder} kan niet worden aangepast ({reason}).</translation>
+    </message>
+    <message>
         <source>There are no accounts to export; nothing was written.</source>
         <translation>Er zijn geen accounts om te exporteren; er is niets geschreven.</translation>
     </message>
@@ -2167,8 +2239,20 @@ De Authenticator-app die aan dit account gekoppeld is, wordt vergeten. Bij de vo
         <translation>Het wachtwoord is te kort: gebruik minstens {count} tekens.</translation>
     </message>
     <message>
+        <source>The password contains bytes that are not text in this system's encoding, so it could not be typed again elsewhere: choose another one.</source>
+        <translation>Het wachtwoord bevat bytes die in de tekenset van dit systeem geen tekst zijn, dus elders kan het niet opnieuw worden getypt: kies een ander wachtwoord.</translation>
+    </message>
+    <message>
         <source>The password is one character repeated, which is easy to guess: choose another one.</source>
         <translation>Het wachtwoord is steeds hetzelfde teken, en dat is makkelijk te raden: kies een ander wachtwoord.</translation>
+    </message>
+    <message>
+        <source>{path} is a folder; give the name of the file to write in it.</source>
+        <translation>{path} is een map; geef de naam van het bestand dat erin moet komen.</translation>
+    </message>
+    <message>
+        <source>{path} is not a file (it is a device, a pipe or a socket); nothing was exported.</source>
+        <translation>{path} is geen bestand (het is een apparaat, een pipe of een socket); er is niets geëxporteerd.</translation>
     </message>
     <message>
         <source>Google Authenticator cannot hold any of these accounts; no QR code was made.</source>
@@ -2181,6 +2265,10 @@ De Authenticator-app die aan dit account gekoppeld is, wordt vergeten. Bij de vo
     <message>
         <source>Google Authenticator cannot make codes of {digits} digits.</source>
         <translation>Google Authenticator kan geen codes van {digits} cijfers maken.</translation>
+    </message>
+    <message>
+        <source>Google Authenticator cannot hold a counter above {limit}.</source>
+        <translation>Google Authenticator kan geen teller boven {limit} bewaren.</translation>
     </message>
     <message>
         <source>Google Authenticator only makes codes that change every 30 seconds; this one changes every {period} seconds.</source>
@@ -2279,10 +2367,6 @@ De Authenticator-app die aan dit account gekoppeld is, wordt vergeten. Bij de vo
         <translation>{file} kan niet worden gelezen ({reason}).</translation>
     </message>
     <message>
-        <source>Tweestap already has an account with this name, with another setup key. Remove or rename that one first if this one replaces it.</source>
-        <translation>Tweestap heeft al een account met deze naam, met een andere instelsleutel. Verwijder of hernoem dat account eerst als dit account het vervangt.</translation>
-    </message>
-    <message>
         <source>The camera stopped because of an error ({detail}). Choose it again, or add the account another way.</source>
         <translation>De camera is gestopt door een fout ({detail}). Kies hem opnieuw, of voeg het account op een andere manier toe.</translation>
     </message>
@@ -2293,6 +2377,14 @@ De Authenticator-app die aan dit account gekoppeld is, wordt vergeten. Bij de vo
     <message>
         <source>The desktop's screenshot service gave no picture. Take a screenshot with your system's tool (the PrtSc key), then paste it here or open the file.</source>
         <translation>De schermafbeeldingsdienst van je desktop gaf geen afbeelding. Maak een schermafbeelding met het programma van je systeem (de PrtSc-toets) en plak die hier of open het bestand.</translation>
+    </message>
+    <message>
+        <source>Aegis cannot hold the counter of {label} ({counter}); nothing was written. Remove that account or choose another format.</source>
+        <translation>Aegis kan de teller van {label} ({counter}) niet bewaren; er is niets geschreven. Verwijder dat account of kies een ander formaat.</translation>
+    </message>
+    <message>
+        <source>The output could not be written ({reason}).</source>
+        <translation>De uitvoer kon niet worden geschreven ({reason}).</translation>
     </message>
 </context>
 <context>
@@ -2473,8 +2565,8 @@ De Authenticator-app die aan dit account gekoppeld is, wordt vergeten. Bij de vo
         <translation>Al in Tweestap, dus niet nog eens toegevoegd: {names}.</translation>
     </message>
     <message>
-        <source>Left alone, because you already have an account with the same name but another key: {names}.</source>
-        <translation>Niet aangeraakt, omdat je al een account met dezelfde naam maar een andere sleutel hebt: {names}.</translation>
+        <source>Imported, but they look like another account; remove the one you do not need: {names}.</source>
+        <translation>Geïmporteerd, maar ze lijken op een ander account; verwijder het account dat je niet nodig hebt: {names}.</translation>
     </message>
     <message>
         <source>Tweestap cannot use: {names}.</source>
@@ -2619,8 +2711,20 @@ De Authenticator-app die aan dit account gekoppeld is, wordt vergeten. Bij de vo
         <translation>Overgeslagen: deze staan al in Tweestap</translation>
     </message>
     <message>
-        <source>{label} (in Tweestap as {existing})</source>
-        <translation>{label} (in Tweestap als {existing})</translation>
+        <source>{label} (more than once in the file)</source>
+        <translation>{label} (meer dan eens in het bestand)</translation>
+    </message>
+    <message>
+        <source>{label} ({note})</source>
+        <translation>{label} ({note})</translation>
+    </message>
+    <message>
+        <source>same setup key as {other}</source>
+        <translation>dezelfde instelsleutel als {other}</translation>
+    </message>
+    <message>
+        <source>same name as {other}, another setup key</source>
+        <translation>dezelfde naam als {other}, een andere instelsleutel</translation>
     </message>
     <message>
         <source>Not imported</source>

@@ -362,3 +362,24 @@ def test_new_account_with_an_impossible_name_is_refused_before_sending(
     assert page.form.form_error.isVisible()
     assert "starts with a letter or digit" in page.form.form_error.text()
     assert not panel.session.busy
+
+
+@pytest.mark.parametrize(
+    "typed",
+    ["jan\x1b[31m@zorg.example", "jan@zorg.example\x00", "jan@\u202eelpmaxe.groz"],
+    ids=["escape_sequence", "nul", "bidirectional_override"],
+)
+def test_an_e_mail_address_with_a_control_character_is_refused_and_nothing_is_saved(
+    qtbot: QtBot, panel: AdminWindow, staff: Harness, typed: str
+) -> None:
+    page = users(qtbot, panel)
+    choose(qtbot, page, "jan")
+    form = page.form
+    form.email_edit.setText(typed)
+    QTest.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    idle(qtbot, panel.session)
+    assert form.email_error.isVisible()
+    shown = form.email_error.text()
+    assert "is not an e-mail address" in shown
+    assert not any(char in shown for char in "\x1b\x00\u202e")  # quoted escaped
+    assert staff.services.users.get("jan").email == "jan@zorg.example"

@@ -183,7 +183,7 @@ def test_add_twice_reports_the_duplicate_and_never_doubles_it(cli: Cli, corpus: 
     assert cli("scan", "--add", example)[0] == 0
     code, _, err = cli("scan", "--add", example)
     assert code == 1
-    assert "already exists" in err and "No account was added." in err
+    assert "Tweestap already has this account." in err and "No account was added." in err
     assert len(listed(cli)) == 1
 
 
@@ -193,7 +193,7 @@ def test_add_the_same_code_in_two_pictures_adds_it_once_without_complaint(
     code, _, err = cli(
         "scan", "--add", picture(tmp_path, "a.png", OTPAUTH), picture(tmp_path, "b.png", OTPAUTH)
     )
-    assert code == 0 and "already exists" not in err
+    assert code == 0 and "already has" not in err
     assert len(listed(cli)) == 1
 
 

@@ -106,6 +106,26 @@ def test_link_fills_service_and_account_name(dialog: AddAccountDialog) -> None:
     assert dialog.add_button.isEnabled()
 
 
+def test_a_link_with_a_name_longer_than_the_vault_keeps_cannot_be_added(
+    dialog: AddAccountDialog,
+) -> None:
+    paste(dialog, f"otpauth://totp/Zilliz:{'x' * 300}?secret={RFC_KEY}")
+    assert dialog.key_message.tone is Tone.OK
+    assert not dialog.add_button.isEnabled()
+    assert "300 characters long; Tweestap keeps at most 256" in dialog.name_message.message
+    dialog.name_edit.setText("jan")
+    assert dialog.add_button.isEnabled()
+
+
+def test_a_link_with_control_characters_fills_the_fields_without_them(
+    dialog: AddAccountDialog,
+) -> None:
+    paste(dialog, f"otpauth://totp/%1B%5B31mZilliz:jan%0Afake%00?secret={RFC_KEY}")
+    assert dialog.issuer_edit.text() == "[31mZilliz"
+    assert dialog.name_edit.text() == "jan fake"
+    assert dialog.add_button.isEnabled()
+
+
 def test_link_sets_the_advanced_settings(dialog: AddAccountDialog) -> None:
     paste(dialog, f"otpauth://hotp/Bank:piet?secret={RFC_KEY}&algorithm=SHA256&digits=8&counter=7")
     settings = dialog.settings_form.settings()

@@ -74,6 +74,17 @@ def test_name_may_not_be_empty(qtbot: QtBot, dialog: EditAccountDialog) -> None:
     assert not dialog.name_message.isVisible()
 
 
+@pytest.mark.parametrize("field", ["issuer_edit", "name_edit"])
+def test_a_name_longer_than_the_vault_keeps_is_refused(
+    dialog: EditAccountDialog, field: str
+) -> None:
+    getattr(dialog, field).setText("y" * 257)
+    assert not dialog.save_button.isEnabled()
+    assert "257 characters long; Tweestap keeps at most 256" in dialog.name_message.message
+    getattr(dialog, field).setText("y" * 256)
+    assert dialog.save_button.isEnabled()
+
+
 def test_a_name_another_account_has_is_refused(qtbot: QtBot) -> None:
     other = Account(issuer="Bank", name="jan", secret=b"another secret 1")
     nameless = Account(issuer="", name="mail", secret=b"another secret 2")

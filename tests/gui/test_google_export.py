@@ -92,7 +92,7 @@ def test_an_opened_export_picture_offers_to_import_all_its_accounts(
     assert dialog.result() == AddAccountDialog.DialogCode.Accepted
 
 
-def test_accounts_already_stored_are_reported_and_not_doubled(
+def test_accounts_already_stored_are_not_doubled_and_look_alikes_are_kept_and_said(
     dialog: AddAccountDialog, monkeypatch: pytest.MonkeyPatch, export_png: Path, vault: Vault
 ) -> None:
     secrets = png_secrets()
@@ -100,13 +100,14 @@ def test_accounts_already_stored_are_reported_and_not_doubled(
     vault.add(Account(issuer="Test2", name="test2@example2.com", secret=b"another key, not ours"))
     open_image(dialog, monkeypatch, export_png)
     dialog.export_offer.import_button.click()
-    assert stored(vault) == PNG_ACCOUNTS  # each once
+    assert stored(vault) == [*PNG_ACCOUNTS[:2], *PNG_ACCOUNTS[1:]]
     assert vault.accounts[1].secret == b"another key, not ours"  # never replaced silently
+    assert vault.accounts[2].secret == secrets[PNG_ACCOUNTS[1]]  # and the export's one kept
     assert dialog.imported_summary.text() == (
-        "1 account was imported: Test3: test3@example3.com. "
+        "2 accounts were imported: Test2: test2@example2.com, Test3: test3@example3.com. "
         "Already in Tweestap, so not added again: Test1: test1@example1.com. "
-        "Left alone, because you already have an account with the same name but another key: "
-        "Test2: test2@example2.com."
+        "Imported, but they look like another account; remove the one you do not need: "
+        "Test2: test2@example2.com (same name as Test2: test2@example2.com, another setup key)."
     )
 
 
@@ -116,7 +117,7 @@ def test_importing_twice_adds_nothing_the_second_time(
     open_image(dialog, monkeypatch, export_png)
     dialog.export_offer.import_button.click()
     again = import_accounts(vault, collection_of(export_png).accounts())
-    assert again.added == () and len(again.duplicates) == 3
+    assert again.imported == [] and len(again.duplicates) == 3
     assert stored(vault) == PNG_ACCOUNTS
 
 

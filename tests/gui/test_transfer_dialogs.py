@@ -130,6 +130,30 @@ def test_summary_lists_duplicates_and_failures(qtbot: QtBot, vault: Vault, tmp_p
     assert len(vault.accounts) == 2
 
 
+def test_summary_names_what_each_imported_look_alike_resembles(
+    qtbot: QtBot, vault: Vault, tmp_path: Path
+) -> None:
+    """dim13's two links: one name with two keys; then the same key under a new name."""
+    first, other_key = some_accounts(2)
+    other_key = other_key.replace(issuer=first.issuer, name=first.name)
+    renamed = first.replace(name="renamed@zorg.nl")
+    vault.add(first)
+    links = tmp_path / "links.txt"
+    links.write_text("".join(format_uri(a) + "\n" for a in (first, other_key, renamed)))
+    dialog = import_dialog(qtbot, vault)
+    dialog.open_file(links)
+    wait_for(qtbot, dialog, Page.SUMMARY)
+    text = dialog.summary_text.toPlainText()
+    assert dialog.summary_heading.text() == "2 accounts imported"
+    assert (
+        "Dienst 0: medewerker0@zorg.nl (same name as Dienst 0: medewerker0@zorg.nl, another "
+        "setup key)"
+    ) in text
+    assert "Dienst 0: renamed@zorg.nl (same setup key as Dienst 0: medewerker0@zorg.nl)" in text
+    assert "Skipped: Tweestap already has these (1)" in text
+    assert [a.secret for a in vault.accounts] == [first.secret, other_key.secret, first.secret]
+
+
 def test_choose_file_uses_the_file_window_and_detects_the_format(
     qtbot: QtBot, vault: Vault, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -11,6 +11,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
 from desktop.exporters import (
+    ExportProblem,
     ExportWriteFailed,
     NothingToExport,
     WeakPassword,
@@ -239,3 +240,49 @@ def test_unwritable_place_is_reported(tmp_path: Path) -> None:
     with pytest.raises(ExportWriteFailed) as failed:
         write_private_file(blocker / "export.json", b"data")
     assert "nothing was exported" in failed.value.render()
+
+
+@pytest.mark.parametrize(
+    ("target", "says"),
+    [
+        ("/dev/null", "is not a file"),
+        ("fifo", "is not a file"),
+        ("folder", "is a folder"),
+    ],
+    ids=["device", "named_pipe", "folder"],
+)
+def test_an_export_never_replaces_what_is_not_a_file(
+    tmp_path: Path, target: str, says: str
+) -> None:
+    """The file is replaced atomically (a new file renamed over it): over a device that
+    would put a plain file in its place."""
+    import os
+
+    os.mkfifo(tmp_path / "fifo")
+    (tmp_path / "folder").mkdir()
+    path = Path(target) if target.startswith("/") else tmp_path / target
+    before = path.lstat() if path.exists() or path.is_symlink() else None
+    with pytest.raises(ExportProblem) as refused:
+        write_private_file(path, b"data")
+    assert says in refused.value.render()
+    if before is not None:
+        after = path.lstat()
+        assert (after.st_mode, after.st_ino) == (before.st_mode, before.st_ino)
+
+
+def test_accounts_with_a_counter_other_apps_cannot_hold_are_never_written_for_them() -> None:
+    """Only a vault from before the limit can hold such a counter; Aegis reads a Java long
+    and Google's export has an int64, so neither file may carry it."""
+    far = Account(issuer="Old", name="hotp", secret=b"k" * 10, type=OtpType.HOTP, counter=2**63)
+    fine = Account(
+        issuer="New", name="hotp", secret=b"l" * 10, type=OtpType.HOTP, counter=2**63 - 1
+    )
+    export = google_export([far, fine], batch_id=9)
+    assert [a.name for a in export.accounts] == ["hotp"] and export.accounts[0] is fine
+    (left,) = export.left_out
+    assert left.account is far and "counter above 9223372036854775807" in left.reason.render()
+    for write in (aegis.write_plain, lambda a: aegis.write_encrypted(a, "long enough pw")):
+        with pytest.raises(ExportProblem) as refused:
+            write([far, fine])
+        assert "Old: hotp" in refused.value.render()
+    assert json.loads(aegis.write_plain([fine]))["db"]["entries"][0]["info"]["counter"] == 2**63 - 1

@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from desktop.errors import UserError
+from desktop.otp.codes import code_at
 from desktop.otp.model import MAX_COUNTER, MAX_PERIOD, Account, Algorithm, InvalidAccount, OtpType
 from desktop.otp.secret import InvalidSecret
 from desktop.otp.uri import InvalidUri, NotAnAccountLink, format_uri, parse_uri
@@ -243,6 +244,54 @@ def test_steam_link_gets_five_characters(
     assert (account.type, account.algorithm, account.digits, account.period) == expected
 
 
+STEAM_AT = 1_718_616_600.0
+
+
+@pytest.mark.parametrize(
+    "link",
+    [
+        # KeePassXC 2.7's own spelling (Totp::writeSettings), and variants of it
+        f"otpauth://totp/Steam:gamer?secret={KEY}&period=30&digits=5&issuer=Steam&encoder=steam",
+        f"otpauth://totp/Steam:gamer?secret={KEY}&encoder=steam",
+        f"otpauth://TOTP/Steam:gamer?secret={KEY}&digits=5&encoder=Steam",
+        f"otpauth://steam/Steam:gamer?secret={KEY}&encoder=steam",
+    ],
+    ids=["keepassxc", "encoder_only", "capitals", "steam_type_and_encoder"],
+)
+def test_keepassxc_steam_link_is_a_steam_account_with_the_steam_code(link: str) -> None:
+    account = parse_uri(link)
+    ours = parse_uri(f"otpauth://steam/Steam:gamer?secret={KEY}")
+    assert same_account(account, ours)
+    assert code_at(account, STEAM_AT) == code_at(ours, STEAM_AT)
+    assert code_at(account, STEAM_AT).isalnum() and not code_at(account, STEAM_AT).isdigit()
+
+
+def test_a_steam_encoder_on_an_hotp_link_is_refused() -> None:
+    sentence = refusal(f"otpauth://hotp/x?secret={KEY}&encoder=steam", InvalidUri)
+    assert "hotp codes written as Steam codes" in sentence
+
+
+def test_an_unknown_encoder_is_refused_rather_than_shown_as_a_wrong_number() -> None:
+    sentence = refusal(f"otpauth://totp/x?secret={KEY}&encoder=yandex", InvalidUri)
+    assert "'yandex' encoder" in sentence
+
+
+def test_a_steam_encoder_with_six_digits_is_refused_like_a_steam_link() -> None:
+    sentence = refusal(f"otpauth://totp/x?secret={KEY}&digits=6&encoder=steam", InvalidAccount)
+    assert "Steam codes always have 5 characters" in sentence
+
+
+def test_a_written_steam_link_tells_keepassxc_and_aegis_it_is_steam() -> None:
+    """KeePassXC ignores the type and reads ``encoder`` (with ``digits`` and ``period``);
+    Aegis reads the ``steam`` type and ignores ``encoder``."""
+    link = format_uri(Account("Steam", "gamer", HELLO, type=OtpType.STEAM, digits=5))
+    assert link == (
+        f"otpauth://steam/Steam:gamer?secret={KEY}&issuer=Steam&algorithm=SHA1&digits=5"
+        "&period=30&encoder=steam"
+    )
+    assert "encoder" not in format_uri(Account("Steam", "gamer", HELLO))
+
+
 def test_totp_defaults_are_sha1_6_digits_30_seconds() -> None:
     account = parse_uri(f"otpauth://totp/x?secret={KEY}")
     assert (account.algorithm, account.digits, account.period) == (Algorithm.SHA1, 6, 30)
@@ -418,7 +467,9 @@ def test_vector_round_trips(line: str) -> None:
 
 @pytest.mark.parametrize("line", [line for line in VECTOR_LINES if "+" not in line])
 def test_our_writer_writes_the_vector_lines_exactly_as_aegis_does(line: str) -> None:
-    assert format_uri(parse_uri(line)) == line
+    """Steam links get ``encoder=steam`` at the end, for KeePassXC; the rest is Aegis' own."""
+    steam = line.startswith("otpauth://steam/")
+    assert format_uri(parse_uri(line)) == line + ("&encoder=steam" if steam else "")
 
 
 def test_format_writes_issuer_twice_and_encodes_the_label() -> None:

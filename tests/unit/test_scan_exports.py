@@ -1,5 +1,5 @@
-"""Collecting several Google Authenticator exports and importing them into the vault
-without doubling an account (no Qt)."""
+"""Collecting several Google Authenticator exports and importing them into the vault by
+the rule of every import: nothing doubled, nothing lost (no Qt)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop.otp.model import Account
+from desktop.otp.model import Account, Likeness
 from desktop.scan.errors import BrokenExport
 from desktop.scan.exports import (
     ExportCollection,
@@ -16,7 +16,7 @@ from desktop.scan.exports import (
     read_export_text,
 )
 from desktop.scan.migration import encode_migration_uris
-from desktop.vault import Vault, VaultError, open_vault
+from desktop.vault import SaveFailed, Vault, open_vault
 from tests.memory_keyring import MemoryKeyring
 from tests.paths import INTEROP
 
@@ -73,32 +73,47 @@ def test_exports_are_kept_apart_and_only_complete_ones_count() -> None:
     assert collection.accounts() == () and not collection.started
 
 
-def test_import_adds_new_accounts_and_reports_the_others(vault: Vault) -> None:
+def test_import_keeps_every_account_but_exact_duplicates_and_says_what_looks_alike(
+    vault: Vault,
+) -> None:
+    new_key = b"the new account's key"
     vault.add(account("same"))
     vault.add(account("other", secret=b"a different secret!!"))
     summary = import_accounts(
-        vault, [account("new"), account("same"), account("other"), account("new")]
+        vault,
+        [
+            account("new", new_key),
+            account("same"),
+            account("other", b"yet another secret!!"),
+            account("new", new_key),
+        ],
     )
-    assert [a.name for a in summary.added] == ["new"]
-    assert [a.name for a in summary.duplicates] == ["same", "new"]  # the export's own repeat
-    assert [a.name for a in summary.conflicts] == ["other"]
-    assert summary.error is None
-    assert [a.name for a in vault.accounts] == ["same", "other", "new"]
-    assert vault.accounts[1].secret == b"a different secret!!"
+    assert [a.name for a in summary.imported] == ["new", "other"]
+    assert [d.incoming.name for d in summary.duplicates] == ["same"]
+    assert [d.incoming.name for d in summary.repeated] == ["new"]  # the export's own repeat
+    (alike,) = summary.alike
+    assert (alike.account.name, alike.other.name, alike.likeness) == (
+        "other",
+        "other",
+        Likeness.SAME_NAME,
+    )
+    assert [a.name for a in vault.accounts] == ["same", "other", "new", "other"]
+    assert vault.accounts[1].secret == b"a different secret!!"  # never replaced
 
 
-def test_a_vault_error_stops_the_import_and_keeps_what_was_added(
+def test_a_vault_error_stores_nothing_and_is_raised(
     vault: Vault, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    real_add = vault.add
+    from desktop.vault import store
 
-    def add(new: Account, *, replace_existing: bool = False) -> Account:
-        if new.name == "second":
-            raise VaultError("The vault could not be saved.")
-        return real_add(new, replace_existing=replace_existing)
+    vault.add(account("first"))
+    before = vault.path.read_bytes()
 
-    monkeypatch.setattr(vault, "add", add)
-    summary = import_accounts(vault, [account("first"), account("second"), account("third")])
-    assert [a.name for a in summary.added] == ["first"]
-    assert summary.error is not None and str(summary.error) == "The vault could not be saved."
+    def broken(path: Path, data: bytes) -> None:
+        raise store.StoreError(path, OSError(28, "No space left on device"))
+
+    monkeypatch.setattr(store, "write_atomic", broken)
+    with pytest.raises(SaveFailed):
+        import_accounts(vault, [account("second"), account("third")])
+    assert vault.path.read_bytes() == before
     assert [a.name for a in vault.accounts] == ["first"]

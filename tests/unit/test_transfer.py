@@ -10,7 +10,7 @@ from desktop import transfer
 from desktop.exporters import ExportFormat
 from desktop.exporters.backup import Argon2Params
 from desktop.importers import ImportResult, Skipped, importer
-from desktop.otp.model import Account, OtpType
+from desktop.otp.model import Account, InvalidAccount, Likeness, OtpType
 from desktop.otp.uri import InvalidUri
 from desktop.vault import SaveFailed, Vault, open_vault
 
@@ -34,45 +34,72 @@ def account(issuer: str, name: str, key: bytes, **changes: object) -> Account:
     return Account(issuer=issuer, name=name, secret=key).replace(**changes)
 
 
-def test_import_adds_new_accounts_once_and_reports_the_rest(vault: Vault) -> None:
+def test_import_keeps_every_account_but_exact_duplicates_and_reports_the_rest(
+    vault: Vault,
+) -> None:
     vault.add(account("Zilliz", "anna", b"key-of-anna-12345"))
     vault.add(account("Intranet", "jan", b"old-key-of-jan-1"))
     skipped = Skipped("Broken: entry", InvalidUri("bad"))
     result = ImportResult(
         format_key="aegis",
         accounts=[
-            account("ZILLIZ", "Anna", b"key-of-anna-12345"),  # the same account
+            account("Zilliz", "anna", b"key-of-anna-12345"),  # exactly the same account
             account("Zilliz", "anna (renamed)", b"key-of-anna-12345"),  # same key again
             account("New", "piet", b"key-of-piet-12345"),
             account("Intranet", "jan", b"new-key-of-jan-1"),  # same name, another key
+            account("New", "piet", b"key-of-piet-12345"),  # the file's own repeat
         ],
         skipped=[skipped],
     )
     summary = transfer.apply_import(vault, result)
-    assert [a.label for a in summary.imported] == ["New: piet"]
-    assert [d.incoming.label for d in summary.duplicates] == [
-        "ZILLIZ: Anna",
+    assert [a.label for a in summary.imported] == [
         "Zilliz: anna (renamed)",
+        "New: piet",
+        "Intranet: jan",
     ]
+    assert [d.incoming.label for d in summary.duplicates] == ["Zilliz: anna"]
     assert summary.duplicates[0].existing.label == "Zilliz: anna"
-    assert [f.label for f in summary.failed] == ["Broken: entry", "Intranet: jan"]
-    assert "another setup key" in summary.failed[1].reason.render()
-    assert [a.label for a in open_vault().accounts] == [
+    assert [d.incoming.label for d in summary.repeated] == ["New: piet"]
+    assert [(r.account.label, r.other.label, r.likeness) for r in summary.alike] == [
+        ("Zilliz: anna (renamed)", "Zilliz: anna", Likeness.SAME_KEY),
+        ("Intranet: jan", "Intranet: jan", Likeness.SAME_NAME),
+    ]
+    assert summary.resemblance(summary.imported[1]) is None
+    assert summary.failed == [skipped]
+    stored = open_vault().accounts
+    assert [a.label for a in stored] == [
         "Zilliz: anna",
         "Intranet: jan",
+        "Zilliz: anna (renamed)",
         "New: piet",
+        "Intranet: jan",
+    ]
+    assert [a.secret for a in stored if a.name == "jan"] == [
+        b"old-key-of-jan-1",
+        b"new-key-of-jan-1",
     ]
 
 
-def test_add_many_is_one_save_and_keeps_ids_unique(vault: Vault) -> None:
+def test_add_many_is_one_save_keeps_ids_unique_and_takes_the_same_login_twice(
+    vault: Vault,
+) -> None:
     first = vault.add(account("A", "a", b"k" * 10))
-    added, duplicates = vault.add_many(
-        [account("B", "b", b"l" * 10, id=first.id), account("C", "c", b"m" * 10)]
+    added = vault.add_many(
+        [account("B", "b", b"l" * 10, id=first.id), account("A", "a", b"m" * 10)]
     )
-    assert duplicates == []
     assert len({a.id for a in vault.accounts}) == 3
     assert added[0].id != first.id
-    assert [a.label for a in open_vault().accounts] == ["A: a", "B: b", "C: c"]
+    assert [a.label for a in open_vault().accounts] == ["A: a", "B: b", "A: a"]
+
+
+def test_add_many_refuses_what_the_vault_does_not_take_in_and_stores_nothing(
+    vault: Vault,
+) -> None:
+    vault.add(account("A", "a", b"k" * 10))
+    before = vault.path.read_bytes()
+    with pytest.raises(InvalidAccount):
+        vault.add_many([account("B", "b", b"l" * 10), account("C", "c" * 300, b"m" * 10)])
+    assert vault.path.read_bytes() == before
 
 
 def test_a_failed_save_stores_nothing(vault: Vault, monkeypatch: pytest.MonkeyPatch) -> None:
