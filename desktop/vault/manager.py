@@ -103,11 +103,12 @@ def open_vault(
     A file that cannot be read is never changed: :class:`VaultCorrupt` (or
     :class:`KeyMissing`) is raised, unless ``start_fresh_after_corrupt`` is set, in which
     case the file is renamed aside (:attr:`Vault.set_aside_file`) and a new empty vault
-    is created. ``keyring_backend`` defaults to ``keyring.get_keyring()``;
+    is created. ``keyring_backend`` defaults to keyring's choice (remembered beside the
+    vault once it held the key: :mod:`desktop.vault.keyring_choice`);
     ``scrypt_params`` (for a new password only) to :data:`keys.DEFAULT_SCRYPT_PARAMS`.
     """
     path = paths.vault_path(home)
-    access = Keyring(keyring_backend)
+    access = Keyring(keyring_backend, remember_in=path.parent)
     data = _read(path)
     if data is None:
         return _create(path, access, password_prompt, scrypt_params)
@@ -509,7 +510,11 @@ def _keyring_key(path: Path, access: Keyring, spec: KeyringKeySpec) -> KeyringKe
     problem = access.unusable()
     if problem is not None:
         raise KeyringUnavailable(path, problem)
-    reader = access if spec.service == access.service else Keyring(access.backend, spec.service)
+    reader = (
+        access
+        if spec.service == access.service
+        else Keyring(access.backend, spec.service, access.remember_in)
+    )
     try:
         master_key = reader.load(spec.username)
     except KeyringFailureError as failure:
