@@ -45,9 +45,10 @@ class Column(enum.IntEnum):
     NAME = 0
     KIND = 1
     TWO_FA = 2
-    LAST_LOGIN = 3
-    BLOCKED = 4
-    ADMIN = 5
+    METHOD = 3
+    LAST_LOGIN = 4
+    BLOCKED = 5
+    ADMIN = 6
 
 
 class UsersModel(QAbstractTableModel):
@@ -100,6 +101,7 @@ class UsersModel(QAbstractTableModel):
             Column.NAME: self.tr("Username"),
             Column.KIND: self.tr("Kind"),
             Column.TWO_FA: self.tr("Two-step verification"),
+            Column.METHOD: self.tr("Method"),
             Column.LAST_LOGIN: self.tr("Last login"),
             Column.BLOCKED: self.tr("Blocked"),
             Column.ADMIN: self.tr("Administrator"),
@@ -119,7 +121,29 @@ class UsersModel(QAbstractTableModel):
             return self._sort_key(user, column)
         if role == Qt.ItemDataRole.ToolTipRole and column == Column.NAME:
             return user.email or None
+        if role == Qt.ItemDataRole.ToolTipRole and column == Column.METHOD:
+            return self._method_note(user)
         return None
+
+    def _method(self, user: User) -> str:
+        """The method in force; "(own choice)" where it is the user's own choice."""
+        if user.method is None:
+            return self.tr("off")
+        text = labels.method(user.method)
+        if user.method_choice == user.method:
+            text += " " + self.tr("(own choice)")
+        return text
+
+    def _method_note(self, user: User) -> str | None:
+        if user.method is None:
+            return self.tr("Two-step verification is off for this group (see Policy).")
+        if user.method_choice is not None and user.method_choice != user.method:
+            return self.tr(
+                "Chose {choice} themselves, but the policy sets {method} for this group."
+            ).format(choice=labels.method(user.method_choice), method=labels.method(user.method))
+        if user.method_choice == user.method:
+            return self.tr("The user chose this method themselves.")
+        return self.tr("The policy's default method for this group.")
 
     def _display(self, user: User, column: Column) -> str:
         if column == Column.NAME:
@@ -128,6 +152,8 @@ class UsersModel(QAbstractTableModel):
             return labels.kind(user.kind)
         if column == Column.TWO_FA:
             return labels.enrollment(user.enrollment)
+        if column == Column.METHOD:
+            return self._method(user)
         if column == Column.LAST_LOGIN:
             return labels.moment(self.last_logins.get(user.name))
         if column == Column.BLOCKED:
