@@ -172,6 +172,7 @@ class MainWindow(QMainWindow):
         self.favourite_action = self._action(self.tr("&Favourite"), None, self.toggle_favourite)
         self.favourite_action.setCheckable(True)
         self.transfer = TransferActions(self, self.vault, self._clock, self.current_account)
+        self.transfer.copy_secret = lambda text: self.clipboard.copy(text, announce=False)
         self.transfer.accounts_changed.connect(lambda: self._reload(None))
         # Copy and Delete belong to the list: in the search field they edit the text.
         self.view.addAction(self.copy_action)
@@ -249,6 +250,7 @@ class MainWindow(QMainWindow):
         menu.addSeparator()
         menu.addAction(self.edit_action)
         menu.addAction(self.transfer.show_qr_action)
+        menu.addAction(self.transfer.show_key_action)
         menu.addAction(self.favourite_action)
         menu.addAction(self.delete_action)
         menu.addSeparator()
@@ -523,6 +525,7 @@ class MainWindow(QMainWindow):
             self.edit_action,
             self.delete_action,
             self.transfer.show_qr_action,
+            self.transfer.show_key_action,
             self.favourite_action,
         ):
             action.setEnabled(has_row)

@@ -13,6 +13,7 @@ meantime, the change is re-applied on top of that newer list instead of overwrit
 
 from __future__ import annotations
 
+import hmac
 import types
 import uuid
 from collections.abc import Callable, Iterable, Mapping
@@ -403,6 +404,21 @@ class Vault:
         self._key = key
         self._contents = contents
         self._fingerprint = store.fingerprint(data)
+
+    def check_password(self, password: str) -> None:
+        """Make sure ``password`` is the one that protects this unlocked vault (before
+        showing a secret while the app lock is on); :class:`WrongPassword` if it is not.
+
+        As slow as unlocking: the key is derived again with the vault's own scrypt
+        parameters and compared in constant time. A vault whose key is in the system
+        keyring has no password to check (``ValueError``: ask ``key_storage`` first).
+        """
+        self._require_unlocked()
+        if not isinstance(self._key, PasswordKey):
+            raise ValueError("no password protects this vault")
+        candidate = PasswordKey.from_password(password, self._key.spec)
+        if not hmac.compare_digest(candidate.master_key, self._key.master_key):
+            raise WrongPassword()
 
     def _require_unlocked(self) -> None:
         if isinstance(self._key, LockedKey):
