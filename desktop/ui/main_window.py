@@ -62,6 +62,8 @@ class MainWindow(QMainWindow):
     """File > Settings (the dialog is desktop.ui.settings_dialog, wired in desktop.ui.wiring)."""
     lock_requested = Signal()
     """File > Lock (desktop.ui.app_lock.AppLock listens)."""
+    help_requested = Signal()
+    """Help > What to do if a code does not work (desktop.ui.help_dialog, wired in wiring.py)."""
 
     def __init__(
         self,
@@ -171,6 +173,15 @@ class MainWindow(QMainWindow):
         self.lock_action.setVisible(False)  # shown while the app lock is on
         self.favourite_action = self._action(self.tr("&Favourite"), None, self.toggle_favourite)
         self.favourite_action.setCheckable(True)
+        self.help_action = self._action(
+            self.tr("&What to do if a code does not work?\u2026"),
+            key.HelpContents,
+            self.help_requested.emit,
+        )
+        self.login_help_action = self._action(
+            self.tr("&Login help (zilliz.nl)"), None, self.open_login_help
+        )
+        self.about_action = self._action(self.tr("&About Tweestap"), None, self.show_about)
         self.transfer = TransferActions(self, self.vault, self._clock, self.current_account)
         self.transfer.copy_secret = lambda text: self.clipboard.copy(text, announce=False)
         self.transfer.accounts_changed.connect(lambda: self._reload(None))
@@ -243,6 +254,11 @@ class MainWindow(QMainWindow):
         self._add_row_actions(accounts)
         accounts.addSeparator()
         accounts.addAction(self.search_action)
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        help_menu.addAction(self.help_action)
+        help_menu.addAction(self.login_help_action)
+        help_menu.addSeparator()
+        help_menu.addAction(self.about_action)
 
     def _add_row_actions(self, menu: QMenu) -> None:
         menu.addAction(self.copy_action)
@@ -377,6 +393,28 @@ class MainWindow(QMainWindow):
             lambda: self._reload(None),
             address=self.server_address(),
             on_connected=self.remember_server,
+        )
+
+    def open_login_help(self) -> None:
+        """Help > Login help: the organisation's page, in the web browser."""
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
+
+        from desktop.login_help import LOGIN_HELP_URL
+
+        QDesktopServices.openUrl(QUrl(LOGIN_HELP_URL))
+
+    def show_about(self) -> None:
+        from desktop import __version__
+
+        QMessageBox.about(
+            self,
+            self.tr("About Tweestap"),
+            self.tr(
+                "<p><b>Tweestap {version}</b></p><p>Codes for two-step verification on your "
+                "computer, and the administration of your organisation's two-step "
+                "verification.</p><p>Licence: GPL-3.0-or-later.</p>"
+            ).format(version=__version__),
         )
 
     def edit_current(self) -> None:
