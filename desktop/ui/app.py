@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication, QWidget
 
+    from desktop.ui.main_window import MainWindow
+    from desktop.ui.single_instance import InstanceServer
     from desktop.vault import PasswordRequest, Vault
 
 EXIT_AFTER_FIRST_FRAME = "--exit-after-first-frame"
@@ -37,7 +39,7 @@ def run(argv: list[str]) -> int:
 
     from desktop.links import is_link
     from desktop.paths import data_home
-    from desktop.ui.single_instance import InstanceServer, forward, server_name
+    from desktop.ui.single_instance import forward, server_name
 
     link = next((argument for argument in argv if is_link(argument)), None)
     instance = server_name(data_home())
@@ -85,10 +87,7 @@ def run(argv: list[str]) -> int:
         extras = wiring.attach(window, settings, clock, check_clock=not exit_after_first_frame)
         kept.append(extras)
         if not exit_after_first_frame:
-            listener = InstanceServer(instance, window)
-            listener.activated.connect(window.bring_to_front)
-            listener.message_received.connect(window.open_link)
-            kept.append(listener)
+            kept.append(listen_for_later_starts(window, instance))
         if settings.get(s.START_IN_TRAY) and not wiring.starts_in_tray(extras):
             window.show()  # asked to start in the tray, but this desktop has none
 
@@ -100,6 +99,17 @@ def run(argv: list[str]) -> int:
     if link is not None:
         QTimer.singleShot(0, lambda: window.open_link(link))
     return app.exec()
+
+
+def listen_for_later_starts(window: MainWindow, name: str) -> InstanceServer:
+    """A later start of Tweestap for the same data folder (a click on an ``otpauth://``
+    link, through the desktop entry) brings ``window`` forward, or hands it its link."""
+    from desktop.ui.single_instance import InstanceServer
+
+    listener = InstanceServer(name, window)
+    listener.activated.connect(window.bring_to_front)
+    listener.message_received.connect(window.open_link)
+    return listener
 
 
 def _report_first_frame() -> None:
