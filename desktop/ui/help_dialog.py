@@ -44,6 +44,7 @@ from desktop.login_help import LOGIN_HELP_URL
 from desktop.otp.codes import code_at, group, next_code_at, seconds_remaining
 from desktop.otp.model import Account, OtpType
 from desktop.pairing_history import pairing_of
+from desktop.ui.accessible import name_combo
 from desktop.ui.clock_check import ClockCheck
 from desktop.ui.timer import TimerFactory, make_timer
 from desktop.vault import Vault
@@ -117,7 +118,7 @@ class CodeHelpDialog(QDialog):
         )
         self.intro.setWordWrap(True)
         self.account_combo = QComboBox(self)
-        self.account_combo.setAccessibleName(self.tr("Account"))
+        name_combo(self.account_combo, self.tr("Account"))
         for account in vault.accounts:
             self.account_combo.addItem(account.label, account.id)
         chosen = self.account_combo.findData(account_id) if account_id is not None else -1

@@ -42,6 +42,7 @@ from desktop.errors import UserError
 from desktop.favourites import is_favourite, set_favourite
 from desktop.i18n import error_text
 from desktop.otp.model import Account
+from desktop.ui.accessible import add_clear_button
 from desktop.ui.accounts_model import AccountFilter, AccountsModel, Role
 from desktop.ui.clipboard import DEFAULT_CLEAR_AFTER, SecureClipboard
 from desktop.ui.code_view import STYLE, Banner, CodeListView, EmptyState, StatusLine
@@ -196,7 +197,7 @@ class MainWindow(QMainWindow):
         self.search_field.setObjectName("Search")
         self.search_field.setPlaceholderText(self.tr("Search accounts (Ctrl+F)"))
         self.search_field.setAccessibleName(self.tr("Search accounts"))
-        self.search_field.setClearButtonEnabled(True)
+        add_clear_button(self.search_field)
         self.search_field.textChanged.connect(self._search)
         self.search_field.installEventFilter(self)
         self.add_button = QToolButton(self)

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from desktop import settings as s
 from desktop.settings import InvalidSetting, Setting
+from desktop.ui.accessible import name_combo
 
 CONTEXT = "SettingsDialog"
 Editor = QCheckBox | QSpinBox | QDoubleSpinBox | QComboBox | QLineEdit
@@ -133,6 +134,7 @@ class SettingsDialog(QDialog):
             combo = QComboBox(self)
             for choice in setting.choices:
                 combo.addItem(_tr(choice.label), choice.value)
+            name_combo(combo, _tr(setting.label))
             index = combo.findData(value)
             combo.setCurrentIndex(max(0, index))
             return combo

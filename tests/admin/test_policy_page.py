@@ -146,3 +146,29 @@ def test_closing_the_panel_with_unsaved_policy_asks_first(
     answers.unsaved = questions.Unsaved.DISCARD
     panel.close()
     assert not panel.isVisible()
+
+
+def test_selecting_a_page_in_the_sidebar_goes_there_as_a_screen_reader_selects(
+    qtbot: QtBot, panel: AdminWindow, answers: Answers
+) -> None:
+    """A screen reader picks a page through the list's selection (AT-SPI Selection),
+    which leaves the current row alone; the panel follows the selection too, and still
+    asks before leaving unsaved changes."""
+    from PySide6.QtCore import QItemSelectionModel
+
+    selection = panel.sidebar.selectionModel()
+    selection.select(
+        panel.sidebar.model().index(1, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
+    )
+    idle(qtbot, panel.session)
+    assert panel.stack.currentWidget() is panel.policy_page
+    assert panel.sidebar.currentRow() == 1
+
+    panel.policy_page.validity_hours.setValue(12)
+    answers.unsaved = questions.Unsaved.STAY
+    selection.select(
+        panel.sidebar.model().index(3, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
+    )
+    assert answers.unsaved_asked == ["the two-step verification policy"]
+    assert panel.stack.currentWidget() is panel.policy_page
+    assert panel.sidebar.currentRow() == 1

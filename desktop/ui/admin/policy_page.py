@@ -12,7 +12,7 @@ from collections.abc import Callable
 from datetime import UTC, date, datetime
 from typing import cast
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.admin.model import METHODS, GroupPolicy, Method, Policy, PolicyLimits
+from desktop.ui.accessible import name_combo
 from desktop.ui.admin import labels
 from desktop.ui.admin.session import AdminSession
 from desktop.ui.admin.widgets import YesNo
@@ -40,6 +41,10 @@ class GroupBlock:
         self.method = QComboBox(parent)
         for value in METHODS:
             self.method.addItem(labels.method(value), value)
+        name_combo(
+            self.method,
+            QCoreApplication.translate("PolicyPage", "{group}: default method").format(group=name),
+        )
         self.adjustable = YesNo(name, parent)
 
     def value(self) -> GroupPolicy:
@@ -165,6 +170,9 @@ class PolicyPage(QWidget):
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
+        # No tab stop of its own: a screen reader would announce a nameless "filler"; the
+        # area still scrolls to whichever of its controls has the focus.
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         scroll.setWidget(content)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.admin.model import User
+from desktop.ui.accessible import add_clear_button, name_combo
 from desktop.ui.admin import labels, questions
 from desktop.ui.admin.account_form import AccountForm
 from desktop.ui.admin.session import AdminSession
@@ -220,11 +221,12 @@ class UsersPage(QWidget):
         self.search_field = QLineEdit(self)
         self.search_field.setPlaceholderText(self.tr("Search by username or e-mail address"))
         self.search_field.setAccessibleName(self.tr("Search accounts"))
-        self.search_field.setClearButtonEnabled(True)
+        add_clear_button(self.search_field)
         self.kind_combo = QComboBox(self)
         self.kind_combo.addItem(self.tr("Employees"), "employee")
         self.kind_combo.addItem(self.tr("Extranet users"), "extranet")
         self.kind_combo.addItem(self.tr("Everyone"), None)
+        name_combo(self.kind_combo, self.tr("Show"))
         self.new_button = QPushButton(self.tr("New account"), self)
         self.refresh_button = QPushButton(self.tr("Refresh"), self)
         self.count_label = QLabel(self)
@@ -252,6 +254,9 @@ class UsersPage(QWidget):
 
         top = QHBoxLayout()
         top.addWidget(self.search_field, 1)
+        show_label = QLabel(self.tr("S&how:"), self)
+        show_label.setBuddy(self.kind_combo)  # what a screen reader says with the choice
+        top.addWidget(show_label)
         top.addWidget(self.kind_combo)
         top.addWidget(self.new_button)
         top.addWidget(self.refresh_button)
