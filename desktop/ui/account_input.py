@@ -57,6 +57,19 @@ def set_notice(label: QLabel) -> None:
     )
 
 
+def fit_height(dialog: QWidget) -> None:
+    """Exactly as tall as its wrapped sentences need at its width: Qt's first guess for a
+    window with word-wrapped text is taller, and the extra shows as gaps between lines."""
+    layout = dialog.layout()
+    if layout is None:
+        return
+    layout.activate()
+    needed = layout.totalHeightForWidth(dialog.width())
+    if needed > 0:
+        dialog.setMinimumHeight(needed)
+        dialog.resize(dialog.width(), needed)
+
+
 def fixed_font(point_size: float | None = None, *, bold: bool = False) -> QFont:
     font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
     if point_size is not None:

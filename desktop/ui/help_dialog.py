@@ -45,6 +45,7 @@ from desktop.otp.codes import code_at, group, next_code_at, seconds_remaining
 from desktop.otp.model import Account, OtpType
 from desktop.pairing_history import pairing_of
 from desktop.ui.accessible import name_combo
+from desktop.ui.account_input import fit_height
 from desktop.ui.clock_check import ClockCheck
 from desktop.ui.timer import TimerFactory, make_timer
 from desktop.vault import Vault
@@ -189,7 +190,6 @@ class CodeHelpDialog(QDialog):
         layout.addLayout(chooser)
         layout.addWidget(rule)
         layout.addLayout(checks)
-        layout.addStretch(1)
         layout.addWidget(buttons)
 
         self.timer = timer_factory(self)
@@ -198,7 +198,8 @@ class CodeHelpDialog(QDialog):
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
         super().showEvent(event)
-        self.refresh()  # starts the countdown's timer, and fits the sentences
+        self.refresh()  # starts the countdown's timer
+        fit_height(self)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
         super().resizeEvent(event)

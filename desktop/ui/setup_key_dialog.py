@@ -14,7 +14,7 @@ import contextlib
 from collections.abc import Callable, Iterator
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QGuiApplication
+from PySide6.QtGui import QFont, QGuiApplication, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -30,8 +30,11 @@ from PySide6.QtWidgets import (
 from desktop.i18n import error_text
 from desktop.otp.model import DEFAULT_PERIOD, Account, Algorithm, OtpType
 from desktop.otp.secret import format_setup_key
-from desktop.ui.account_input import MessageLabel, Tone, fixed_font, set_notice
+from desktop.ui.account_input import MessageLabel, Tone, fit_height, fixed_font, set_notice
 from desktop.vault import Vault, VaultError, WrongPassword
+
+MAX_KEY_WIDTH = 640
+"""Pixels; a longer key (a 512-bit one) scrolls in its field."""
 
 
 class SetupKeyDialog(QDialog):
@@ -51,7 +54,6 @@ class SetupKeyDialog(QDialog):
         self._copy = copy
         self.shown = False
         self.setWindowTitle(self.tr("Setup key of {label}").format(label=account.label))
-        self.setMinimumWidth(500)
 
         self.heading = QLabel(account.label, self)
         font = QFont(self.heading.font())
@@ -90,6 +92,8 @@ class SetupKeyDialog(QDialog):
         self.key_field.setAccessibleName(self.tr("Setup key"))
         self.key_field.setText(format_setup_key(account.secret, grouped=True))
         self.key_field.setEchoMode(QLineEdit.EchoMode.Password)  # no copy, no reading aloud
+        shown_width = self.key_field.fontMetrics().horizontalAdvance(self.key_field.text())
+        self.key_field.setMinimumWidth(min(shown_width + 24, MAX_KEY_WIDTH))  # all of it, mostly
         self.show_button = QPushButton(self)
         self.show_button.setDefault(True)
         self.show_button.clicked.connect(self.toggle)
@@ -102,7 +106,7 @@ class SetupKeyDialog(QDialog):
         key_row.addWidget(self.copy_button)
         self.message = MessageLabel(self.key_field, self)
 
-        form = QFormLayout()
+        self.form = form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.addRow(self.tr("Issuer:"), self._value(account.issuer or "\u2014"))
         form.addRow(self.tr("Account:"), self._value(account.name))
@@ -111,8 +115,11 @@ class SetupKeyDialog(QDialog):
         form.addRow(self.password_label, self.password_edit)
         key_label = QLabel(self.tr("Setup &key:"), self)
         key_label.setBuddy(self.key_field)
-        form.addRow(key_label, key_row)
-        form.addRow("", self.message)
+        key_column = QVBoxLayout()
+        key_column.setSpacing(4)
+        key_column.addLayout(key_row)
+        key_column.addWidget(self.message)
+        form.addRow(key_label, key_column)
         form.addRow(self.tr("Kind:"), self._value(self.kind_text()))
         self.settings_value = self._value(self.settings_text())
         form.addRow(self.tr("Settings:"), self.settings_value)
@@ -131,8 +138,7 @@ class SetupKeyDialog(QDialog):
         layout.addWidget(buttons)
 
         self.needs_password = vault.key_storage == "password"
-        self.password_label.setVisible(self.needs_password)
-        self.password_edit.setVisible(self.needs_password)
+        form.setRowVisible(self.password_edit, self.needs_password)
         if self.needs_password:
             self.message.show_message(
                 self.tr("Tweestap is protected by a password: type it to show the key."),
@@ -142,6 +148,10 @@ class SetupKeyDialog(QDialog):
         else:
             self.show_button.setFocus()
         self._update_buttons()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        fit_height(self)
 
     def _value(self, text: str) -> QLabel:
         label = QLabel(text, self)
@@ -217,8 +227,7 @@ class SetupKeyDialog(QDialog):
                 self.password_edit.setFocus()
                 return False
             self.password_edit.clear()
-            self.password_label.hide()
-            self.password_edit.hide()
+            self.form.setRowVisible(self.password_edit, False)
             self.needs_password = False  # asked once for this window
         self.shown = True
         self.key_field.setEchoMode(QLineEdit.EchoMode.Normal)

@@ -1,6 +1,13 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="nl_NL">
+<context>
+    <name>Accessibility</name>
+    <message>
+        <source>Clear</source>
+        <translation>Wissen</translation>
+    </message>
+</context>
 <context>
     <name>AccountForm</name>
     <message>
@@ -14,6 +21,10 @@
     <message>
         <source>username</source>
         <translation>gebruikersnaam</translation>
+    </message>
+    <message>
+        <source>kind of account</source>
+        <translation>soort account</translation>
     </message>
     <message>
         <source>e-mail address</source>
@@ -566,6 +577,10 @@ De Authenticator-app die aan dit account gekoppeld is, wordt vergeten. Bij de vo
         <translation>Auditlog</translation>
     </message>
     <message>
+        <source>Pages</source>
+        <translation>Onderdelen</translation>
+    </message>
+    <message>
         <source>Your session has ended. Log in again to continue; nothing you typed is lost.</source>
         <translation>Je sessie is verlopen. Log opnieuw in om verder te gaan; wat je hebt ingevuld blijft bewaard.</translation>
     </message>
@@ -608,6 +623,10 @@ De Authenticator-app die aan dit account gekoppeld is, wordt vergeten. Bij de vo
         <translation>Alle acties</translation>
     </message>
     <message>
+        <source>Action</source>
+        <translation>Actie</translation>
+    </message>
+    <message>
         <source>from</source>
         <translation>vanaf</translation>
     </message>
@@ -630,6 +649,14 @@ De Authenticator-app die aan dit account gekoppeld is, wordt vergeten. Bij de vo
     <message>
         <source>What</source>
         <translation>Wat</translation>
+    </message>
+    <message>
+        <source>from (date and time)</source>
+        <translation>vanaf (datum en tijd)</translation>
+    </message>
+    <message>
+        <source>until (date and time)</source>
+        <translation>tot (datum en tijd)</translation>
     </message>
     <message>
         <source>at most</source>
@@ -729,7 +756,7 @@ De Authenticator-app die aan dit account gekoppeld is, wordt vergeten. Bij de vo
     </message>
     <message>
         <source>Looking for cameras…</source>
-        <translation>Camera's zoeken…</translation>
+        <translation>Camera&apos;s zoeken…</translation>
     </message>
     <message>
         <source>Starting the camera…</source>
@@ -787,7 +814,7 @@ De Authenticator-app die aan dit account gekoppeld is, wordt vergeten. Bij de vo
         <translation>Hernoemd naar {label}.</translation>
     </message>
     <message>
-        <source>Codes corrected by {offset} s for this computer's clock, as measured by the window.</source>
+        <source>Codes corrected by {offset} s for this computer&apos;s clock, as measured by the window.</source>
         <translation>Codes gecorrigeerd met {offset} s voor de klok van deze computer, zoals het venster die heeft gemeten.</translation>
     </message>
     <message>
@@ -879,7 +906,7 @@ De Authenticator-app die aan dit account gekoppeld is, wordt vergeten. Bij de vo
         <translation>account verwijderen</translation>
     </message>
     <message>
-        <source>the account's id (or its first characters)</source>
+        <source>the account&apos;s id (or its first characters)</source>
         <translation>het id van het account (of de eerste tekens ervan)</translation>
     </message>
     <message>
@@ -935,7 +962,7 @@ De Authenticator-app die aan dit account gekoppeld is, wordt vergeten. Bij de vo
         <translation>de gevonden accounts toevoegen (accountlinks en volledige exports uit Google)</translation>
     </message>
     <message>
-        <source>import the accounts of another app's export file</source>
+        <source>import the accounts of another app&apos;s export file</source>
         <translation>importeer de accounts uit het exportbestand van een andere app</translation>
     </message>
     <message>
@@ -947,7 +974,7 @@ De Authenticator-app die aan dit account gekoppeld is, wordt vergeten. Bij de vo
         <translation>de app die het bestand heeft gemaakt (standaard: automatisch herkennen): {keys}</translation>
     </message>
     <message>
-        <source>the file's password (asked for when needed)</source>
+        <source>the file&apos;s password (asked for when needed)</source>
         <translation>het wachtwoord van het bestand (wordt gevraagd als dat nodig is)</translation>
     </message>
     <message>
@@ -1027,7 +1054,7 @@ De Authenticator-app die aan dit account gekoppeld is, wordt vergeten. Bij de vo
         <translation>{imported} geïmporteerd, {duplicates} overgeslagen (stonden er al), {failed} mislukt.</translation>
     </message>
     <message>
-        <source>Give the file's password with --password.</source>
+        <source>Give the file&apos;s password with --password.</source>
         <translation>Geef het wachtwoord van het bestand met --password.</translation>
     </message>
     <message>
@@ -1150,7 +1177,7 @@ De Authenticator-app die aan dit account gekoppeld is, wordt vergeten. Bij de vo
         <translation>Open Systeeminstellingen, dan Algemeen, dan Datum en tijd. Zet “Stel tijd en datum automatisch in” aan en controleer de tijdzone.</translation>
     </message>
     <message>
-        <source>Open your desktop's settings, then Date &amp; Time, and turn on automatic date and time. In a terminal, “timedatectl set-ntp true” does the same.</source>
+        <source>Open your desktop&apos;s settings, then Date &amp; Time, and turn on automatic date and time. In a terminal, “timedatectl set-ntp true” does the same.</source>
         <translation>Open de instellingen van je bureaublad, dan Datum en tijd, en zet automatische datum en tijd aan. In een terminal doet “timedatectl set-ntp true” hetzelfde.</translation>
     </message>
     <message>
@@ -1167,6 +1194,197 @@ De Authenticator-app die aan dit account gekoppeld is, wordt vergeten. Bij de vo
     <message>
         <source>next</source>
         <translation>volgende</translation>
+    </message>
+</context>
+<context>
+    <name>CodeHelpDialog</name>
+    <message>
+        <source>What to do if a code does not work</source>
+        <translation>Wat moet ik doen als de code niet werkt</translation>
+    </message>
+    <message>
+        <source>What to do if a code does not work?</source>
+        <translation>Wat moet ik doen als de code niet werkt?</translation>
+    </message>
+    <message>
+        <source>Go through these steps. Tweestap checks what it can check itself, for the account you choose here; see also the help of the site you log in to.</source>
+        <translation>Loop deze stappen door. Tweestap controleert zelf wat het kan controleren, voor het account dat je hier kiest. Kijk daarnaast ook in de hulp van de site waarop je inlogt.</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Account</translation>
+    </message>
+    <message>
+        <source>&amp;Account:</source>
+        <translation>&amp;Account:</translation>
+    </message>
+    <message>
+        <source>How to fix the clock</source>
+        <translation>Zo zet je de klok goed</translation>
+    </message>
+    <message>
+        <source>Correct codes for this offset</source>
+        <translation>Codes corrigeren voor dit verschil</translation>
+    </message>
+    <message>
+        <source>Check &amp;again</source>
+        <translation>&amp;Opnieuw controleren</translation>
+    </message>
+    <message>
+        <source>Do you use the most recent code?</source>
+        <translation>Gebruik je de meest recente code?</translation>
+    </message>
+    <message>
+        <source>Is it the code of the right account?</source>
+        <translation>Hoort de code bij het juiste account?</translation>
+    </message>
+    <message>
+        <source>Is the time on this computer right?</source>
+        <translation>Klopt de tijd op deze computer?</translation>
+    </message>
+    <message>
+        <source>Was the pairing completed?</source>
+        <translation>Is de koppeling afgerond?</translation>
+    </message>
+    <message>
+        <source>Still not working?</source>
+        <translation>Werkt het nog niet?</translation>
+    </message>
+    <message>
+        <source>Ask an administrator with the right to module P&amp;O to reset your two-step verification (module P&amp;O &gt; P&amp;O beheer &gt; Medewerkers &gt; tab Account &gt; [reset tweestapsverificatie]). At your next login you see a new QR code: add it to Tweestap and let it replace the old entry.</source>
+        <translation>Vraag een beheerder met recht op module P&amp;O om je tweestapsverificatie te resetten (module P&amp;O &gt; P&amp;O beheer &gt; Medewerkers &gt; tabblad Account &gt; [reset tweestapsverificatie]). Bij de volgende keer inloggen zie je een nieuwe QR-code: voeg die toe aan Tweestap en laat de oude regel vervangen.</translation>
+    </message>
+    <message>
+        <source>Login help for two-step verification (zilliz.nl/inloghulp)</source>
+        <translation>Inloghulp 2FA voor medewerkers (zilliz.nl/inloghulp)</translation>
+    </message>
+    <message>
+        <source>Login help (opens in your web browser)</source>
+        <translation>Inloghulp (opent in je webbrowser)</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Sluiten</translation>
+    </message>
+    <message>
+        <source>There are no accounts in Tweestap yet.</source>
+        <translation>Er staan nog geen accounts in Tweestap.</translation>
+    </message>
+    <message>
+        <source>This account counts instead of using the time: each press of Next code makes a new code, and the site accepts each code once. Make a new code and type that one.</source>
+        <translation>Dit account telt in plaats van de tijd te gebruiken: elke keer dat je op Volgende code drukt, komt er een nieuwe code, en de site accepteert elke code maar één keer. Maak een nieuwe code en typ die.</translation>
+    </message>
+    <message>
+        <source>The code {code} changes in {seconds} s: wait for the next one, {next}, and type that.</source>
+        <translation>De code {code} verandert over {seconds} s: wacht op de volgende, {next}, en typ die.</translation>
+    </message>
+    <message>
+        <source>Tweestap shows {code} now, for {seconds} more seconds. A new code comes every {period} seconds: always type the code that is on screen.</source>
+        <translation>Tweestap toont nu {code}, nog {seconds} seconden. Elke {period} seconden komt er een nieuwe code: typ altijd de code die in beeld is.</translation>
+    </message>
+    <message>
+        <source>This code belongs to {name} at {issuer}. Is that the account you log in with?</source>
+        <translation>Deze code hoort bij account {name} van {issuer}. Log je met dat account in?</translation>
+    </message>
+    <message>
+        <source>This code belongs to {name}. Is that the account you log in with?</source>
+        <translation>Deze code hoort bij {name}. Log je met dat account in?</translation>
+    </message>
+    <message>
+        <source>You have another entry for {issuer} ({names}): choose the one you log in with above, and delete an entry you no longer use.</source>
+        <translation>Je hebt nog een regel voor {issuer} ({names}): kies hierboven het account waarmee je inlogt, en verwijder een regel die je niet meer gebruikt.</translation>
+    </message>
+    <message>
+        <source>You have {count} more entries for {issuer} ({names}): choose the one you log in with above, and delete entries you no longer use.</source>
+        <translation>Je hebt nog {count} regels voor {issuer} ({names}): kies hierboven het account waarmee je inlogt, en verwijder regels die je niet meer gebruikt.</translation>
+    </message>
+    <message>
+        <source>Tweestap cannot compare the clock here. Set the date and time of your computer and your phone to automatic.</source>
+        <translation>Tweestap kan de klok hier niet vergelijken. Zet de datum en tijd van je computer en je telefoon op automatisch.</translation>
+    </message>
+    <message>
+        <source>The clock check is off (File &gt; Settings). Set the date and time of your computer to automatic.</source>
+        <translation>De klokcontrole staat uit (Bestand &gt; Instellingen). Zet de datum en tijd van je computer op automatisch.</translation>
+    </message>
+    <message>
+        <source>Comparing this computer&apos;s clock with {sources}…</source>
+        <translation>De klok van deze computer wordt vergeleken met {sources}…</translation>
+    </message>
+    <message>
+        <source>The clock has not been compared yet.</source>
+        <translation>De klok is nog niet vergeleken.</translation>
+    </message>
+    <message>
+        <source>The clock could not be compared: neither the time server nor the 2FA server answered. Set the date and time of your computer and your phone to automatic.</source>
+        <translation>De klok kon niet worden vergeleken: de tijdserver en de 2FA-server gaven geen antwoord. Zet de datum en tijd van je computer en je telefoon op automatisch.</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s clock is {amount}, and Tweestap corrects its codes for that (compared with {sources}).</source>
+        <translation>De klok van deze computer loopt {amount}, en Tweestap corrigeert zijn codes daarvoor (vergeleken met {sources}).</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s clock is {amount} (compared with {sources}): codes made with it are not accepted. Set the clock right, or let Tweestap correct its codes.</source>
+        <translation>De klok van deze computer loopt {amount} (vergeleken met {sources}): codes die daarmee gemaakt zijn, worden niet geaccepteerd. Zet de klok goed, of laat Tweestap zijn codes corrigeren.</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s clock is right: it differs less than {limit} seconds from {sources}. Check that your phone, if you use one too, sets its time automatically.</source>
+        <translation>De klok van deze computer loopt gelijk: hij verschilt minder dan {limit} seconden met {sources}. Gebruik je ook een telefoon? Controleer dan dat die zijn tijd automatisch instelt.</translation>
+    </message>
+    <message>
+        <source>Does the login page show a QR code again? Then the pairing was not completed: add that new QR code to Tweestap (it asks whether to replace the old entry), and type the code on the login page right away.</source>
+        <translation>Krijg je op de inlogpagina opnieuw de QR-code te zien? Dan is de koppeling niet afgerond: voeg die nieuwe QR-code toe aan Tweestap (Tweestap vraagt of de oude regel vervangen moet worden) en vul meteen de code in op de inlogpagina.</translation>
+    </message>
+    <message>
+        <source>Tweestap does not know when this account was added.</source>
+        <translation>Tweestap weet niet wanneer dit account is toegevoegd.</translation>
+    </message>
+    <message>
+        <source>This account replaced an older entry for the same login {when}: codes of the old pairing, also on another device, no longer work.</source>
+        <translation>Dit account heeft {when} een oudere regel voor dezelfde login vervangen: codes van de oude koppeling, ook op een ander apparaat, werken niet meer.</translation>
+    </message>
+    <message>
+        <source>This account was added {when}.</source>
+        <translation>Dit account is {when} toegevoegd.</translation>
+    </message>
+    <message>
+        <source>the time server and the 2FA server</source>
+        <translation>de tijdserver en de 2FA-server</translation>
+    </message>
+    <message>
+        <source>the 2FA server</source>
+        <translation>de 2FA-server</translation>
+    </message>
+    <message>
+        <source>the time server</source>
+        <translation>de tijdserver</translation>
+    </message>
+    <message>
+        <source>{seconds} seconds behind</source>
+        <translation>{seconds} seconden achter</translation>
+    </message>
+    <message>
+        <source>{seconds} seconds ahead</source>
+        <translation>{seconds} seconden voor</translation>
+    </message>
+    <message>
+        <source>on {date} at {time}</source>
+        <translation>op {date} om {time}</translation>
+    </message>
+    <message>
+        <source>In order</source>
+        <translation>In orde</translation>
+    </message>
+    <message>
+        <source>Check this</source>
+        <translation>Controleer dit</translation>
+    </message>
+    <message>
+        <source>Checking</source>
+        <translation>Bezig met controleren</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Let op</translation>
     </message>
 </context>
 <context>
@@ -1258,7 +1476,7 @@ De Authenticator-app die aan dit account gekoppeld is, wordt vergeten. Bij de vo
         <translation>Tweestap beheer: inloggen</translation>
     </message>
     <message>
-        <source>Log in as an administrator with module P&amp;O to manage two-step verification and the employees' accounts.</source>
+        <source>Log in as an administrator with module P&amp;O to manage two-step verification and the employees&apos; accounts.</source>
         <translation>Log in als beheerder met recht op module P&amp;O om tweestapsverificatie en de accounts van medewerkers te beheren.</translation>
     </message>
     <message>
@@ -1540,16 +1758,16 @@ De Authenticator-app die aan dit account gekoppeld is, wordt vergeten. Bij de vo
         <translation>De instelsleutel heeft {length} tekens, een lengte die geen instelsleutel kan hebben: er ontbreekt waarschijnlijk een teken of er staat er een te veel.</translation>
     </message>
     <message>
-        <source>The link has no setup key (the 'secret' parameter is missing).</source>
-        <translation>De link bevat geen instelsleutel (de parameter 'secret' ontbreekt).</translation>
+        <source>The link has no setup key (the &apos;secret&apos; parameter is missing).</source>
+        <translation>De link bevat geen instelsleutel (de parameter &apos;secret&apos; ontbreekt).</translation>
     </message>
     <message>
-        <source>The link does not say whether it is for 'totp' or 'hotp' codes.</source>
-        <translation>De link zegt niet of hij voor 'totp'- of 'hotp'-codes is.</translation>
+        <source>The link does not say whether it is for &apos;totp&apos; or &apos;hotp&apos; codes.</source>
+        <translation>De link zegt niet of hij voor &apos;totp&apos;- of &apos;hotp&apos;-codes is.</translation>
     </message>
     <message>
-        <source>The link is for '{kind}' codes; Tweestap supports totp, hotp and steam codes.</source>
-        <translation>De link is voor '{kind}'-codes; Tweestap ondersteunt totp-, hotp- en steam-codes.</translation>
+        <source>The link is for &apos;{kind}&apos; codes; Tweestap supports totp, hotp and steam codes.</source>
+        <translation>De link is voor &apos;{kind}&apos;-codes; Tweestap ondersteunt totp-, hotp- en steam-codes.</translation>
     </message>
     <message>
         <source>The details of this account are missing or damaged, so it was not imported.</source>
@@ -1560,8 +1778,8 @@ De Authenticator-app die aan dit account gekoppeld is, wordt vergeten. Bij de vo
         <translation>Dit is een {kind}-account; Tweestap kan alleen TOTP-, HOTP- en Steam-codes maken.</translation>
     </message>
     <message>
-        <source>The algorithm '{algorithm}' is unknown; codes can use SHA1, SHA256 or SHA512.</source>
-        <translation>Het algoritme '{algorithm}' is onbekend; codes kunnen SHA1, SHA256 of SHA512 gebruiken.</translation>
+        <source>The algorithm &apos;{algorithm}&apos; is unknown; codes can use SHA1, SHA256 or SHA512.</source>
+        <translation>Het algoritme &apos;{algorithm}&apos; is onbekend; codes kunnen SHA1, SHA256 of SHA512 gebruiken.</translation>
     </message>
     <message>
         <source>This {format} file was made by a newer version of {format} than Tweestap can read. Nothing was imported.</source>
@@ -1576,12 +1794,12 @@ De Authenticator-app die aan dit account gekoppeld is, wordt vergeten. Bij de vo
         <translation>Het bestand is leeg: er valt niets te importeren.</translation>
     </message>
     <message>
-        <source>The value of '{key}' in the link must be a whole number, not '{value}'.</source>
-        <translation>De waarde van '{key}' in de link moet een geheel getal zijn, niet '{value}'.</translation>
+        <source>The value of &apos;{key}&apos; in the link must be a whole number, not &apos;{value}&apos;.</source>
+        <translation>De waarde van &apos;{key}&apos; in de link moet een geheel getal zijn, niet &apos;{value}&apos;.</translation>
     </message>
     <message>
-        <source>The value of '{key}' in the link is far too large.</source>
-        <translation>De waarde van '{key}' in de link is veel te groot.</translation>
+        <source>The value of &apos;{key}&apos; in the link is far too large.</source>
+        <translation>De waarde van &apos;{key}&apos; in de link is veel te groot.</translation>
     </message>
     <message>
         <source>There is nothing to read: the text is empty.</source>
@@ -1753,14 +1971,14 @@ De Authenticator-app die aan dit account gekoppeld is, wordt vergeten. Bij de vo
     </message>
     <message>
         <source>Camera {index} opened but gives no picture. Close other programs that use it and try again.</source>
-        <translation>Camera {index} is geopend maar geeft geen beeld. Sluit andere programma's die hem gebruiken en probeer het opnieuw.</translation>
+        <translation>Camera {index} is geopend maar geeft geen beeld. Sluit andere programma&apos;s die hem gebruiken en probeer het opnieuw.</translation>
     </message>
     <message>
         <source>The video file {path} holds no pictures.</source>
         <translation>Het videobestand {path} bevat geen beelden.</translation>
     </message>
     <message>
-        <source>This QR code is for Microsoft's own app (Microsoft Authenticator, for a work or school account); other apps cannot use it. On that page, choose “I want to use a different authenticator app” and scan the QR code it shows then.</source>
+        <source>This QR code is for Microsoft&apos;s own app (Microsoft Authenticator, for a work or school account); other apps cannot use it. On that page, choose “I want to use a different authenticator app” and scan the QR code it shows then.</source>
         <translation>Deze QR-code is voor de eigen app van Microsoft (Microsoft Authenticator, voor een werk- of schoolaccount); andere apps kunnen er niets mee. Kies op die pagina “Ik wil een andere authenticator-app gebruiken” en scan de QR-code die je dan ziet.</translation>
     </message>
     <message>
@@ -1820,8 +2038,8 @@ De Authenticator-app die aan dit account gekoppeld is, wordt vergeten. Bij de vo
         <translation>Dit is geen export uit Google Authenticator: een exportlink begint met otpauth-migration://.</translation>
     </message>
     <message>
-        <source>This Google Authenticator export link has no data (its 'data' part is missing).</source>
-        <translation>Deze exportlink van Google Authenticator bevat geen gegevens (het deel 'data' ontbreekt).</translation>
+        <source>This Google Authenticator export link has no data (its &apos;data&apos; part is missing).</source>
+        <translation>Deze exportlink van Google Authenticator bevat geen gegevens (het deel &apos;data&apos; ontbreekt).</translation>
     </message>
     <message>
         <source>This Google Authenticator export holds no accounts.</source>
@@ -1829,11 +2047,11 @@ De Authenticator-app die aan dit account gekoppeld is, wordt vergeten. Bij de vo
     </message>
     <message>
         <source>Line {line} is not a Google Authenticator export link: such a line starts with otpauth-migration://.</source>
-        <translation>Regel {line} is geen exportlink van Google Authenticator: zo'n regel begint met otpauth-migration://.</translation>
+        <translation>Regel {line} is geen exportlink van Google Authenticator: zo&apos;n regel begint met otpauth-migration://.</translation>
     </message>
     <message>
         <source>There is no Google Authenticator export link in this text (such a link starts with otpauth-migration://).</source>
-        <translation>Deze tekst bevat geen exportlink van Google Authenticator (zo'n link begint met otpauth-migration://).</translation>
+        <translation>Deze tekst bevat geen exportlink van Google Authenticator (zo&apos;n link begint met otpauth-migration://).</translation>
     </message>
     <message>
         <source>This Google Authenticator export cannot be read: its data is damaged or incomplete. Make a new export on your phone and scan that.</source>
@@ -1876,8 +2094,8 @@ De Authenticator-app die aan dit account gekoppeld is, wordt vergeten. Bij de vo
         <translation>Er is geen scherm om vast te leggen: dit programma draait zonder beeldscherm. Sla een schermafbeelding van de QR-code op en scan dat bestand.</translation>
     </message>
     <message>
-        <source>This desktop (Wayland) does not let programs capture the screen. Take a screenshot with your desktop's screenshot tool and open that image, or paste it.</source>
-        <translation>Deze desktop (Wayland) laat programma's het scherm niet vastleggen. Maak een schermafbeelding met het schermafbeeldingsprogramma van je desktop en open of plak die afbeelding.</translation>
+        <source>This desktop (Wayland) does not let programs capture the screen. Take a screenshot with your desktop&apos;s screenshot tool and open that image, or paste it.</source>
+        <translation>Deze desktop (Wayland) laat programma&apos;s het scherm niet vastleggen. Maak een schermafbeelding met het schermafbeeldingsprogramma van je desktop en open of plak die afbeelding.</translation>
     </message>
     <message>
         <source>No QR code was found on the screen. Make sure the whole QR code is visible and not covered by this window, then try again.</source>
@@ -1916,7 +2134,7 @@ De Authenticator-app die aan dit account gekoppeld is, wordt vergeten. Bij de vo
         <translation>Dit account is geblokkeerd. Een andere beheerder met recht op module P&amp;O kan het deblokkeren.</translation>
     </message>
     <message>
-        <source>This account may not log in from this computer: its IP address is not in the account's IP list.</source>
+        <source>This account may not log in from this computer: its IP address is not in the account&apos;s IP list.</source>
         <translation>Dit account mag niet inloggen vanaf deze computer: het IP adres staat niet in de IP-lijst van het account.</translation>
     </message>
     <message>
@@ -1996,7 +2214,7 @@ De Authenticator-app die aan dit account gekoppeld is, wordt vergeten. Bij de vo
         <translation>De server op deze computer kon niet worden gestart: {reason} (details in {log})</translation>
     </message>
     <message>
-        <source>No 2FA server answers at {url}, and this installation of Tweestap does not include one. Type the address of your organisation's 2FA server.</source>
+        <source>No 2FA server answers at {url}, and this installation of Tweestap does not include one. Type the address of your organisation&apos;s 2FA server.</source>
         <translation>Op {url} antwoordt geen 2FA-server, en deze installatie van Tweestap heeft er zelf geen. Typ het adres van de 2FA-server van je organisatie.</translation>
     </message>
     <message>
@@ -2080,7 +2298,7 @@ De Authenticator-app die aan dit account gekoppeld is, wordt vergeten. Bij de vo
         <translation>Tweestap kon geen afgeschermde tijdelijke kopie van dit bestand maken om het te lezen. Kijk of er genoeg schijfruimte vrij is en probeer het opnieuw.</translation>
     </message>
     <message>
-        <source>This {format} vault can only be unlocked with the phone's fingerprint or face unlock. Export it again with a password, or without encryption.</source>
+        <source>This {format} vault can only be unlocked with the phone&apos;s fingerprint or face unlock. Export it again with a password, or without encryption.</source>
         <translation>Deze {format}-kluis kan alleen worden ontgrendeld met de vingerafdruk- of gezichtsontgrendeling van de telefoon. Exporteer hem opnieuw met een wachtwoord, of zonder versleuteling.</translation>
     </message>
     <message>
@@ -2164,11 +2382,11 @@ De Authenticator-app die aan dit account gekoppeld is, wordt vergeten. Bij de vo
         <translation>De camera is gestopt door een fout ({detail}). Kies hem opnieuw, of voeg het account op een andere manier toe.</translation>
     </message>
     <message>
-        <source>The desktop's screenshot service (xdg-desktop-portal) is not available. Take a screenshot with your system's tool (the PrtSc key), then paste it here or open the file.</source>
+        <source>The desktop&apos;s screenshot service (xdg-desktop-portal) is not available. Take a screenshot with your system&apos;s tool (the PrtSc key), then paste it here or open the file.</source>
         <translation>De schermafbeeldingsdienst van je desktop (xdg-desktop-portal) is niet beschikbaar. Maak een schermafbeelding met het programma van je systeem (de PrtSc-toets) en plak die hier of open het bestand.</translation>
     </message>
     <message>
-        <source>The desktop's screenshot service gave no picture. Take a screenshot with your system's tool (the PrtSc key), then paste it here or open the file.</source>
+        <source>The desktop&apos;s screenshot service gave no picture. Take a screenshot with your system&apos;s tool (the PrtSc key), then paste it here or open the file.</source>
         <translation>De schermafbeeldingsdienst van je desktop gaf geen afbeelding. Maak een schermafbeelding met het programma van je systeem (de PrtSc-toets) en plak die hier of open het bestand.</translation>
     </message>
 </context>
@@ -2195,7 +2413,7 @@ De Authenticator-app die aan dit account gekoppeld is, wordt vergeten. Bij de vo
         <translation>Een back-up is één bestand met al je accounts, beveiligd met een wachtwoord. Bewaar het ergens anders dan op deze computer, bijvoorbeeld op een USB-stick: daarmee zet je je accounts terug op elke computer met Tweestap.</translation>
     </message>
     <message>
-        <source>Choose the app that will read your accounts. Tweestap's own backup is the safest choice.</source>
+        <source>Choose the app that will read your accounts. Tweestap&apos;s own backup is the safest choice.</source>
         <translation>Kies de app die je accounts gaat lezen. De eigen back-up van Tweestap is de veiligste keuze.</translation>
     </message>
     <message>
@@ -2586,6 +2804,18 @@ De Authenticator-app die aan dit account gekoppeld is, wordt vergeten. Bij de vo
         <translation>&amp;Favoriet</translation>
     </message>
     <message>
+        <source>&amp;What to do if a code does not work?…</source>
+        <translation>&amp;Wat moet ik doen als de code niet werkt?…</translation>
+    </message>
+    <message>
+        <source>&amp;Login help (zilliz.nl)</source>
+        <translation>&amp;Inloghulp (zilliz.nl)</translation>
+    </message>
+    <message>
+        <source>&amp;About Tweestap</source>
+        <translation>&amp;Over Tweestap</translation>
+    </message>
+    <message>
         <source>Search accounts (Ctrl+F)</source>
         <translation>Accounts zoeken (Ctrl+F)</translation>
     </message>
@@ -2610,12 +2840,24 @@ De Authenticator-app die aan dit account gekoppeld is, wordt vergeten. Bij de vo
         <translation>&amp;Accounts</translation>
     </message>
     <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
         <source>Unlock Tweestap first, then open the link again.</source>
         <translation>Ontgrendel Tweestap eerst en open de link daarna opnieuw.</translation>
     </message>
     <message>
         <source>Close the open window first, then open the link again.</source>
         <translation>Sluit eerst het venster dat open staat en open de link daarna opnieuw.</translation>
+    </message>
+    <message>
+        <source>About Tweestap</source>
+        <translation>Over Tweestap</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Tweestap {version}&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Codes for two-step verification on your computer, and the administration of your organisation&apos;s two-step verification.&lt;/p&gt;&lt;p&gt;Licence: GPL-3.0-or-later.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Tweestap {version}&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Codes voor tweestapsverificatie op je computer, en het beheer van de tweestapsverificatie van je organisatie.&lt;/p&gt;&lt;p&gt;Licentie: GPL-3.0-or-later.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Account deleted</source>
@@ -2632,6 +2874,10 @@ De Authenticator-app die aan dit account gekoppeld is, wordt vergeten. Bij de vo
     <message>
         <source>Tweestap</source>
         <translation>Tweestap</translation>
+    </message>
+    <message>
+        <source>Unlock Tweestap first, then open the help.</source>
+        <translation>Ontgrendel Tweestap eerst en open daarna de hulp.</translation>
     </message>
 </context>
 <context>
@@ -2857,6 +3103,10 @@ De Authenticator-app die aan dit account gekoppeld is, wordt vergeten. Bij de vo
 <context>
     <name>PolicyPage</name>
     <message>
+        <source>{group}: default method</source>
+        <translation>{group}: standaard methode</translation>
+    </message>
+    <message>
         <source>Two-step verification</source>
         <translation>Tweestapsverificatie</translation>
     </message>
@@ -3022,7 +3272,7 @@ De Authenticator-app die aan dit account gekoppeld is, wordt vergeten. Bij de vo
         <translation>Schermafbeelding &amp;maken…</translation>
     </message>
     <message>
-        <source>Take a screenshot with the desktop's screenshot tool</source>
+        <source>Take a screenshot with the desktop&apos;s screenshot tool</source>
         <translation>Een schermafbeelding maken met het schermafbeeldingsprogramma van je desktop</translation>
     </message>
     <message>
@@ -3081,7 +3331,7 @@ De Authenticator-app die aan dit account gekoppeld is, wordt vergeten. Bij de vo
         <translation>Code ingedrukt houden om te kopiëren</translation>
     </message>
     <message>
-        <source>Show the next code during a code's last seconds</source>
+        <source>Show the next code during a code&apos;s last seconds</source>
         <translation>De volgende code tonen in de laatste seconden van een code</translation>
     </message>
     <message>
@@ -3089,7 +3339,7 @@ De Authenticator-app die aan dit account gekoppeld is, wordt vergeten. Bij de vo
         <translation>Taal</translation>
     </message>
     <message>
-        <source>The system's language</source>
+        <source>The system&apos;s language</source>
         <translation>De taal van het systeem</translation>
     </message>
     <message>
@@ -3129,11 +3379,11 @@ De Authenticator-app die aan dit account gekoppeld is, wordt vergeten. Bij de vo
         <translation>min</translation>
     </message>
     <message>
-        <source>0: only when you lock it yourself or lock your computer's session.</source>
+        <source>0: only when you lock it yourself or lock your computer&apos;s session.</source>
         <translation>0: alleen als je zelf vergrendelt of je computersessie vergrendelt.</translation>
     </message>
     <message>
-        <source>Check this computer's clock against</source>
+        <source>Check this computer&apos;s clock against</source>
         <translation>Klok van deze computer controleren met</translation>
     </message>
     <message>
@@ -3186,6 +3436,125 @@ De Authenticator-app die aan dit account gekoppeld is, wordt vergeten. Bij de vo
     </message>
 </context>
 <context>
+    <name>SetupKeyDialog</name>
+    <message>
+        <source>Setup key of {label}</source>
+        <translation>Instelsleutel van {label}</translation>
+    </message>
+    <message>
+        <source>To add this account to another authenticator app by hand, type or paste this setup key there. Both apps then show the same codes.</source>
+        <translation>Om dit account met de hand aan een andere authenticator-app toe te voegen, typ of plak je deze instelsleutel daar. Beide apps tonen dan dezelfde codes.</translation>
+    </message>
+    <message>
+        <source>Anyone who sees this key can make this account&apos;s codes. Show it only when nobody can watch, and close this window when you are done.</source>
+        <translation>Iedereen die deze sleutel ziet, kan de codes van dit account maken. Toon hem alleen als niemand meekijkt, en sluit dit venster als je klaar bent.</translation>
+    </message>
+    <message>
+        <source>Tweestap password</source>
+        <translation>Wachtwoord van Tweestap</translation>
+    </message>
+    <message>
+        <source>The password of the app lock</source>
+        <translation>Het wachtwoord van de vergrendeling</translation>
+    </message>
+    <message>
+        <source>Setup key</source>
+        <translation>Instelsleutel</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Kopiëren</translation>
+    </message>
+    <message>
+        <source>Copy the setup key</source>
+        <translation>Instelsleutel kopiëren</translation>
+    </message>
+    <message>
+        <source>Issuer:</source>
+        <translation>Dienst:</translation>
+    </message>
+    <message>
+        <source>Account:</source>
+        <translation>Account:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Wachtwoord:</translation>
+    </message>
+    <message>
+        <source>Setup &amp;key:</source>
+        <translation>&amp;Instelsleutel:</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation>Soort:</translation>
+    </message>
+    <message>
+        <source>Settings:</source>
+        <translation>Instellingen:</translation>
+    </message>
+    <message>
+        <source>C&amp;lose</source>
+        <translation>S&amp;luiten</translation>
+    </message>
+    <message>
+        <source>Tweestap is protected by a password: type it to show the key.</source>
+        <translation>Tweestap is beveiligd met een wachtwoord: typ het om de sleutel te tonen.</translation>
+    </message>
+    <message>
+        <source>Counter-based (HOTP); the next code uses counter {counter}</source>
+        <translation>Op teller gebaseerd (HOTP); de volgende code gebruikt teller {counter}</translation>
+    </message>
+    <message>
+        <source>Steam Guard (time-based, 5 characters)</source>
+        <translation>Steam Guard (op tijd gebaseerd, 5 tekens)</translation>
+    </message>
+    <message>
+        <source>Time-based (TOTP), a new code every {seconds} seconds</source>
+        <translation>Op tijd gebaseerd (TOTP), elke {seconds} seconden een nieuwe code</translation>
+    </message>
+    <message>
+        <source>{algorithm}, {digits} digits</source>
+        <translation>{algorithm}, {digits} cijfers</translation>
+    </message>
+    <message>
+        <source>(what every app assumes)</source>
+        <translation>(wat elke app aanneemt)</translation>
+    </message>
+    <message>
+        <source>Not every app lets you type these; if yours does not, scan the account&apos;s QR code instead (Show QR code).</source>
+        <translation>Niet elke app laat je deze invullen; kan dat in jouw app niet, scan dan de QR-code van het account (QR-code tonen).</translation>
+    </message>
+    <message>
+        <source>That is not the password of Tweestap&apos;s app lock.</source>
+        <translation>Dat is niet het wachtwoord van de vergrendeling van Tweestap.</translation>
+    </message>
+    <message>
+        <source>Type it in the other app without the spaces, or copy it.</source>
+        <translation>Typ hem zonder spaties in de andere app, of kopieer hem.</translation>
+    </message>
+    <message>
+        <source>The setup key is on the clipboard; Tweestap wipes it again shortly.</source>
+        <translation>De instelsleutel staat op het klembord; Tweestap wist hem straks weer.</translation>
+    </message>
+    <message>
+        <source>&amp;Hide</source>
+        <translation>&amp;Verbergen</translation>
+    </message>
+    <message>
+        <source>&amp;Show</source>
+        <translation>&amp;Tonen</translation>
+    </message>
+    <message>
+        <source>Hide the setup key</source>
+        <translation>Instelsleutel verbergen</translation>
+    </message>
+    <message>
+        <source>Show the setup key</source>
+        <translation>Instelsleutel tonen</translation>
+    </message>
+</context>
+<context>
     <name>StatusLine</name>
     <message>
         <source>Status</source>
@@ -3209,6 +3578,10 @@ De Authenticator-app die aan dit account gekoppeld is, wordt vergeten. Bij de vo
     <message>
         <source>Show &amp;QR code…</source>
         <translation>&amp;QR-code tonen…</translation>
+    </message>
+    <message>
+        <source>Show setup &amp;key…</source>
+        <translation>&amp;Instelsleutel tonen…</translation>
     </message>
 </context>
 <context>
@@ -3276,6 +3649,10 @@ De Authenticator-app die aan dit account gekoppeld is, wordt vergeten. Bij de vo
         <translation>Tweestapsverificatie</translation>
     </message>
     <message>
+        <source>Method</source>
+        <translation>Methode</translation>
+    </message>
+    <message>
         <source>Last login</source>
         <translation>Laatste login</translation>
     </message>
@@ -3286,6 +3663,30 @@ De Authenticator-app die aan dit account gekoppeld is, wordt vergeten. Bij de vo
     <message>
         <source>Administrator</source>
         <translation>Beheerder</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>uit</translation>
+    </message>
+    <message>
+        <source>(own choice)</source>
+        <translation>(eigen keuze)</translation>
+    </message>
+    <message>
+        <source>Two-step verification is off for this group (see Policy).</source>
+        <translation>Tweestapsverificatie staat uit voor deze groep (zie Beleid).</translation>
+    </message>
+    <message>
+        <source>Chose {choice} themselves, but the policy sets {method} for this group.</source>
+        <translation>Koos zelf {choice}, maar het beleid legt {method} vast voor deze groep.</translation>
+    </message>
+    <message>
+        <source>The user chose this method themselves.</source>
+        <translation>De gebruiker heeft deze methode zelf gekozen.</translation>
+    </message>
+    <message>
+        <source>The policy&apos;s default method for this group.</source>
+        <translation>De standaard methode van het beleid voor deze groep.</translation>
     </message>
     <message>
         <source>yes (P&amp;O)</source>
@@ -3315,6 +3716,10 @@ De Authenticator-app die aan dit account gekoppeld is, wordt vergeten. Bij de vo
         <translation>Iedereen</translation>
     </message>
     <message>
+        <source>Show</source>
+        <translation>Tonen</translation>
+    </message>
+    <message>
         <source>New account</source>
         <translation>Nieuw account</translation>
     </message>
@@ -3325,6 +3730,10 @@ De Authenticator-app die aan dit account gekoppeld is, wordt vergeten. Bij de vo
     <message>
         <source>Accounts</source>
         <translation>Accounts</translation>
+    </message>
+    <message>
+        <source>S&amp;how:</source>
+        <translation>&amp;Tonen:</translation>
     </message>
     <message>
         <source>Loading the accounts…</source>
@@ -3369,7 +3778,7 @@ De Authenticator-app die aan dit account gekoppeld is, wordt vergeten. Bij de vo
         <translation>deze hulptekst tonen en stoppen</translation>
     </message>
     <message>
-        <source>show program's version number and exit</source>
+        <source>show program&apos;s version number and exit</source>
         <translation>het versienummer tonen en stoppen</translation>
     </message>
     <message>
