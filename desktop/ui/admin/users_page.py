@@ -431,6 +431,9 @@ class UsersPage(QWidget):
         self._update_count()
 
     def _update_count(self) -> None:
+        # The rows shown changed: size the columns to them (the header only does so itself
+        # when the data changes, so "Extranet user" would stay cut to the employees' width).
+        self.table.horizontalHeader().resizeSections(QHeaderView.ResizeMode.ResizeToContents)
         self.count_label.setText(
             self.tr("{shown} of {total} accounts shown").format(
                 shown=self.proxy.rowCount(), total=self.model.rowCount()
