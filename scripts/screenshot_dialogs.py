@@ -40,11 +40,11 @@ from desktop.clockcheck import ClockSources, Measurement  # noqa: E402
 from desktop.otp.model import Account  # noqa: E402
 from desktop.ui.add_dialog import AddAccountDialog  # noqa: E402
 from desktop.ui.clock_check import ClockCheck  # noqa: E402
-from desktop.ui.help_dialog import CodeHelpDialog  # noqa: E402
-from desktop.ui.setup_key_dialog import SetupKeyDialog  # noqa: E402
 from desktop.ui.edit_dialog import DeleteQuestion, EditAccountDialog  # noqa: E402
+from desktop.ui.help_dialog import CodeHelpDialog  # noqa: E402
 from desktop.ui.password_dialog import PasswordDialog  # noqa: E402
 from desktop.ui.region_select import RegionOverlay  # noqa: E402
+from desktop.ui.setup_key_dialog import SetupKeyDialog  # noqa: E402
 from desktop.vault import (  # noqa: E402
     KeyringProblem,
     PasswordRequest,
