@@ -3,7 +3,8 @@
 ``GET /`` login form → ``POST /login`` → one of ``/enroll`` (QR + setup key + code),
 ``/code`` (app code), ``/email`` (send an e-mail code, then enter it) → ``POST /verify`` →
 ``/done`` (logged in; ``POST /logout``). Each step page redirects to the step the session is
-really at; pages need the session cookie, every POST a CSRF token (:mod:`.csrf`).
+really at; pages need the session cookie, every POST a CSRF token (:mod:`.csrf`). ``/help``
+("What to do if the code does not work?") needs no login.
 """
 
 from __future__ import annotations
