@@ -20,6 +20,7 @@ from pydantic import ValidationError
 from server_stub.api.deps import get_services
 from server_stub.api.errors import status_for
 from server_stub.schemas.session import LoginRequest
+from server_stub.services import Services
 from server_stub.services.errors import (
     Blocked,
     Conflict,
@@ -346,4 +347,6 @@ def install(app: FastAPI) -> None:
     """Add the login page to ``app``: routes, the 403 page for CSRF, security headers."""
     app.include_router(router)
     app.add_exception_handler(csrf.CsrfRefused, csrf_refused)
-    app.add_middleware(SecurityHeaders)
+    services: Services = app.state.services
+    https = services.settings.public_url.lower().startswith("https://")
+    app.add_middleware(SecurityHeaders, https_public_url=https)
