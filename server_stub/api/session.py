@@ -6,6 +6,7 @@ from fastapi import APIRouter, Response, status
 from starlette.concurrency import run_in_threadpool
 
 from server_stub.api.deps import ClientIp, ServicesDep, Token
+from server_stub.api.strict_json import StrictJsonRoute
 from server_stub.schemas.session import (
     EmailCodeSent,
     EnrollmentPublic,
@@ -17,7 +18,7 @@ from server_stub.schemas.session import (
 )
 from server_stub.schemas.users import ActivateRequest
 
-router = APIRouter(prefix="/api", tags=["session"])
+router = APIRouter(route_class=StrictJsonRoute, prefix="/api", tags=["session"])
 
 ERR = {"content": {"application/json": {"example": {"detail": "code"}}}}
 
