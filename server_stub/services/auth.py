@@ -71,7 +71,7 @@ class AuthService:
         password_ok = self.ctx.passwords.verify(stored, password)
         if found is None or not password_ok:
             self.audit.record_alone(
-                actor=Actor(username, ip),
+                actor=Actor(found.name if found is not None else self.unknown_name(username), ip),
                 action="login",
                 target=found.name if found is not None else None,
                 result="invalid_credentials",
@@ -80,7 +80,7 @@ class AuthService:
         with self.ctx.db.write() as db:
             user = db.get(User, found.id, with_for_update=True)
             refusal = self._refusal(user, stored, ip)
-            actor = Actor(username, ip)
+            actor = Actor(found.name, ip)
             if refusal is None and user is not None:
                 if stored is not None and self.ctx.passwords.needs_rehash(stored):
                     user.password_hash = self.ctx.passwords.hash(password)
@@ -92,11 +92,17 @@ class AuthService:
             else:
                 refusal = refusal or InvalidCredentials()
                 self.audit.record(
-                    db, actor=actor, action="login", target=username, result=refusal.code
+                    db, actor=actor, action="login", target=found.name, result=refusal.code
                 )
         if refusal is not None:
             raise refusal
         return LoginResponse(token=token, next=step)
+
+    def unknown_name(self, typed: str) -> str:
+        """How the audit log names a login with a name no account has: people type their
+        password into the name field, so the name is kept only as a keyed fingerprint
+        (the same typed name gives the same one, to see repeated attempts)."""
+        return "unknown:" + self.ctx.box.fingerprint(typed, purpose="login name")[:16]
 
     @staticmethod
     def _refusal(user: User | None, stored: str | None, ip: str | None) -> ServiceError | None:
