@@ -96,8 +96,7 @@ def _serve(args: argparse.Namespace) -> int:
     return 0
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+def _run(args: argparse.Namespace) -> int:
     if args.command == "serve":
         return _serve(args)
     if args.command == "user":
@@ -106,3 +105,17 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     run_demo(args.host, args.port, sys.stdout)
     return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    from server_stub.crypto import KeyFileError
+    from server_stub.files import UnsafePermissions
+    from server_stub.settings import SettingsError
+
+    args = build_parser().parse_args(argv)
+    try:
+        return _run(args)
+    except (UnsafePermissions, KeyFileError, SettingsError) as error:
+        # Refused at start, before anything was served or written: say what to fix.
+        print(f"tweestap-server: {error}", file=sys.stderr)
+        return 1

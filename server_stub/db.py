@@ -24,6 +24,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import Connection, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
+from server_stub.files import ensure_private_database
 from server_stub.models import Base
 
 _READ_ONLY = "tweestap_read_only"
@@ -38,7 +39,7 @@ def create_db_engine(url: str) -> Engine:
         return create_engine(url, pool_pre_ping=True)
     database = make_url(url).database
     if database and database != ":memory:" and not database.startswith("file:"):
-        Path(database).parent.mkdir(parents=True, exist_ok=True)
+        ensure_private_database(Path(database))
     engine = create_engine(
         url, connect_args={"timeout": 30, "check_same_thread": False}, pool_size=10, max_overflow=30
     )

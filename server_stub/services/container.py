@@ -7,6 +7,7 @@ from argon2 import PasswordHasher
 from server_stub.clock import Clock, SystemClock
 from server_stub.crypto import SecretBox
 from server_stub.db import Database
+from server_stub.files import ensure_private_dir
 from server_stub.mail import Mailer, mailer_from_settings
 from server_stub.models import PolicyRow
 from server_stub.schemas.policy import default_policy
@@ -86,6 +87,7 @@ class Services:
         mailer: Mailer | None = None,
     ) -> Services:
         """Open (and on first run create) the database, key file and default policy."""
+        ensure_private_dir(settings.home)
         db = Database(settings.db_url)
         db.create_schema()
         with db.write() as session:
