@@ -97,6 +97,9 @@ class Settings:
     purge_interval: timedelta = timedelta(minutes=10)
     # Client addresses: X-Forwarded-For is read only from these proxies (CIDR strings).
     trusted_proxies: tuple[str, ...] = ()
+    # Request bodies above this are answered 413 as soon as they are seen to be larger (the
+    # biggest real one, a user with 100 IP ranges, is about 5 KiB).
+    max_body_bytes: int = 64 * 1024
 
     def __post_init__(self) -> None:
         if not 6 <= self.email_code_digits <= 10:
@@ -107,6 +110,8 @@ class Settings:
             raise SettingsError("email_codes_per_hour must be at least 1")
         if self.throttle.free_failures < 1 or self.throttle.base_delay <= timedelta(0):
             raise SettingsError("the throttle needs at least one free failure and a delay")
+        if not 1024 <= self.max_body_bytes <= 16 * 1024 * 1024:
+            raise SettingsError("max_body_bytes must lie between 1 KiB and 16 MiB")
         if self.purge_interval <= timedelta(0):
             raise SettingsError("purge_interval must be positive")
         for proxy in self.trusted_proxies:

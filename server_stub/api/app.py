@@ -26,6 +26,9 @@ def create_app(services: Services) -> FastAPI:
         docs_url=None,
         redoc_url=None,
         lifespan=lifespan,
+        # Starlette counts the body as it streams in (413 at once when Content-Length says it
+        # is too large): no request can make the server hold more than this in memory.
+        max_body_size=services.settings.max_body_bytes,
     )
     app.state.services = services
     app.include_router(health.router)

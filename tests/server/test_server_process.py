@@ -1,10 +1,15 @@
-"""``tweestap-server serve`` as a process under a typical umask (022): its files are private,
-and it refuses to start on files other local users can read."""
+"""``tweestap-server serve`` as a process under a typical umask (022), production argon2:
+its files are private, it refuses to start on files other local users can read, and a
+stranger cannot make it swallow memory with large request bodies."""
 
 from __future__ import annotations
 
+import select
+import socket
 import stat
+import threading
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
@@ -77,3 +82,104 @@ def test_a_home_open_to_others_is_refused_at_start(
     output = served.output()
     assert f"chmod 700 {home}" in output, output
     assert not (home / "server.db").exists()  # nothing was written into it
+
+
+# -- request bodies ------------------------------------------------------------------------
+
+MIB = 1024 * 1024
+LIMIT = 64 * 1024
+
+
+@dataclass
+class Answered:
+    status: int
+    sent: int  # body bytes the server let the client send before it answered
+
+
+def post_until_answered(
+    url: str, total: int, *, chunked: bool, path: str = "/api/session"
+) -> Answered:
+    """POST a ``total``-byte body (with Content-Length, or chunked), sending only while the
+    server has not answered yet; the status and how much of the body went out."""
+    host, port = url.removeprefix("http://").split(":")
+    framing = "Transfer-Encoding: chunked" if chunked else f"Content-Length: {total}"
+    head = (
+        f"POST {path} HTTP/1.1\r\nHost: {host}\r\nContent-Type: application/json\r\n"
+        f"{framing}\r\n\r\n"
+    ).encode()
+    piece = b"x" * LIMIT
+    sent = 0
+    with socket.create_connection((host, int(port)), timeout=30) as sock:
+        sock.sendall(head)
+        sock.setblocking(False)
+        pending = b""
+        while sent < total or pending:
+            readable, writable, _ = select.select([sock], [sock], [], 30)
+            if readable:
+                break  # the answer (or the end of the connection) came first
+            if not writable:
+                raise AssertionError("the server neither read nor answered for 30 s")
+            if not pending:
+                size = min(len(piece), total - sent)
+                data = piece[:size]
+                pending = f"{size:x}\r\n".encode() + data + b"\r\n" if chunked else data
+                sent += size
+                if chunked and sent >= total:
+                    pending += b"0\r\n\r\n"
+            try:
+                pending = pending[sock.send(pending) :]
+            except (BlockingIOError, InterruptedError):
+                continue
+            except (BrokenPipeError, ConnectionResetError):
+                break
+        sock.setblocking(True)
+        answer = b""
+        try:
+            while b"\r\n" not in answer:
+                more = sock.recv(4096)
+                if not more:
+                    break
+                answer += more
+        except ConnectionResetError:
+            pass
+    status = int(answer.split(b" ", 2)[1]) if answer.startswith(b"HTTP/1.1 ") else 0
+    return Answered(status, sent)
+
+
+@pytest.mark.parametrize("chunked", [False, True], ids=["content-length", "chunked"])
+def test_six_parallel_100_mb_bodies_get_413_early_and_cost_no_memory(
+    serve: Callable[..., Served], chunked: bool
+) -> None:
+    served = serve()
+    before = served.memory_kib("VmHWM")
+    answers: list[Answered] = []
+
+    def one() -> None:
+        answers.append(post_until_answered(served.url, 100 * MIB, chunked=chunked))
+
+    threads = [threading.Thread(target=one) for _ in range(6)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(120)
+    assert [a.status for a in answers] == [413] * 6, answers
+    # Socket buffers on loopback take a few MiB before the answer is seen; not 100.
+    assert max(a.sent for a in answers) < 16 * MIB, answers
+    grown_mib = (served.memory_kib("VmHWM") - before) / 1024
+    assert grown_mib < 64, f"the server's peak memory grew by {grown_mib:.0f} MiB"
+    assert httpx.get(f"{served.url}/api/health", timeout=10).status_code == 200
+
+
+def test_the_body_limit_is_64_kib(serve: Callable[..., Served]) -> None:
+    served = serve()
+    body = b'{"username": "jan", "password": "x"}'
+    at_limit = body[:-1] + b" " * (LIMIT - len(body)) + b"}"
+    assert len(at_limit) == LIMIT
+    headers = {"Content-Type": "application/json"}
+    with httpx.Client(base_url=served.url, timeout=30) as client:
+        assert client.post("/api/session", content=at_limit, headers=headers).status_code == 401
+        over = client.post("/api/session", content=at_limit + b" ", headers=headers)
+        assert over.status_code == 413
+        # The login form is limited the same way.
+        form = {"username": "jan", "password": "x" * LIMIT, "csrf_token": "y" * 43}
+        assert client.post("/login", data=form).status_code == 413
