@@ -18,6 +18,15 @@ from server_stub.settings import Settings
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8765
 
+# What a refused ``user add`` means, after its code.
+REFUSALS = {
+    "user_exists": "an account with this name already exists (names ignore case)",
+    "privileged_must_be_employee": (
+        "administrators and accounts with module P&O are always employees, so that they always "
+        "log in with a second factor (leave out --extranet)"
+    ),
+}
+
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
@@ -72,7 +81,11 @@ def _user_add(args: argparse.Namespace) -> int:
     try:
         created = services.users.create(data, Actor("cli"))
     except ServiceError as error:
-        print(f"tweestap-server: {error.code}", file=sys.stderr)
+        sentence = REFUSALS.get(error.code)
+        print(
+            f"tweestap-server: {error.code}" + (f": {sentence}" if sentence else ""),
+            file=sys.stderr,
+        )
         return 1
     finally:
         services.close()

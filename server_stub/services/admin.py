@@ -55,6 +55,12 @@ class AdminService:
     def _act(
         self, name: str, actor: Actor, action: str, change: Callable[[Session, User], None]
     ) -> UserPublic:
+        with self.audit.refusals(actor=actor, action=action, target=name):
+            return self._change(name, actor, action, change)
+
+    def _change(
+        self, name: str, actor: Actor, action: str, change: Callable[[Session, User], None]
+    ) -> UserPublic:
         with self.ctx.db.write() as db:
             user = find_user(db, name, lock=True)
             before = self.users.public(db, user).model_dump(mode="json")
@@ -81,10 +87,9 @@ class AdminService:
         return self._act(name, actor, "reset_2fa", change)
 
     def block(self, name: str, actor: Actor) -> UserPublic:
-        if name == actor.name:
-            raise Conflict("cannot_block_self")
-
         def change(db: Session, user: User) -> None:
+            if user.name == actor.name:
+                raise Conflict("cannot_block_self")
             user.blocked = True
             self._revoke_access(db, user)
 
@@ -119,6 +124,10 @@ class AdminService:
         return public
 
     def send_activation(self, name: str, actor: Actor) -> ActivationMailSent:
+        with self.audit.refusals(actor=actor, action="activation_mail", target=name):
+            return self._send_activation(name, actor)
+
+    def _send_activation(self, name: str, actor: Actor) -> ActivationMailSent:
         with self.ctx.db.write() as db:
             user = find_user(db, name, lock=True)
             if not user.email:

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any, cast
 
 from sqlalchemy import Connection, Table, insert, select
@@ -11,8 +14,10 @@ from sqlalchemy.orm import Session
 from server_stub.models import AuditEntry
 from server_stub.schemas.audit import AuditEntryPublic, AuditQuery
 from server_stub.services.context import Actor, ServiceContext
+from server_stub.services.errors import ServiceError, Unavailable
 
 MAX_NAME = 64
+log = logging.getLogger(__name__)
 
 
 def _json(value: Any) -> str | None:
@@ -20,7 +25,11 @@ def _json(value: Any) -> str | None:
 
 
 def _clip(value: str | None) -> str | None:
-    return None if value is None else value[:MAX_NAME]
+    """At most 64 printable characters: a refused action's target is whatever was typed (and
+    PostgreSQL's text cannot hold NUL)."""
+    if value is None:
+        return None
+    return "".join(ch if ch.isprintable() else "\ufffd" for ch in value[:MAX_NAME])
 
 
 class AuditService:
@@ -82,6 +91,25 @@ class AuditService:
         """Add an entry in a transaction of its own (for refusals, whose work rolls back)."""
         with self.ctx.db.write() as db:
             self.record(db, **fields)
+
+    @contextmanager
+    def refusals(
+        self, *, actor: Actor, action: str, target: str | None = None, attempted: Any = None
+    ) -> Iterator[None]:
+        """Around an administrator's action: a refusal (a rule, an unknown user, ...) is
+        recorded as ``action`` with its code as the result and what was attempted, in a
+        transaction of its own (the action's own work rolled back), then raised on."""
+        try:
+            yield
+        except ServiceError as error:
+            if not isinstance(error, Unavailable):  # not a refusal: the database was busy
+                try:
+                    self.record_alone(
+                        actor=actor, action=action, target=target, new=attempted, result=error.code
+                    )
+                except Exception:  # the refusal stands even when it cannot be written down
+                    log.exception("could not audit the refused %s", action)
+            raise
 
     def query(self, filters: AuditQuery) -> list[AuditEntryPublic]:
         statement = select(AuditEntry)

@@ -54,7 +54,7 @@ class Services:
             policy=self.policy,
             audit=self.audit,
         )
-        self.users = UserService(ctx, self.devices, self.audit)
+        self.users = UserService(ctx, self.devices, self.policy, self.audit)
         self.activation = ActivationService(
             ctx, sessions=self.sessions, devices=self.devices, audit=self.audit
         )

@@ -18,6 +18,7 @@ from server_stub.services.audit import AuditService
 from server_stub.services.context import Actor, ServiceContext
 from server_stub.services.devices import DeviceService
 from server_stub.services.errors import Conflict, NotFound
+from server_stub.services.policy import PolicyService, account_refusal
 
 
 def enrollment_states(db: Session, user_ids: Iterable[int], now: datetime) -> dict[int, str]:
@@ -80,10 +81,22 @@ def _audit_view(user: User) -> dict[str, Any]:
     }
 
 
+def _create_view(data: UserCreate) -> dict[str, Any]:
+    """What a creation attempted, for the audit log (never the password)."""
+    return data.model_dump(mode="json", exclude={"name", "password"})
+
+
 class UserService:
-    def __init__(self, ctx: ServiceContext, devices: DeviceService, audit: AuditService) -> None:
+    def __init__(
+        self,
+        ctx: ServiceContext,
+        devices: DeviceService,
+        policy: PolicyService,
+        audit: AuditService,
+    ) -> None:
         self.ctx = ctx
         self.devices = devices
+        self.policy = policy
         self.audit = audit
 
     def public(self, db: Session, user: User) -> UserPublic:
@@ -105,6 +118,26 @@ class UserService:
             return self.public(db, find_user(db, name))
 
     def create(self, data: UserCreate, actor: Actor) -> UserPublic:
+        attempted = _create_view(data)
+        with self.audit.refusals(
+            actor=actor, action="user_create", target=data.name, attempted=attempted
+        ):
+            return self._create(data, actor)
+
+    def _create(self, data: UserCreate, actor: Actor) -> UserPublic:
+        today = self.ctx.clock.now().date()
+        with self.ctx.db.read() as db:
+            policy = self.policy.load(db)
+        refusal = account_refusal(
+            kind=data.kind,
+            admin=data.admin,
+            modules=data.modules,
+            previous_kind=None,
+            policy=policy,
+            today=today,
+        )
+        if refusal is not None:
+            raise refusal
         password_hash = None if data.password is None else self.ctx.passwords.hash(data.password)
         with self.ctx.db.write() as db:
             if db.scalar(select(User.id).where(User.name == data.name)) is not None:
@@ -134,10 +167,19 @@ class UserService:
             return self.public(db, user)
 
     def update(self, name: str, data: UserUpdate, actor: Actor) -> UserPublic:
+        attempted = data.model_dump(mode="json", include=data.model_fields_set)
+        with self.audit.refusals(
+            actor=actor, action="user_update", target=name, attempted=attempted
+        ):
+            return self._update(name, data, actor)
+
+    def _update(self, name: str, data: UserUpdate, actor: Actor) -> UserPublic:
         given = data.model_fields_set
+        today = self.ctx.clock.now().date()
         with self.ctx.db.write() as db:
             user = find_user(db, name, lock=True)
             before = _audit_view(user)
+            previous_kind = user.kind
             if "email" in given:
                 user.email = data.email
             if "kind" in given and data.kind is not None:
@@ -150,6 +192,16 @@ class UserService:
                 user.location_manager = data.location_manager
             if "ip_allowlist" in given:
                 user.ip_allowlist = ",".join(data.ip_allowlist or [])
+            refusal = account_refusal(
+                kind=user.kind,
+                admin=user.is_admin,
+                modules=split_modules(user.modules),
+                previous_kind=previous_kind,
+                policy=self.policy.load(db),
+                today=today,
+            )
+            if refusal is not None:
+                raise refusal  # rolls the changes above back
             after = _audit_view(user)
             changed = [key for key in after if after[key] != before[key]]
             if "ip_allowlist" in changed:

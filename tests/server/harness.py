@@ -17,11 +17,14 @@ from argon2 import PasswordHasher
 
 from server_stub.api import create_app
 from server_stub.clock import ManualClock
+from server_stub.models import PolicyRow
 from server_stub.runner import BackgroundServer
+from server_stub.schemas.policy import PolicyPublic
 from server_stub.schemas.users import UserCreate, UserPublic
 from server_stub.services import Services
 from server_stub.services.context import Actor
 from server_stub.services.errors import NotFound
+from server_stub.services.policy import POLICY_ID, apply_policy
 from server_stub.settings import Argon2Params, Settings
 
 # A Monday morning well after the e-mail cut-off, at the start of a 30-second step.
@@ -153,6 +156,16 @@ class Harness:
                 self.add_admin(name)
             return self.enroll(name)
         return self.full_login(name)
+
+    def store_policy(self, **changes: Any) -> None:
+        """Write the policy straight into the database, as an organisation saved it earlier:
+        with a cut-off date still to come, say, which no save may set once it has passed."""
+        with self.services.ctx.db.write() as db:
+            row = db.get(PolicyRow, POLICY_ID)
+            assert row is not None
+            policy = self.services.policy.load(db).model_dump()
+            policy.update(changes)
+            apply_policy(row, PolicyPublic.model_validate(policy))
 
     def existing_user(self, name: str) -> UserPublic | None:
         try:

@@ -47,3 +47,44 @@ def test_a_known_user_with_a_wrong_password_is_recorded_by_name(harness: Harness
     harness.login_response("jan", "not the password")
     entry = harness.services.audit.query(AuditQuery(action="login"))[0]
     assert (entry.actor, entry.target, entry.result) == ("jan", "jan", "invalid_credentials")
+
+
+# -- refused administrator actions: who tried what ------------------------------------------
+
+
+def test_refused_administrator_actions_are_audited_with_who_tried_what(harness: Harness) -> None:
+    admin = harness.admin()
+    harness.add_user("jan", email="jan@example.org")
+    harness.add_user("zonder.adres")
+    attempts = [
+        ("POST", "/api/admin/users/beheerder/block", None, 409, "block", "beheerder"),
+        ("POST", "/api/admin/users/niemand/reset-2fa", None, 404, "reset_2fa", "niemand"),
+        ("POST", "/api/admin/users/niemand/unblock", None, 404, "unblock", "niemand"),
+        ("POST", "/api/admin/users/niemand/reset-password", None, 404, "reset_password", "niemand"),
+        ("POST", "/api/admin/users/niemand/clear-throttle", None, 404, "clear_throttle", "niemand"),
+        (
+            "POST",
+            "/api/admin/users/zonder.adres/activation-mail",
+            None,
+            409,
+            "activation_mail",
+            "zonder.adres",
+        ),
+        ("POST", "/api/admin/users", {"name": "jan"}, 409, "user_create", "jan"),
+        ("PATCH", "/api/admin/users/niemand", {"admin": True}, 404, "user_update", "niemand"),
+    ]
+    for method, path, body, status, action, target in attempts:
+        answer = harness.client.request(method, path, headers=admin.headers, json=body)
+        assert answer.status_code == status, (path, answer.text)
+        entry = harness.services.audit.query(AuditQuery(action=action))[0]
+        assert (entry.actor, entry.target, entry.ip) == ("beheerder", target, "127.0.0.1"), path
+        assert entry.result == answer.json()["detail"], path
+    assert harness.services.audit.query(AuditQuery(action="user_update"))[0].new == {"admin": True}
+
+
+def test_a_refused_target_name_is_stored_printable(harness: Harness) -> None:
+    admin = harness.admin()
+    answer = harness.client.post("/api/admin/users/a%00b%1bc/reset-2fa", headers=admin.headers)
+    assert answer.status_code == 404
+    entry = harness.services.audit.query(AuditQuery(action="reset_2fa"))[0]
+    assert entry.target is not None and entry.target.isprintable()

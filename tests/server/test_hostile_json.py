@@ -131,7 +131,7 @@ def test_the_acceptable_bodies_are_accepted_so_the_fields_are_really_reached(
 def test_hostile_json_in_any_field_gets_a_clean_4xx_and_the_connection_stays_usable(
     harness: Harness, live: dict[str, dict[str, str]]
 ) -> None:
-    failures = []
+    failures: list[tuple[str, str, str, object, str]] = []
     with httpx.Client(base_url=harness.url, timeout=30) as client:
         for operation, field, text in hostile_bodies():
             method, path = operation.split(" ", 1)
