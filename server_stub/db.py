@@ -14,6 +14,7 @@ UPDATE``) and guard the replay step with a conditional ``UPDATE``.
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager, nullcontext
@@ -22,12 +23,14 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import Connection, make_url
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from server_stub.files import ensure_private_database
-from server_stub.models import Base
+from server_stub.models import USERS_NAME_LOWER, Base
 
 _READ_ONLY = "tweestap_read_only"
+log = logging.getLogger(__name__)
 
 
 def _is_sqlite(url: str) -> bool:
@@ -80,6 +83,19 @@ class Database:
 
     def create_schema(self) -> None:
         Base.metadata.create_all(self.engine)
+        # create_all makes missing tables only: a users table from before names ignored case
+        # gets its index here (the first migration will do this instead).
+        try:
+            with self.engine.begin() as connection:
+                connection.exec_driver_sql(
+                    f"CREATE UNIQUE INDEX IF NOT EXISTS {USERS_NAME_LOWER.name} "
+                    "ON users (lower(name))"
+                )
+        except IntegrityError:
+            log.warning(
+                "two accounts have names that differ only in case; rename one of them: until "
+                "then each name finds the account spelt exactly so"
+            )
 
     @contextmanager
     def write(self) -> Iterator[Session]:

@@ -57,7 +57,7 @@ class AuditService:
                 old=_json(old),
                 new=_json(new),
                 ip=_clip(actor.ip),
-                result=result,
+                result=result[:MAX_NAME],
             )
         )
 
@@ -83,7 +83,7 @@ class AuditService:
                 "old": None,
                 "new": _json(new),
                 "ip": _clip(actor.ip),
-                "result": result,
+                "result": result[:MAX_NAME],
             },
         )
 
@@ -103,13 +103,18 @@ class AuditService:
             yield
         except ServiceError as error:
             if not isinstance(error, Unavailable):  # not a refusal: the database was busy
-                try:
-                    self.record_alone(
-                        actor=actor, action=action, target=target, new=attempted, result=error.code
-                    )
-                except Exception:  # the refusal stands even when it cannot be written down
-                    log.exception("could not audit the refused %s", action)
+                self.record_refusal(
+                    actor=actor, action=action, target=target, new=attempted, result=error.code
+                )
             raise
+
+    def record_refusal(self, **fields: Any) -> None:
+        """:meth:`record_alone` for a refusal: the refusal stands (and is answered) even when
+        it cannot be written down, which is logged."""
+        try:
+            self.record_alone(**fields)
+        except Exception:
+            log.exception("could not audit the refused %s", fields.get("action"))
 
     def query(self, filters: AuditQuery) -> list[AuditEntryPublic]:
         statement = select(AuditEntry)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from server_stub.models import LoginSession, TotpCredential, User
@@ -31,6 +30,7 @@ from server_stub.services.errors import (
 )
 from server_stub.services.policy import PolicyService, effective_second_factor
 from server_stub.services.sessions import SessionStore
+from server_stub.services.users import lookup_user
 
 
 @dataclass(frozen=True)
@@ -65,7 +65,7 @@ class AuthService:
         self, username: str, password: str, device_token: str | None, ip: str | None
     ) -> LoginResponse:
         with self.ctx.db.read() as db:
-            found = db.scalar(select(User).where(User.name == username))
+            found = lookup_user(db, username)
         stored = found.password_hash if found is not None else None
         # Always one argon2 run (a dummy hash for unknown users) before anything else.
         password_ok = self.ctx.passwords.verify(stored, password)

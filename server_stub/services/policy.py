@@ -164,7 +164,7 @@ class PolicyService:
                         new={key: new_flat[key] for key in changed},
                     )
                 return _to_public(row)
-        self.audit.record_alone(
+        self.audit.record_refusal(
             actor=actor,
             action="policy_update",
             old={key: old_flat[key] for key in changed},

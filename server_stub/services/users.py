@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -58,13 +58,27 @@ def to_public(user: User, enrollment: str, now: datetime) -> UserPublic:
     )
 
 
-def find_user(db: Session, name: str, *, lock: bool = False) -> User:
+def name_matches(name: str) -> ColumnElement[bool]:
+    """The account named ``name`` in any letters' case (the unique index's expression)."""
+    return func.lower(User.name) == func.lower(name)
+
+
+def lookup_user(db: Session, name: str, *, lock: bool = False) -> User | None:
+    """The account named ``name``, whatever the case; None if there is none.
+
+    A database written before names ignored case may hold two that differ only in case: then
+    the exact spelling wins.
+    """
     if "\x00" in name:  # no user has one, and PostgreSQL refuses it even in a query
-        raise NotFound()
-    statement = select(User).where(User.name == name)
+        return None
+    statement = select(User).where(name_matches(name)).order_by((User.name == name).desc())
     if lock:
         statement = statement.with_for_update()
-    user = db.scalar(statement)
+    return db.scalars(statement.limit(1)).first()
+
+
+def find_user(db: Session, name: str, *, lock: bool = False) -> User:
+    user = lookup_user(db, name, lock=lock)
     if user is None:
         raise NotFound()
     return user
@@ -140,7 +154,7 @@ class UserService:
             raise refusal
         password_hash = None if data.password is None else self.ctx.passwords.hash(data.password)
         with self.ctx.db.write() as db:
-            if db.scalar(select(User.id).where(User.name == data.name)) is not None:
+            if db.scalar(select(User.id).where(name_matches(data.name))) is not None:
                 raise Conflict("user_exists")
             user = User(
                 name=data.name,
