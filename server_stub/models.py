@@ -186,3 +186,13 @@ class AuditEntry(Base):
     ip: Mapped[str | None] = mapped_column(String(64))
     # 64: refusal codes such as employees_require_app_after_cutoff are longer than 32.
     result: Mapped[str] = mapped_column(String(64))
+
+
+class AuditSettings(Base):
+    """The audit log's own settings (one row, id 1; the default before any save): how many
+    days an entry is kept before the purge deletes it."""
+
+    __tablename__ = "audit_settings"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    retention_days: Mapped[int] = mapped_column(Integer)

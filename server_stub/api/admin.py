@@ -8,7 +8,7 @@ from fastapi import APIRouter, Path, Query, status
 
 from server_stub.api.deps import Admin, ServicesDep
 from server_stub.api.strict_json import StrictJsonRoute
-from server_stub.schemas.audit import AuditEntryPublic, AuditQuery
+from server_stub.schemas.audit import AuditEntryPublic, AuditQuery, AuditRetention
 from server_stub.schemas.overview import OverviewPublic
 from server_stub.schemas.policy import PolicyPublic, PolicyUpdate
 from server_stub.schemas.users import (
@@ -96,6 +96,18 @@ def audit(
     services: ServicesDep, _admin: Admin, filters: Annotated[AuditQuery, Query()]
 ) -> list[AuditEntryPublic]:
     return services.audit.query(filters)
+
+
+@router.get("/audit/retention")
+def get_audit_retention(services: ServicesDep, _admin: Admin) -> AuditRetention:
+    return services.audit.retention()
+
+
+@router.put("/audit/retention")
+def put_audit_retention(
+    body: AuditRetention, services: ServicesDep, admin: Admin
+) -> AuditRetention:
+    return services.audit.set_retention(body, admin)
 
 
 @router.get("/overview")

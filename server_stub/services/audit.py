@@ -11,12 +11,18 @@ from typing import Any, cast
 from sqlalchemy import Connection, Table, insert, select
 from sqlalchemy.orm import Session
 
-from server_stub.models import AuditEntry
-from server_stub.schemas.audit import AuditEntryPublic, AuditQuery
+from server_stub.models import AuditEntry, AuditSettings
+from server_stub.schemas.audit import (
+    DEFAULT_RETENTION_DAYS,
+    AuditEntryPublic,
+    AuditQuery,
+    AuditRetention,
+)
 from server_stub.services.context import Actor, ServiceContext
 from server_stub.services.errors import ServiceError, Unavailable
 
 MAX_NAME = 64
+SETTINGS_ID = 1
 log = logging.getLogger(__name__)
 
 
@@ -115,6 +121,32 @@ class AuditService:
             self.record_alone(**fields)
         except Exception:
             log.exception("could not audit the refused %s", fields.get("action"))
+
+    def retention_days(self, db: Session) -> int:
+        row = db.get(AuditSettings, SETTINGS_ID)
+        return DEFAULT_RETENTION_DAYS if row is None else row.retention_days
+
+    def retention(self) -> AuditRetention:
+        with self.ctx.db.read() as db:
+            return AuditRetention(days=self.retention_days(db))
+
+    def set_retention(self, new: AuditRetention, actor: Actor) -> AuditRetention:
+        with self.ctx.db.write() as db:
+            row = db.get(AuditSettings, SETTINGS_ID, with_for_update=True)
+            old = DEFAULT_RETENTION_DAYS if row is None else row.retention_days
+            if row is None:
+                row = AuditSettings(id=SETTINGS_ID, retention_days=new.days)
+                db.add(row)
+            row.retention_days = new.days
+            if old != new.days:
+                self.record(
+                    db,
+                    actor=actor,
+                    action="audit_retention",
+                    old={"days": old},
+                    new={"days": new.days},
+                )
+            return AuditRetention(days=row.retention_days)
 
     def query(self, filters: AuditQuery) -> list[AuditEntryPublic]:
         statement = select(AuditEntry)

@@ -67,7 +67,7 @@ class Services:
             activation=self.activation,
             audit=self.audit,
         )
-        self.purge = PurgeService(ctx, self.policy)
+        self.purge = PurgeService(ctx, self.policy, self.audit)
 
     @property
     def settings(self) -> Settings:

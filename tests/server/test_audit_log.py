@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 
+from sqlalchemy import insert
+
+from server_stub.models import AuditEntry
 from server_stub.schemas.audit import AuditQuery
+from server_stub.services.purge import AUDIT_BATCH
 from tests.server.harness import PASSWORD, Harness
 
 TYPED_PASSWORD = "Zomer2025!geheim"  # a password typed into the username field
@@ -88,3 +93,54 @@ def test_a_refused_target_name_is_stored_printable(harness: Harness) -> None:
     assert answer.status_code == 404
     entry = harness.services.audit.query(AuditQuery(action="reset_2fa"))[0]
     assert entry.target is not None and entry.target.isprintable()
+
+
+# -- retention -----------------------------------------------------------------------------
+
+
+def test_the_retention_is_365_days_until_changed_and_a_change_is_audited(
+    harness: Harness,
+) -> None:
+    admin = harness.admin()
+    path = "/api/admin/audit/retention"
+    assert harness.client.get(path, headers=admin.headers).json() == {"days": 365}
+    changed = harness.client.put(path, headers=admin.headers, json={"days": 90})
+    assert changed.status_code == 200 and changed.json() == {"days": 90}
+    assert harness.client.get(path, headers=admin.headers).json() == {"days": 90}
+    entry = harness.services.audit.query(AuditQuery(action="audit_retention"))[0]
+    assert (entry.actor, entry.old, entry.new) == ("beheerder", {"days": 365}, {"days": 90})
+    for days in (29, 0, -1, 3651, "lang", None):
+        refused = harness.client.put(path, headers=admin.headers, json={"days": days})
+        assert refused.status_code == 422, days
+    assert harness.client.get(path).status_code == 401
+
+
+def test_the_purge_deletes_entries_older_than_the_retention_and_keeps_the_rest(
+    harness: Harness,
+) -> None:
+    harness.admin()  # audit entries now: creation, login, pairing
+    harness.login_response("jan", "x")
+    harness.clock.advance(days=31)
+    admin = harness.admin()  # a new session (and two recent entries)
+    harness.client.put("/api/admin/audit/retention", headers=admin.headers, json={"days": 30})
+    recent = harness.services.audit.query(AuditQuery(action="audit_retention"))
+    assert recent
+    purged = harness.services.purge.purge(harness.clock.now())
+    assert purged.audit_entries >= 4
+    left = harness.services.audit.query(AuditQuery(limit=1000))
+    assert [entry.action for entry in left] == ["audit_retention", "verify", "login"]
+    assert harness.services.purge.purge(harness.clock.now()).audit_entries == 0
+
+
+def test_a_large_audit_log_is_purged_in_batches(harness: Harness) -> None:
+    """Many batches of AUDIT_BATCH, so that no transaction holds the write lock for long."""
+    old = harness.clock.now() - timedelta(days=400)
+    rows = [
+        {"at": old, "actor": "x", "target": None, "action": "login", "result": "invalid"}
+        for _ in range(2 * AUDIT_BATCH + 17)
+    ]
+    with harness.services.ctx.db.write() as db:
+        db.execute(insert(AuditEntry), rows)
+    harness.add_user("jan")  # one recent entry
+    assert harness.services.purge.purge(harness.clock.now()).audit_entries == len(rows)
+    assert [e.target for e in harness.services.audit.query(AuditQuery())] == ["jan"]

@@ -48,6 +48,7 @@ BODIES: dict[tuple[str, str], dict[str, Any]] = {
         "location_manager": False,
         "ip_allowlist": ["10.0.0.1"],
     },
+    ("put", "/api/admin/audit/retention"): {"days": 365},
 }
 
 
