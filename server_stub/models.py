@@ -196,3 +196,16 @@ class AuditSettings(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     retention_days: Mapped[int] = mapped_column(Integer)
+
+
+class PasswordFailures(Base):
+    """Wrong passwords counted for one account name or one client address (services/
+    password_throttle.py). The key is a keyed hash: the name may be a password typed in the
+    wrong field, and neither needs to be readable here."""
+
+    __tablename__ = "password_failures"
+
+    key: Mapped[str] = mapped_column(String(80), primary_key=True)  # "name:<hex>" | "addr:<hex>"
+    failures: Mapped[int] = mapped_column(Integer, default=0)
+    last_failure_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+    retry_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)

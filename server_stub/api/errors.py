@@ -24,6 +24,7 @@ STATUS: list[tuple[type[errors.ServiceError], int]] = [
     (errors.InvalidToken, 400),
     (errors.InvalidInput, 422),
     (errors.Throttled, 429),
+    (errors.Unavailable, 503),
 ]
 
 
@@ -38,7 +39,7 @@ async def _service_error(_request: Request, error: Exception) -> JSONResponse:
     if not isinstance(error, errors.ServiceError):  # pragma: no cover - registered for it
         raise error
     headers: dict[str, str] = {}
-    if isinstance(error, errors.Throttled):
+    if isinstance(error, errors.Throttled | errors.Unavailable):
         headers["Retry-After"] = str(error.retry_after)
     if isinstance(error, errors.InvalidCredentials | errors.NotAuthenticated):
         headers["WWW-Authenticate"] = "Bearer"

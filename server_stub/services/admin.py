@@ -22,6 +22,7 @@ from server_stub.services.context import Actor, ServiceContext
 from server_stub.services.devices import DeviceService
 from server_stub.services.enrollment import EnrollmentService
 from server_stub.services.errors import Conflict
+from server_stub.services.password_throttle import PasswordThrottle
 from server_stub.services.sessions import SessionStore
 from server_stub.services.users import UserService, enrollment_states, find_user
 
@@ -38,6 +39,7 @@ class AdminService:
         devices: DeviceService,
         enrollment: EnrollmentService,
         activation: ActivationService,
+        throttle: PasswordThrottle,
         audit: AuditService,
     ) -> None:
         self.ctx = ctx
@@ -46,6 +48,7 @@ class AdminService:
         self.devices = devices
         self.enrollment = enrollment
         self.activation = activation
+        self.throttle = throttle
         self.audit = audit
 
     def _revoke_access(self, db: Session, user: User) -> None:
@@ -102,8 +105,9 @@ class AdminService:
         return self._act(name, actor, "unblock", change)
 
     def clear_throttle(self, name: str, actor: Actor) -> UserPublic:
-        def change(_db: Session, user: User) -> None:
+        def change(db: Session, user: User) -> None:
             user.otp_failures, user.otp_retry_at = 0, None
+            self.throttle.clear_name(db, user.name)  # the wait for wrong passwords too
 
         return self._act(name, actor, "clear_throttle", change)
 

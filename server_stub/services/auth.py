@@ -16,7 +16,7 @@ from server_stub.rights import has_p_and_o, split_modules
 from server_stub.schemas.session import LoginResponse, MePublic, Next
 from server_stub.security.ipallow import is_allowed
 from server_stub.services.audit import AuditService
-from server_stub.services.context import Actor, ServiceContext
+from server_stub.services.context import Actor, ServiceContext, hash_slot
 from server_stub.services.devices import DeviceService
 from server_stub.services.enrollment import EnrollmentService
 from server_stub.services.errors import (
@@ -28,6 +28,7 @@ from server_stub.services.errors import (
     SecondFactorRequired,
     ServiceError,
 )
+from server_stub.services.password_throttle import PasswordThrottle
 from server_stub.services.policy import PolicyService, effective_second_factor
 from server_stub.services.sessions import SessionStore
 from server_stub.services.users import lookup_user
@@ -50,6 +51,7 @@ class AuthService:
         enrollment: EnrollmentService,
         devices: DeviceService,
         policy: PolicyService,
+        throttle: PasswordThrottle,
         audit: AuditService,
     ) -> None:
         self.ctx = ctx
@@ -57,6 +59,7 @@ class AuthService:
         self.enrollment = enrollment
         self.devices = devices
         self.policy = policy
+        self.throttle = throttle
         self.audit = audit
 
     # -- the password step ---------------------------------------------------------------
@@ -64,11 +67,20 @@ class AuthService:
     def login(
         self, username: str, password: str, device_token: str | None, ip: str | None
     ) -> LoginResponse:
+        now = self.ctx.clock.now()
+        counters = self.throttle.counters(username, ip)
         with self.ctx.db.read() as db:
             found = lookup_user(db, username)
+            # A throttled attempt is refused before anything costly, and not audited.
+            self.throttle.check(db, counters, now)
         stored = found.password_hash if found is not None else None
-        # Always one argon2 run (a dummy hash for unknown users) before anything else.
-        password_ok = self.ctx.passwords.verify(stored, password)
+        new_hash: str | None = None
+        with hash_slot(), self.ctx.passwords.slot():
+            self.throttle.reserve(counters, now)  # counted as wrong until it proves right
+            # Always one argon2 run (a dummy hash for unknown users) before anything else.
+            password_ok = self.ctx.passwords.verify(stored, password)
+            if password_ok and stored is not None and self.ctx.passwords.needs_rehash(stored):
+                new_hash = self.ctx.passwords.hash(password)  # outside the write lock
         if found is None or not password_ok:
             self.audit.record_alone(
                 actor=Actor(found.name if found is not None else self.unknown_name(username), ip),
@@ -82,8 +94,9 @@ class AuthService:
             refusal = self._refusal(user, stored, ip)
             actor = Actor(found.name, ip)
             if refusal is None and user is not None:
-                if stored is not None and self.ctx.passwords.needs_rehash(stored):
-                    user.password_hash = self.ctx.passwords.hash(password)
+                self.throttle.succeeded(db, counters, now)
+                if new_hash is not None:
+                    user.password_hash = new_hash
                 step = self._next_step(db, user, device_token)
                 token = self.sessions.create(db, user_id=user.id, state=step, ip=ip)
                 self.audit.record(

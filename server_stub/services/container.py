@@ -20,6 +20,7 @@ from server_stub.services.context import ServiceContext
 from server_stub.services.devices import DeviceService
 from server_stub.services.email_codes import EmailCodeService
 from server_stub.services.enrollment import EnrollmentService
+from server_stub.services.password_throttle import PasswordThrottle
 from server_stub.services.policy import POLICY_ID, PolicyService, apply_policy
 from server_stub.services.purge import PurgeService
 from server_stub.services.sessions import SessionStore
@@ -46,12 +47,14 @@ class Services:
             policy=self.policy,
             audit=self.audit,
         )
+        self.password_throttle = PasswordThrottle(ctx)
         self.auth = AuthService(
             ctx,
             sessions=self.sessions,
             enrollment=self.enrollment,
             devices=self.devices,
             policy=self.policy,
+            throttle=self.password_throttle,
             audit=self.audit,
         )
         self.users = UserService(ctx, self.devices, self.policy, self.audit)
@@ -65,9 +68,10 @@ class Services:
             devices=self.devices,
             enrollment=self.enrollment,
             activation=self.activation,
+            throttle=self.password_throttle,
             audit=self.audit,
         )
-        self.purge = PurgeService(ctx, self.policy, self.audit)
+        self.purge = PurgeService(ctx, self.policy, self.password_throttle, self.audit)
 
     @property
     def settings(self) -> Settings:
@@ -100,10 +104,11 @@ class Services:
             db=db,
             clock=clock or SystemClock(),
             box=SecretBox.load_or_create(settings.key_file),
-            passwords=Passwords(hasher or make_hasher(settings.argon2)),
+            passwords=Passwords(hasher or make_hasher(settings.argon2), settings.hash_limits),
             mailer=mailer or mailer_from_settings(settings),
         )
         return cls(ctx)
 
     def close(self) -> None:
+        self.ctx.passwords.close()
         self.ctx.db.dispose()

@@ -11,6 +11,7 @@ What goes, and when:
 * trusted devices once past ``verified_at + N``, N from the policy at that moment (the same
   rule as the login's check: a device the login would no longer trust);
 * activation links once used (or replaced by a newer one) or expired;
+* counts of wrong passwords a day after their last failure (they are forgotten then anyway);
 * audit entries older than the audit log's retention (365 days unless an administrator set
   30 to 3650), a batch of :data:`AUDIT_BATCH` per transaction so that a large first purge
   never holds the database's write lock for long.
@@ -41,6 +42,7 @@ from server_stub.services.audit import AuditService
 from server_stub.services.context import ServiceContext
 from server_stub.services.devices import validity
 from server_stub.services.email_codes import HOUR
+from server_stub.services.password_throttle import PasswordThrottle
 from server_stub.services.policy import PolicyService
 
 log = logging.getLogger(__name__)
@@ -56,6 +58,7 @@ class Purged:
     email_codes: int = 0
     trusted_devices: int = 0
     activation_tokens: int = 0
+    password_failures: int = 0
     audit_entries: int = 0
 
     @property
@@ -69,9 +72,16 @@ def _delete(db: Session, statement: Delete) -> int:
 
 
 class PurgeService:
-    def __init__(self, ctx: ServiceContext, policy: PolicyService, audit: AuditService) -> None:
+    def __init__(
+        self,
+        ctx: ServiceContext,
+        policy: PolicyService,
+        throttle: PasswordThrottle,
+        audit: AuditService,
+    ) -> None:
         self.ctx = ctx
         self.policy = policy
+        self.throttle = throttle
         self.audit = audit
 
     def purge(self, now: datetime) -> Purged:
@@ -107,6 +117,7 @@ class PurgeService:
                         )
                     ),
                 ),
+                password_failures=self.throttle.purge(db, now),
                 activation_tokens=_delete(
                     db,
                     delete(ActivationToken).where(

@@ -15,7 +15,7 @@ from server_stub.rights import split_modules
 from server_stub.schemas.users import EnrollmentState, Kind, UserCreate, UserPublic, UserUpdate
 from server_stub.security.ipallow import parse_allowlist
 from server_stub.services.audit import AuditService
-from server_stub.services.context import Actor, ServiceContext
+from server_stub.services.context import Actor, ServiceContext, hash_slot
 from server_stub.services.devices import DeviceService
 from server_stub.services.errors import Conflict, NotFound
 from server_stub.services.policy import PolicyService, account_refusal
@@ -152,7 +152,10 @@ class UserService:
         )
         if refusal is not None:
             raise refusal
-        password_hash = None if data.password is None else self.ctx.passwords.hash(data.password)
+        password_hash = None
+        if data.password is not None:
+            with hash_slot():
+                password_hash = self.ctx.passwords.hash(data.password)
         with self.ctx.db.write() as db:
             if db.scalar(select(User.id).where(name_matches(data.name))) is not None:
                 raise Conflict("user_exists")

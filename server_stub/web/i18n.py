@@ -34,6 +34,10 @@ CATALOGUE: Final[Mapping[Lang, Mapping[str, str]]] = {
         ),
         "error_ip_not_allowed": "Je account mag niet inloggen vanaf dit IP-adres.",
         "error_session_expired": "Je sessie is verlopen. Log opnieuw in.",
+        "error_too_many_attempts": (
+            "Te veel onjuiste wachtwoorden. Probeer het over {wait} opnieuw."
+        ),
+        "error_busy": "De server is even te druk. Probeer het over {wait} opnieuw.",
         "twofa": "Tweestapsverificatie",
         "enroll_title": "Authenticator-app koppelen",
         "enroll_intro": (
@@ -111,6 +115,8 @@ CATALOGUE: Final[Mapping[Lang, Mapping[str, str]]] = {
         "error_blocked": "Your account is blocked. Contact an administrator of your organisation.",
         "error_ip_not_allowed": "Your account may not log in from this IP address.",
         "error_session_expired": "Your session has expired. Please log in again.",
+        "error_too_many_attempts": "Too many wrong passwords. Try again in {wait}.",
+        "error_busy": "The server is busy. Try again in {wait}.",
         "twofa": "Two-step verification",
         "enroll_title": "Set up your authenticator app",
         "enroll_intro": (

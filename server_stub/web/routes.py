@@ -30,6 +30,7 @@ from server_stub.services.errors import (
     NotAuthenticated,
     SecondFactorRequired,
     Throttled,
+    Unavailable,
     WrongStep,
 )
 from server_stub.web import csrf
@@ -71,12 +72,14 @@ def login_page(
     status: int = 200,
     error: str | None = None,
     username: str = "",
+    headers: dict[str, str] | None = None,
 ) -> Response:
     return page.render(
         "web/login.html",
         title=page.t("login_title"),
         here="/",
         status=status,
+        headers=headers,
         error=error,
         username=username,
     )
@@ -134,6 +137,15 @@ def login(
             status=status_for(error),
             error=page.t(f"error_{error.code}"),
             username=username,
+        )
+    except (Throttled, Unavailable) as error:  # too many wrong passwords; every hash slot taken
+        page.end_session()
+        return login_page(
+            page,
+            status=status_for(error),
+            error=page.t(f"error_{error.code}", wait=page.t.wait(error.retry_after)),
+            username=username,
+            headers={"Retry-After": str(error.retry_after)},
         )
     page.start_session(started.token)
     return page.redirect(STEP_PATHS[started.next])

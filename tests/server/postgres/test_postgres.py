@@ -96,12 +96,21 @@ def test_the_schema(harness: Harness, raw: Connection) -> None:
         "activation_tokens",
         "policy",
         "audit_log",
+        "audit_settings",
+        "password_failures",
     }
     timestamps = {key for key, kind in types.items() if kind.startswith("timestamp")}
     assert {types[key] for key in timestamps} == {"timestamp with time zone"}
     assert ("audit_log", "at") in timestamps
     assert ("users", "otp_retry_at") in timestamps
-    assert len(timestamps) == 16
+    assert ("password_failures", "retry_at") in timestamps
+    assert len(timestamps) == 18
+    indexes = raw.execute(
+        text("SELECT indexdef FROM pg_indexes WHERE indexname = 'uq_users_name_lower'")
+    ).scalar()
+    assert indexes == (
+        "CREATE UNIQUE INDEX uq_users_name_lower ON public.users USING btree (lower((name)::text))"
+    )
     for key in [("totp_credentials", "secret"), ("pending_enrollments", "secret")]:
         assert types[key] == "bytea"
     assert types[("email_codes", "code")] == "bytea"
