@@ -219,14 +219,19 @@ class SqliteInHome:
 
 
 def start_harness(
-    home: Path, db_url: str | None = None, *, lifespan: bool = False, **overrides: Any
+    home: Path,
+    db_url: str | None = None,
+    *,
+    lifespan: bool = False,
+    hasher: CountingHasher | None = None,
+    **overrides: Any,
 ) -> Harness:
     """``lifespan``: run the app's housekeeping (the purge at start and every interval)."""
     settings = Settings.from_env(
         {}, home=home, db_url=db_url, argon2=Argon2Params.for_tests(), **overrides
     )
     clock = ManualClock(START)
-    hasher = CountingHasher()
+    hasher = hasher or CountingHasher()
     services = Services.build(settings, clock=clock, hasher=hasher)
     server = BackgroundServer(create_app(services), lifespan=lifespan)
     server.start()

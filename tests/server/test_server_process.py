@@ -4,17 +4,27 @@ stranger cannot make it swallow memory with large request bodies."""
 
 from __future__ import annotations
 
+import os
 import select
 import socket
 import stat
 import threading
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
+import pyotp
 import pytest
 
+from server_stub.schemas.users import UserCreate
+from server_stub.security import totp
+from server_stub.services import Services
+from server_stub.services.context import Actor
+from server_stub.services.users import find_user
+from server_stub.settings import Settings
+from tests.server.harness import PASSWORD
 from tests.server.served import Served, run_cli
 
 
@@ -183,3 +193,92 @@ def test_the_body_limit_is_64_kib(serve: Callable[..., Served]) -> None:
         # The login form is limited the same way.
         form = {"username": "jan", "password": "x" * LIMIT, "csrf_token": "y" * 43}
         assert client.post("/login", data=form).status_code == 413
+
+
+# -- a flood of password attempts ----------------------------------------------------------
+
+
+def prepare_paired_user(home: Path) -> tuple[str, str]:
+    """A paired user with a session waiting at the code step, straight into the database the
+    server will use (production argon2 for its password); (session token, base32 secret)."""
+    services = Services.build(Settings.from_env({}, home=home))
+    try:
+        services.users.create(UserCreate(name="anna", password=PASSWORD), Actor("test"))
+        services.users.create(UserCreate(name="bram", password=PASSWORD), Actor("test"))
+        secret = totp.new_secret()
+        with services.ctx.db.write() as db:
+            user = find_user(db, "anna")
+            services.enrollment.activate(db, user, secret)
+            token = services.sessions.create(db, user_id=user.id, state="totp", ip="127.0.0.1")
+        return token, totp.to_base32(secret)
+    finally:
+        services.close()
+
+
+def test_64_parallel_password_attempts_cost_bounded_memory_and_the_server_keeps_answering(
+    serve: Callable[..., Served], tmp_path: Path
+) -> None:
+    """Production argon2id (64 MiB each). Before: 2.4 GB, a real login 15 s, health 7-9 s."""
+    home = tmp_path / "server-home"
+    token, secret = prepare_paired_user(home)
+    served = serve(home)
+    before = served.memory_kib("VmHWM")
+    statuses: list[int] = []
+    health: list[tuple[int, float]] = []
+    flooding = threading.Event()
+    flooding.set()
+
+    def attempt(number: int) -> None:
+        with httpx.Client(base_url=served.url, timeout=120) as client:
+            body = {"username": f"gast{number}", "password": f"gok {number}"}
+            statuses.append(client.post("/api/session", json=body).status_code)
+
+    def watch_health() -> None:
+        with httpx.Client(base_url=served.url, timeout=60) as client:
+            while flooding.is_set():
+                started = time.monotonic()
+                answer = client.get("/api/health")
+                health.append((answer.status_code, time.monotonic() - started))
+                time.sleep(0.05)
+
+    watcher = threading.Thread(target=watch_health)
+    watcher.start()
+    threads = [threading.Thread(target=attempt, args=(n,)) for n in range(64)]
+    for thread in threads:
+        thread.start()
+    # Meanwhile: a code check, and a real user's login from another address (127.0.0.2),
+    # which retries as Retry-After says when the server is busy.
+    code = pyotp.TOTP(secret).now()
+    started = time.monotonic()
+    verified = httpx.post(
+        f"{served.url}/api/session/verify",
+        json={"code": code},
+        headers={"Authorization": f"Bearer {token}"},
+        timeout=60,
+    )
+    code_seconds = time.monotonic() - started
+    transport = httpx.HTTPTransport(local_address="127.0.0.2")
+    started = time.monotonic()
+    with httpx.Client(base_url=served.url, transport=transport, timeout=60) as user:
+        for _ in range(30):
+            login = user.post("/api/session", json={"username": "bram", "password": PASSWORD})
+            if login.status_code != 503:
+                break
+            time.sleep(int(login.headers["Retry-After"]))
+    login_seconds = time.monotonic() - started
+    for thread in threads:
+        thread.join(120)
+    flooding.clear()
+    watcher.join(60)
+
+    assert verified.status_code == 200, verified.text
+    assert login.status_code == 200, login.text
+    assert set(statuses) <= {401, 429, 503} and len(statuses) == 64, statuses
+    assert health and {status for status, _ in health} == {200}
+    # Generous bounds: this machine is shared; the point is seconds, not tens of seconds.
+    assert code_seconds < 5, code_seconds
+    assert max(seconds for _, seconds in health) < 5, max(health)
+    assert login_seconds < 20, login_seconds
+    slots = len(os.sched_getaffinity(0))
+    grown_mib = (served.memory_kib("VmHWM") - before) / 1024
+    assert grown_mib < 70 * slots + 100, f"peak memory grew by {grown_mib:.0f} MiB"
