@@ -140,6 +140,8 @@ class Settings:
     purge_interval: timedelta = timedelta(minutes=10)
     # Client addresses: X-Forwarded-For is read only from these proxies (CIDR strings).
     trusted_proxies: tuple[str, ...] = ()
+    # No request waits longer than this for the database's write lock (then 503 + Retry-After).
+    db_busy_timeout: timedelta = timedelta(seconds=3)
     # Request bodies above this are answered 413 as soon as they are seen to be larger (the
     # biggest real one, a user with 100 IP ranges, is about 5 KiB).
     max_body_bytes: int = 64 * 1024
@@ -160,6 +162,8 @@ class Settings:
                 raise SettingsError("the password throttle needs a free failure and a delay")
         if self.hash_limits.slots < 0 or self.hash_limits.queue < 0:
             raise SettingsError("hash_limits: slots and queue must not be negative")
+        if not timedelta(milliseconds=100) <= self.db_busy_timeout <= timedelta(seconds=60):
+            raise SettingsError("db_busy_timeout must lie between 0.1 and 60 seconds")
         if self.purge_interval <= timedelta(0):
             raise SettingsError("purge_interval must be positive")
         for proxy in self.trusted_proxies:

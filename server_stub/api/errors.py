@@ -2,14 +2,22 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Mapping, Sequence
 from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 
+from server_stub.db import DatabaseBusy, is_busy
 from server_stub.services import errors
+
+log = logging.getLogger(__name__)
+DATABASE_ERRORS: tuple[type[Exception], ...] = (DatabaseBusy, OperationalError, PoolTimeout)
+DATABASE_RETRY_AFTER = 2
 
 STATUS: list[tuple[type[errors.ServiceError], int]] = [
     (errors.InvalidCredentials, 401),
@@ -82,6 +90,25 @@ async def _validation_error(_request: Request, error: Exception) -> JSONResponse
     return JSONResponse({"detail": validation_details(error.errors())}, status_code=422)
 
 
+def database_problem(error: Exception) -> str:
+    """``database_busy`` (its lock stayed taken: try again) or ``database_unavailable``."""
+    if is_busy(error):
+        log.warning("the database stayed locked; answered 503: %s", error)
+        return "database_busy"
+    log.error("the database does not answer; answered 503: %s", error)
+    return "database_unavailable"
+
+
+async def database_error(_request: Request, error: Exception) -> JSONResponse:
+    return JSONResponse(
+        {"detail": database_problem(error)},
+        status_code=503,
+        headers={"Retry-After": str(DATABASE_RETRY_AFTER)},
+    )
+
+
 def install(app: FastAPI) -> None:
     app.add_exception_handler(errors.ServiceError, _service_error)
     app.add_exception_handler(RequestValidationError, _validation_error)
+    for kind in DATABASE_ERRORS:
+        app.add_exception_handler(kind, database_error)

@@ -92,7 +92,7 @@ class Services:
     ) -> Services:
         """Open (and on first run create) the database, key file and default policy."""
         ensure_private_dir(settings.home)
-        db = Database(settings.db_url)
+        db = Database(settings.db_url, settings.db_busy_timeout.total_seconds())
         db.create_schema()
         with db.write() as session:
             if session.get(PolicyRow, POLICY_ID) is None:

@@ -93,6 +93,11 @@ CATALOGUE: Final[Mapping[Lang, Mapping[str, str]]] = {
             "Het formulier kon niet veilig worden verstuurd. Open de inlogpagina opnieuw en "
             "probeer het nog eens."
         ),
+        "busy_title": "Even geduld",
+        "busy_text": (
+            "De server kan je verzoek nu even niet afhandelen. Probeer het over een paar "
+            "seconden opnieuw."
+        ),
         "not_found_title": "Pagina niet gevonden",
         "back_to_login": "Naar de inlogpagina",
         "seconds_one": "{n} seconde",
@@ -167,6 +172,10 @@ CATALOGUE: Final[Mapping[Lang, Mapping[str, str]]] = {
         "csrf_title": "This page has expired",
         "csrf_text": (
             "The form could not be sent safely. Open the login page again and try once more."
+        ),
+        "busy_title": "One moment, please",
+        "busy_text": (
+            "The server cannot handle your request just now. Try again in a few seconds."
         ),
         "not_found_title": "Page not found",
         "back_to_login": "Go to the login page",

@@ -17,6 +17,7 @@ from fastapi import APIRouter, Depends, FastAPI, Form, Request
 from fastapi.responses import Response
 from pydantic import ValidationError
 
+from server_stub.api import errors as api_errors
 from server_stub.api.deps import get_services
 from server_stub.api.errors import status_for
 from server_stub.schemas.session import LoginRequest
@@ -34,7 +35,7 @@ from server_stub.services.errors import (
     WrongStep,
 )
 from server_stub.web import csrf
-from server_stub.web.headers import SecurityHeaders
+from server_stub.web.headers import SecurityHeaders, is_api_path
 from server_stub.web.page import STATIC_DIR, STEP_PATHS, CookieNames, Page, is_secure
 
 router = APIRouter(include_in_schema=False)
@@ -355,10 +356,30 @@ async def csrf_refused(request: Request, _error: Exception) -> Response:
     )
 
 
+async def database_trouble(request: Request, error: Exception) -> Response:
+    """503 when the database is locked or away: a page here, ``{"detail": ...}`` for the API."""
+    if is_api_path(request.url.path):
+        return await api_errors.database_error(request, error)
+    api_errors.database_problem(error)
+    page = Page.of(request)
+    t = page.t
+    return page.render(
+        "web/error.html",
+        title=t("busy_title"),
+        here="/",
+        status=503,
+        headers={"Retry-After": str(api_errors.DATABASE_RETRY_AFTER)},
+        text=t("busy_text"),
+    )
+
+
 def install(app: FastAPI) -> None:
-    """Add the login page to ``app``: routes, the 403 page for CSRF, security headers."""
+    """Add the login page to ``app``: routes, the 403 page for CSRF, the 503 page, security
+    headers."""
     app.include_router(router)
     app.add_exception_handler(csrf.CsrfRefused, csrf_refused)
+    for kind in api_errors.DATABASE_ERRORS:
+        app.add_exception_handler(kind, database_trouble)
     services: Services = app.state.services
     https = services.settings.public_url.lower().startswith("https://")
     app.add_middleware(SecurityHeaders, https_public_url=https)

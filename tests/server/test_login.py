@@ -12,7 +12,11 @@ from tests.server.harness import PASSWORD, Harness
 
 
 def test_health_and_openapi(harness: Harness) -> None:
-    assert harness.client.get("/api/health").json() == {"status": "ok", "version": "0.1.0"}
+    assert harness.client.get("/api/health").json() == {
+        "status": "ok",
+        "version": "0.1.0",
+        "database": "ok",
+    }
     schema = harness.client.get("/openapi.json").json()
     for path in ("/api/session", "/api/session/verify", "/api/admin/policy", "/api/admin/audit"):
         assert path in schema["paths"]

@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import select
 import socket
+import sqlite3
 import stat
 import threading
 import time
@@ -282,3 +283,70 @@ def test_64_parallel_password_attempts_cost_bounded_memory_and_the_server_keeps_
     slots = len(os.sched_getaffinity(0))
     grown_mib = (served.memory_kib("VmHWM") - before) / 1024
     assert grown_mib < 70 * slots + 100, f"peak memory grew by {grown_mib:.0f} MiB"
+
+
+# -- another process holding the database's write lock -----------------------------------
+
+
+def test_a_locked_database_gets_503_within_seconds_and_health_and_pages_keep_answering(
+    serve: Callable[..., Served], tmp_path: Path
+) -> None:
+    """Before: the code check waited in the event loop for 30 s and answered 500, and the
+    whole server (health, the login page) stood still meanwhile."""
+    home = tmp_path / "server-home"
+    token, secret = prepare_paired_user(home)
+    served = serve(home)
+    holder = sqlite3.connect(home / "server.db", isolation_level=None, timeout=1)
+    try:
+        holder.execute("BEGIN IMMEDIATE")  # as a backup script or `user add` might, for long
+        verify_answer: list[tuple[httpx.Response, float]] = []
+
+        def code_check() -> None:
+            started = time.monotonic()
+            answer = httpx.post(
+                f"{served.url}/api/session/verify",
+                json={"code": pyotp.TOTP(secret).now()},
+                headers={"Authorization": f"Bearer {token}"},
+                timeout=60,
+            )
+            verify_answer.append((answer, time.monotonic() - started))
+
+        checking = threading.Thread(target=code_check)
+        checking.start()
+        time.sleep(0.5)  # the code check is waiting for the lock now
+        with httpx.Client(base_url=served.url, timeout=60) as client:
+            health_seconds = []
+            for _ in range(10):  # health's answer is at most a second old
+                started = time.monotonic()
+                health = client.get("/api/health")
+                health_seconds.append(time.monotonic() - started)
+                if health.status_code != 200:
+                    break
+                time.sleep(0.25)
+            started = time.monotonic()
+            page = client.get("/")
+            page_seconds = time.monotonic() - started
+        checking.join(30)
+        assert max(health_seconds) < 3 and page_seconds < 3, (health_seconds, page_seconds)
+        assert health.status_code == 503
+        assert health.json()["database"] == "busy"
+        assert int(health.headers["Retry-After"]) >= 1
+        assert page.status_code == 200
+        answer, seconds = verify_answer[0]
+        assert answer.status_code == 503, answer.text
+        assert answer.json() == {"detail": "database_busy"}
+        assert int(answer.headers["Retry-After"]) >= 1
+        assert seconds < 6, seconds
+    finally:
+        if holder.in_transaction:
+            holder.rollback()
+        holder.close()
+    # Once the lock is gone all is well again, and the code was not used up by the refusal.
+    assert httpx.get(f"{served.url}/api/health", timeout=10).json()["database"] == "ok"
+    again = httpx.post(
+        f"{served.url}/api/session/verify",
+        json={"code": pyotp.TOTP(secret).now()},
+        headers={"Authorization": f"Bearer {token}"},
+        timeout=30,
+    )
+    assert again.status_code == 200, again.text
