@@ -93,6 +93,22 @@ CATALOGUE: Final[Mapping[Lang, Mapping[str, str]]] = {
             "Het formulier kon niet veilig worden verstuurd. Open de inlogpagina opnieuw en "
             "probeer het nog eens."
         ),
+        "activate_title": "Wachtwoord kiezen",
+        "activate_intro": "Kies een wachtwoord voor je account {name}.",
+        "new_password": "Nieuw wachtwoord",
+        "new_password_hint": "Minstens 8 tekens.",
+        "repeat_password": "Herhaal het wachtwoord",
+        "activate_button": "Wachtwoord instellen",
+        "error_password_too_short": "Het wachtwoord moet minstens 8 tekens hebben.",
+        "error_password_too_long": "Het wachtwoord mag hoogstens 1024 tekens hebben.",
+        "error_passwords_differ": "De twee wachtwoorden zijn niet gelijk.",
+        "invalid_link_title": "Deze link werkt niet meer",
+        "invalid_link_text": (
+            "De link is al gebruikt, verlopen of onvolledig. Vraag een beheerder van je "
+            "organisatie om een nieuwe activatiemail."
+        ),
+        "activated_title": "Je wachtwoord is ingesteld",
+        "activated_text": "Log nu in met je gebruikersnaam en je nieuwe wachtwoord.",
         "busy_title": "Even geduld",
         "busy_text": (
             "De server kan je verzoek nu even niet afhandelen. Probeer het over een paar "
@@ -173,6 +189,22 @@ CATALOGUE: Final[Mapping[Lang, Mapping[str, str]]] = {
         "csrf_text": (
             "The form could not be sent safely. Open the login page again and try once more."
         ),
+        "activate_title": "Choose a password",
+        "activate_intro": "Choose a password for your account {name}.",
+        "new_password": "New password",
+        "new_password_hint": "At least 8 characters.",
+        "repeat_password": "Repeat the password",
+        "activate_button": "Set password",
+        "error_password_too_short": "The password must have at least 8 characters.",
+        "error_password_too_long": "The password may have at most 1024 characters.",
+        "error_passwords_differ": "The two passwords are not the same.",
+        "invalid_link_title": "This link no longer works",
+        "invalid_link_text": (
+            "The link has been used already, has expired or is incomplete. Ask an "
+            "administrator of your organisation for a new activation mail."
+        ),
+        "activated_title": "Your password has been set",
+        "activated_text": "Log in now with your username and your new password.",
         "busy_title": "One moment, please",
         "busy_text": (
             "The server cannot handle your request just now. Try again in a few seconds."

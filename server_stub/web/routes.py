@@ -12,6 +12,7 @@ import base64
 import contextlib
 from functools import cache
 from typing import Annotated, Final
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, FastAPI, Form, Request
 from fastapi.responses import Response
@@ -27,6 +28,7 @@ from server_stub.services.errors import (
     Conflict,
     InvalidCode,
     InvalidCredentials,
+    InvalidToken,
     IpNotAllowed,
     NotAuthenticated,
     SecondFactorRequired,
@@ -323,6 +325,109 @@ def logout(page: PageDep) -> Response:
             page.services.auth.logout(token)
     page.end_session()
     return page.redirect("/")
+
+
+# -- the activation link of the mail ---------------------------------------------------------
+
+
+MAX_TOKEN_LENGTH: Final = 256
+MIN_PASSWORD: Final = 8
+MAX_PASSWORD: Final = 1024
+
+
+def activate_page(
+    page: Page,
+    *,
+    token: str,
+    name: str,
+    status: int = 200,
+    error: str | None = None,
+    headers: dict[str, str] | None = None,
+) -> Response:
+    return page.render(
+        "web/activate.html",
+        title=page.t("activate_title"),
+        here=f"/activate?{urlencode({'token': token})}",
+        status=status,
+        headers=headers,
+        error=error,
+        token=token,
+        name=name,
+    )
+
+
+def invalid_link(page: Page) -> Response:
+    t = page.t
+    return page.render(
+        "web/message.html",
+        title=t("invalid_link_title"),
+        here="/",
+        status=400,
+        text=t("invalid_link_text"),
+    )
+
+
+def link_owner(page: Page, token: str) -> str | None:
+    """The name of the account a live link belongs to; None for anything else."""
+    if not token or len(token) > MAX_TOKEN_LENGTH:
+        return None
+    try:
+        return page.services.activation.check(token)
+    except InvalidToken:
+        return None
+
+
+@router.get("/activate")
+def activate(page: PageDep, token: str = "") -> Response:
+    """The link of an activation mail (a new account, or a password reset)."""
+    name = link_owner(page, token)
+    if name is None:
+        return invalid_link(page)
+    return activate_page(page, token=token, name=name)
+
+
+@router.post("/activate", dependencies=CSRF)
+def activate_post(
+    page: PageDep,
+    token: Annotated[str, Form()] = "",
+    password: Annotated[str, Form()] = "",
+    password_repeat: Annotated[str, Form()] = "",
+) -> Response:
+    name = link_owner(page, token)
+    if name is None:
+        return invalid_link(page)
+    t = page.t
+    problem = None
+    if len(password) < MIN_PASSWORD:
+        problem = "error_password_too_short"
+    elif len(password) > MAX_PASSWORD:
+        problem = "error_password_too_long"
+    elif password != password_repeat:
+        problem = "error_passwords_differ"
+    if problem is not None:
+        return activate_page(page, token=token, name=name, status=422, error=t(problem))
+    try:
+        page.services.activation.activate(token, password, page.ip)
+    except InvalidToken:  # used by another request meanwhile
+        return invalid_link(page)
+    except Unavailable as error:
+        return activate_page(
+            page,
+            token=token,
+            name=name,
+            status=503,
+            error=t("error_busy", wait=t.wait(error.retry_after)),
+            headers={"Retry-After": str(error.retry_after)},
+        )
+    return page.redirect("/activated")
+
+
+@router.get("/activated")
+def activated(page: PageDep) -> Response:
+    t = page.t
+    return page.render(
+        "web/message.html", title=t("activated_title"), here="/activated", text=t("activated_text")
+    )
 
 
 # -- static files ------------------------------------------------------------------------------

@@ -34,7 +34,7 @@ ADMIN = "beheerder"
 
 
 class CountingHasher(PasswordHasher):
-    """argon2id with test parameters that counts its verifications."""
+    """argon2id with test parameters that counts its verifications and hashes."""
 
     def __init__(self) -> None:
         params = Argon2Params.for_tests()
@@ -44,12 +44,18 @@ class CountingHasher(PasswordHasher):
             parallelism=params.parallelism,
         )
         self.verify_calls = 0
+        self.hash_calls = 0
         self._lock = threading.Lock()
 
     def verify(self, hash: str | bytes, password: str | bytes) -> Literal[True]:
         with self._lock:
             self.verify_calls += 1
         return super().verify(hash, password)
+
+    def hash(self, password: str | bytes, *, salt: bytes | None = None) -> str:
+        with self._lock:
+            self.hash_calls += 1
+        return super().hash(password, salt=salt)
 
 
 @dataclass
