@@ -80,23 +80,29 @@ class CodeChecks:
         return await check.future
 
     def _run(self) -> None:
-        while True:
-            try:
-                first = self._queue.get(timeout=IDLE_SECONDS)
-            except queue.Empty:
-                with self._lock:
-                    if self._queue.empty():
-                        self._thread = None
-                        return
-                continue
-            batch = [first]
-            while len(batch) < self.max_batch:
+        me = threading.current_thread()
+        try:
+            while True:
                 try:
-                    batch.append(self._queue.get_nowait())
+                    first = self._queue.get(timeout=IDLE_SECONDS)
                 except queue.Empty:
-                    break
-            self._check(batch)
-            self._deliver(batch)
+                    with self._lock:  # (a check handed over now starts a new thread)
+                        if self._queue.empty():
+                            self._thread = None
+                            return
+                    continue
+                batch = [first]
+                while len(batch) < self.max_batch:
+                    try:
+                        batch.append(self._queue.get_nowait())
+                    except queue.Empty:
+                        break
+                self._check(batch)
+                self._deliver(batch)
+        finally:
+            with self._lock:  # ended by an error: the next check starts a new thread
+                if self._thread is me:
+                    self._thread = None
 
     def _check(self, batch: list[_Check]) -> None:
         now = time.monotonic()

@@ -1,15 +1,15 @@
 """``GET /api/health``: the server answers, and whether its database does.
 
-It runs in the event loop and never waits there: the database is probed on a thread of its
-own (a read, and on SQLite an empty write, so that a write lock held elsewhere shows), at most
-once a second whatever the number of health checks, each probe bounded to a second.
+It runs in the event loop and never waits there: the database is probed on a worker thread
+(asyncio's own executor, not the request thread pool, which a flood of requests may fill; a
+read, and on SQLite an empty write, so that a write lock held elsewhere shows), at most once a
+second whatever the number of health checks, each probe bounded to a second.
 """
 
 from __future__ import annotations
 
 import asyncio
 import time
-from concurrent.futures import ThreadPoolExecutor
 from typing import Literal
 
 from fastapi import APIRouter, Request, Response
@@ -36,7 +36,6 @@ class Health(BaseModel):
 class HealthProbe:
     def __init__(self, db: Database) -> None:
         self._db = db
-        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="health")
         self._lock = asyncio.Lock()
         self._state: DatabaseState = "ok"
         self._at = float("-inf")
@@ -46,7 +45,7 @@ class HealthProbe:
             if time.monotonic() - self._at < PROBE_TTL:
                 return self._state
             loop = asyncio.get_running_loop()
-            probe = loop.run_in_executor(self._executor, self._db.probe, PROBE_BUDGET)
+            probe = loop.run_in_executor(None, self._db.probe, PROBE_BUDGET)
             try:
                 answer = await asyncio.wait_for(asyncio.shield(probe), PROBE_BUDGET + 1.0)
             except TimeoutError:
