@@ -25,6 +25,7 @@ from desktop.admin.errors import (
     EmbeddedServerFailed,
     InvalidServerAddress,
     NoEmbeddedServer,
+    ServerBusy,
 )
 
 EMBEDDED_HOST = "127.0.0.1"
@@ -87,6 +88,8 @@ def is_running(url: str) -> bool:
     client = AdminClient(url)
     try:
         client.health()
+    except ServerBusy:  # a Tweestap server whose database is locked for a moment
+        return True
     except AdminError:  # nothing there, or something that is not a Tweestap server
         return False
     finally:
