@@ -12,6 +12,8 @@ from collections.abc import Sequence
 from pydantic import ValidationError
 
 from server_stub import __version__
+from server_stub.ops import commands as ops_commands
+from server_stub.ops import logs
 from server_stub.services.context import Actor
 from server_stub.settings import Settings
 
@@ -40,6 +42,7 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--host", default=DEFAULT_HOST)
     serve.add_argument("--port", type=int, default=DEFAULT_PORT)
     serve.add_argument("--db", metavar="URL", help="database URL (default: SQLite in the home)")
+    ops_commands.add_serve_options(serve)
 
     user = commands.add_parser("user", help="manage users")
     user_commands = user.add_subparsers(dest="user_command", required=True)
@@ -99,13 +102,15 @@ def _serve(args: argparse.Namespace) -> int:
     from server_stub.runner import serve
     from server_stub.services import Services
 
-    settings = Settings.from_env(db_url=args.db)
-    services = Services.build(settings)
-    print(f"Tweestap server on http://{args.host}:{args.port} (data: {settings.home})", flush=True)
-    try:
-        serve(create_app(services), args.host, args.port)
-    finally:
-        services.close()
+    settings = Settings.from_env(db_url=args.db, **ops_commands.serve_overrides(args))
+    with ops_commands.operations(settings):  # the log format, the metrics listener
+        services = Services.build(settings)
+        where = f"Tweestap server on http://{args.host}:{args.port} (data: {settings.home})"
+        logs.announce(where, settings.log_format)
+        try:
+            serve(create_app(services), args.host, args.port, own_logging=True)
+        finally:
+            services.close()
     return 0
 
 

@@ -82,6 +82,7 @@ def create_db_engine(url: str, busy_timeout: float = DEFAULT_BUSY_TIMEOUT) -> En
         pool_size=10,
         max_overflow=30,
         pool_timeout=busy_timeout,
+        hide_parameters=True,  # errors and their log lines never carry a row's values
     )
 
     @event.listens_for(engine, "connect")
@@ -119,6 +120,7 @@ def _postgresql_engine(url: str, busy_timeout: float) -> Engine:
         url,
         pool_pre_ping=True,
         pool_timeout=busy_timeout,
+        hide_parameters=True,
         connect_args={"connect_timeout": max(1, round(busy_timeout))},
     )
     lock_ms = int(busy_timeout * 1000)

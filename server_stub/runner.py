@@ -6,16 +6,26 @@ from __future__ import annotations
 import threading
 import time
 from types import TracebackType
+from typing import Any
 
 import uvicorn
 from fastapi import FastAPI
 
 
-def serve(app: FastAPI, host: str, port: int) -> None:
+def serve(app: FastAPI, host: str, port: int, *, own_logging: bool = False) -> None:
+    """``own_logging``: the caller configured logging (server_stub.ops.logs) and the app writes
+    its own access log, so uvicorn configures nothing and logs no access lines."""
     # proxy_headers=False: uvicorn would otherwise believe X-Forwarded-For from 127.0.0.1;
     # the app decides itself (Settings.trusted_proxies).
+    extra: dict[str, Any] = {"log_config": None, "access_log": False} if own_logging else {}
     uvicorn.run(
-        app, host=host, port=port, log_level="info", server_header=False, proxy_headers=False
+        app,
+        host=host,
+        port=port,
+        log_level="info",
+        server_header=False,
+        proxy_headers=False,
+        **extra,
     )
 
 

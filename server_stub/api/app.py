@@ -10,8 +10,10 @@ from fastapi import FastAPI
 from server_stub import __version__, web
 from server_stub.api import admin, errors, health, session
 from server_stub.api.code_checks import CodeChecks
+from server_stub.api.deps import get_client_ip
 from server_stub.api.health import HealthProbe
 from server_stub.maintenance import housekeeping
+from server_stub.ops import http as ops_http
 from server_stub.services import Services
 
 
@@ -40,4 +42,5 @@ def create_app(services: Services) -> FastAPI:
     app.include_router(admin.router)
     errors.install(app)
     web.install(app)
+    ops_http.install(app, services.settings, client_ip=get_client_ip)  # ready, metrics, logs
     return app

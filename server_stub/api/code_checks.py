@@ -29,6 +29,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from server_stub.db import DatabaseBusy
+from server_stub.ops import metrics
 from server_stub.services import Services
 from server_stub.services.verification import Verified
 
@@ -98,6 +99,7 @@ class CodeChecks:
                     except queue.Empty:
                         break
                 self._check(batch)
+                metrics.observe_code_checks(check.outcome for check in batch)
                 self._deliver(batch)
         finally:
             with self._lock:  # ended by an error: the next check starts a new thread

@@ -47,6 +47,11 @@ class InvalidCode(ServiceError):
     code = "invalid_code"
 
 
+class ReplayedCode(InvalidCode):
+    """A right code whose time step was already used (or an older one): answered and counted
+    exactly like a wrong code; a class of its own so that the metrics can tell them apart."""
+
+
 class Throttled(ServiceError):
     code = "throttled"
 

@@ -12,12 +12,13 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any, cast
+from typing import Any, Literal, cast
 
 from sqlalchemy import Table, bindparam, select
 from sqlalchemy.orm import Session
 
 from server_stub.models import LoginSession, PolicyRow, TotpCredential, User
+from server_stub.ops import metrics
 from server_stub.schemas.policy import Method, default_policy
 from server_stub.security import totp
 from server_stub.security.ipallow import is_allowed
@@ -32,6 +33,7 @@ from server_stub.services.errors import (
     InvalidCode,
     IpNotAllowed,
     NotAuthenticated,
+    ReplayedCode,
     ServiceError,
     Throttled,
     WrongStep,
@@ -103,8 +105,13 @@ class VerificationService:
 
     def verify(self, token: str, code: str, ip: str | None) -> Verified:
         """One code check in a transaction of its own."""
-        with self.ctx.db.write() as db:
-            outcome = self.attempt(db, token, code, ip)
+        try:
+            with self.ctx.db.write() as db:
+                outcome = self.attempt(db, token, code, ip)
+        except Exception as error:
+            metrics.observe_code_check(error)
+            raise
+        metrics.observe_code_check(outcome)
         if isinstance(outcome, ServiceError):
             raise outcome  # after the commit: the failure count must stay
         return outcome
@@ -138,7 +145,8 @@ class VerificationService:
             return self._verify_other(db, found, code, ip, now)
         if found.otp_retry_at is not None and now < found.otp_retry_at:
             return Throttled(math.ceil((found.otp_retry_at - now).total_seconds()))
-        if self._check_totp(db, found, code, now):
+        checked = self._check_totp(db, found, code, now)
+        if checked == "ok":
             connection = db.connection()
             if found.otp_failures or found.otp_retry_at is not None:
                 connection.execute(
@@ -177,22 +185,24 @@ class VerificationService:
             new={"failures": failures, "step": step},
             result="invalid_code",
         )
-        return InvalidCode()
+        return ReplayedCode() if checked == "replay" else InvalidCode()
 
-    def _check_totp(self, db: Session, found: Any, code: str, now: datetime) -> bool:
+    def _check_totp(
+        self, db: Session, found: Any, code: str, now: datetime
+    ) -> Literal["ok", "wrong", "replay"]:
         if found.secret is None:
             raise NotAuthenticated()
         secret = self.enrollment.open_active(found.secret, found.user_id)
         matched = totp.match_step(secret, code, now)
         if matched is None:
-            return False
+            return "wrong"
         # The replay guard: a step is accepted once, of two parallel requests exactly one wins.
         result = db.connection().execute(
             _CREDENTIALS.update()
             .where(_CREDENTIALS.c.user_id == found.user_id, _CREDENTIALS.c.last_step < matched)
             .values(last_step=matched)
         )
-        return bool(result.rowcount == 1)
+        return "ok" if result.rowcount == 1 else "replay"
 
     def _verify_other(
         self, db: Session, found: Any, code: str, ip: str | None, now: datetime
