@@ -55,6 +55,8 @@ def build_parser() -> argparse.ArgumentParser:
     add.add_argument("--email")
     add.add_argument("--db", metavar="URL")
 
+    ops_commands.add_commands(commands)  # db backup, db restore, rotate-key
+
     demo = commands.add_parser("demo", help="serve a seeded demo organisation")
     demo.add_argument("--host", default=DEFAULT_HOST)
     demo.add_argument("--port", type=int, default=DEFAULT_PORT)
@@ -119,6 +121,9 @@ def _run(args: argparse.Namespace) -> int:
         return _serve(args)
     if args.command == "user":
         return _user_add(args)
+    done = ops_commands.run(args)
+    if done is not None:
+        return done
     from server_stub.demo import run_demo
 
     run_demo(args.host, args.port, sys.stdout)

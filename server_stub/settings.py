@@ -225,7 +225,8 @@ class Settings:
             "metrics_port": int(metrics_port) if metrics_port else None,
             "metrics_host": env.get(ENV_METRICS_HOST) or "127.0.0.1",
             "log_format": (env.get(ENV_LOG_FORMAT) or "text").strip().lower(),
-            "access_log": env.get(ENV_ACCESS_LOG, "1").strip().lower() not in {"0", "false", "no", "off"},
+            "access_log": env.get(ENV_ACCESS_LOG, "1").strip().lower()
+            not in {"0", "false", "no", "off"},
         }
         values.update(overrides)
         return cls(**values)  # type: ignore[arg-type]

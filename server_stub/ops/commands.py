@@ -79,3 +79,92 @@ def operations(settings: Settings) -> Iterator[None]:
 
 def error(message: str) -> None:
     print(f"tweestap-server: {message}", file=sys.stderr)
+
+
+# -- db backup / db restore / rotate-key -------------------------------------------------------
+
+
+def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    db = commands.add_parser("db", help="back up or restore the database")
+    db_commands = db.add_subparsers(dest="db_command", required=True)
+    backup = db_commands.add_parser(
+        "backup",
+        help="write a consistent copy of the database to FILE while the server runs "
+        "(SQLite: a database file; PostgreSQL: a pg_dump archive)",
+    )
+    backup.add_argument("file", metavar="FILE")
+    backup.add_argument("--db", metavar="URL")
+    restore = db_commands.add_parser(
+        "restore",
+        help="restore a backup into an empty database, after checking that the key file "
+        "opens its secrets",
+    )
+    restore.add_argument("file", metavar="FILE")
+    restore.add_argument("--db", metavar="URL")
+
+    rotate = commands.add_parser(
+        "rotate-key",
+        help="re-encrypt every secret under a new at-rest key while the server runs "
+        "(run it again after an interruption: it finishes the job)",
+    )
+    rotate.add_argument("--db", metavar="URL")
+    rotate.add_argument(
+        "--prepare",
+        action="store_true",
+        help="only write the new key file (secret.key.new), to copy to every other machine",
+    )
+    rotate.add_argument("--batch", type=int, default=200, help="rows per transaction (200)")
+    rotate.add_argument("--pause", type=float, default=0.0, help="seconds between transactions (0)")
+    rotate.add_argument(
+        "--grace",
+        type=float,
+        default=10.0,
+        help="seconds after the new key's creation before the last pass (10)",
+    )
+
+
+def run(args: argparse.Namespace) -> int | None:
+    """Run an operations command; None when ``args`` is not one."""
+    if args.command == "db":
+        return _db(args)
+    if args.command == "rotate-key":
+        return _rotate(args)
+    return None
+
+
+def _db(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from server_stub.ops.backup import BackupError, backup, restore
+
+    settings = Settings.from_env(db_url=args.db)
+    try:
+        if args.db_command == "backup":
+            backup(settings, Path(args.file), sys.stdout)
+        else:
+            restore(settings, Path(args.file), sys.stdout)
+    except BackupError as problem:
+        error(str(problem))
+        return 1
+    return 0
+
+
+def _rotate(args: argparse.Namespace) -> int:
+    from server_stub.ops.keyrotation import Rotation, RotationError
+
+    if args.batch < 1 or args.pause < 0 or args.grace < 0:
+        error("--batch must be at least 1, --pause and --grace not negative")
+        return 2
+    settings = Settings.from_env(db_url=args.db)
+    rotation = Rotation(
+        settings, out=sys.stdout, batch=args.batch, pause=args.pause, grace=args.grace
+    )
+    try:
+        if args.prepare:
+            rotation.prepare_only()
+        else:
+            rotation.run()
+    except RotationError as problem:
+        error(str(problem))
+        return 1
+    return 0

@@ -77,5 +77,8 @@ async def ready(request: Request, response: Response) -> Ready:
         response.status_code = 503
         response.headers["Retry-After"] = str(RETRY_AFTER)
     return Ready(
-        status="ready" if ok else "not_ready", version=__version__, database=database, schema_=schema
+        status="ready" if ok else "not_ready",
+        version=__version__,
+        database=database,
+        schema_=schema,
     )
