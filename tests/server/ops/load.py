@@ -17,6 +17,7 @@ class CodeChecks:
     org: Org
     url: str
     names: list[str]
+    pause: float = 0.0  # between two checks: spreads a user's two codes per half minute
     answers: list[tuple[str, int, str]] = field(default_factory=list)  # name, status, body
     _stop: threading.Event = field(default_factory=threading.Event)
     _thread: threading.Thread | None = None
@@ -42,6 +43,7 @@ class CodeChecks:
                         self.answers.append((name, 0, repr(error)))
                     else:
                         self.answers.append((name, answer.status_code, answer.text))
+                    self._stop.wait(self.pause)
                 self._stop.wait(0.05)
 
     def __exit__(self, *_: object) -> None:
