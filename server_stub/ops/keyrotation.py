@@ -78,7 +78,8 @@ class SealedColumn:
         return f"{self.table.name}.{self.column}"
 
     def col(self, name: str) -> Column[Any]:
-        return cast(Column[Any], self.table.c[name])
+        column: Column[Any] = self.table.c[name]
+        return column
 
 
 SEALED_COLUMNS = (

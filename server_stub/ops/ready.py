@@ -18,7 +18,7 @@ import time
 from typing import Literal
 
 from fastapi import APIRouter, Request, Response
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, Field
 
 from server_stub import __version__
 from server_stub.api.health import DatabaseState, HealthProbe
@@ -37,8 +37,6 @@ class Ready(BaseModel):
     version: str
     database: DatabaseState
     schema_: SchemaStatus | Literal["unknown"] = Field(alias="schema")
-
-    model_config = ConfigDict(populate_by_name=True)
 
 
 class SchemaProbe:
@@ -76,9 +74,11 @@ async def ready(request: Request, response: Response) -> Ready:
     if not ok:
         response.status_code = 503
         response.headers["Retry-After"] = str(RETRY_AFTER)
-    return Ready(
-        status="ready" if ok else "not_ready",
-        version=__version__,
-        database=database,
-        schema_=schema,
+    return Ready.model_validate(
+        {
+            "status": "ready" if ok else "not_ready",
+            "version": __version__,
+            "database": database,
+            "schema": schema,
+        }
     )

@@ -201,10 +201,10 @@ def a_working_day(served: Served, org: Org, secrets: Secrets) -> None:
             "/login", data={"csrf_token": csrf_of(page), "username": "jan", "password": PASSWORD}
         )
         assert answer.status_code == 200 and 'id="code"' in answer.text, answer.text
-        code = org.next_code("jan")
-        assert code is not None
-        secrets.add("web code", code)
-        answer = browser.post("/verify", data={"csrf_token": csrf_of(answer), "code": code})
+        web_code = org.next_code("jan")
+        assert web_code is not None
+        secrets.add("web code", web_code)
+        answer = browser.post("/verify", data={"csrf_token": csrf_of(answer), "code": web_code})
         assert answer.status_code == 200 and 'id="done"' in answer.text, answer.text
         secrets.cookies(browser)
         assert browser.post("/logout", data={"csrf_token": csrf_of(answer)}).status_code == 200
