@@ -34,15 +34,6 @@ from prometheus_client import (
     start_http_server,
 )
 
-from server_stub.db import is_busy
-from server_stub.services.errors import (
-    InvalidCode,
-    ReplayedCode,
-    ServiceError,
-    Throttled,
-    Unavailable,
-)
-
 MULTIPROC_ENV = "PROMETHEUS_MULTIPROC_DIR"
 log = logging.getLogger(__name__)
 
@@ -103,6 +94,17 @@ for _what in THROTTLED_WHAT:
 
 def code_check_result(outcome: object) -> str:
     """The ``result`` label of a code check's outcome (the result, or what it raised)."""
+    # Imported here: the services and the password hashing import this module, so it must
+    # import nothing of theirs at its top (whichever of them is imported first).
+    from server_stub.db import is_busy
+    from server_stub.services.errors import (
+        InvalidCode,
+        ReplayedCode,
+        ServiceError,
+        Throttled,
+        Unavailable,
+    )
+
     if isinstance(outcome, ServiceError):
         if isinstance(outcome, ReplayedCode):
             return "replay"

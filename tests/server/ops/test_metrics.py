@@ -238,3 +238,32 @@ class socket_on_port:  # noqa: N801 - used like a function
 
     def __exit__(self, *_: object) -> None:
         self.sock.close()
+
+
+@pytest.mark.parametrize(
+    "module",
+    [
+        "server_stub.security.passwords",
+        "server_stub.ops.metrics",
+        "server_stub.services.verification",
+        "server_stub.api.code_checks",
+        "server_stub.services",
+        "server_stub.cli",
+    ],
+)
+def test_every_module_that_counts_imports_first_without_a_cycle(module: str) -> None:
+    """The services and the password hashing import the metrics; the metrics must not import
+    them back at import time, whichever a program imports first (bench/ imports passwords)."""
+    import subprocess
+    import sys
+
+    from tests.paths import ROOT
+
+    done = subprocess.run(
+        [sys.executable, "-c", f"import {module}"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
