@@ -20,8 +20,9 @@ from __future__ import annotations
 import logging
 import os
 import threading
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import cache
 from wsgiref.simple_server import WSGIServer
 
 from prometheus_client import (
@@ -41,8 +42,9 @@ CODE_CHECKS = Counter(
     "tweestap_code_checks",
     "Second-factor code checks (app, pairing and e-mail codes; API and login page) by result: "
     "ok, wrong, replay (a right code already used, counted as wrong), throttled (refused "
-    "unchecked during a wait), busy (the database did not answer in time), refused (no "
-    "session, wrong step, blocked, address not allowed, unreadable secret).",
+    "unchecked during a wait), busy (the database stayed locked), refused (no session, "
+    "wrong step, blocked, address not allowed, unreadable secret), error (the database "
+    "away, or an unexpected failure).",
     ["result"],
 )
 LOGINS = Counter(
@@ -81,7 +83,7 @@ REQUEST_SECONDS = Histogram(
     buckets=(0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0),
 )
 
-CODE_RESULTS = ("ok", "wrong", "replay", "throttled", "busy", "refused")
+CODE_RESULTS = ("ok", "wrong", "replay", "throttled", "busy", "refused", "error")
 LOGIN_RESULTS = ("ok", "invalid_credentials", "refused", "throttled", "busy", "invalid")
 THROTTLED_WHAT = ("code", "password", "email_code")
 for _result in CODE_RESULTS:  # every series exists from the start: rate() needs a zero
@@ -92,32 +94,32 @@ for _what in THROTTLED_WHAT:
     THROTTLED.labels(_what)
 
 
+@cache
+def _outcome_kinds() -> tuple[Callable[[BaseException], bool], tuple[tuple[type, str], ...]]:
+    """What tells the outcomes apart, imported once on first use: the services and the
+    password hashing import this module, so it imports nothing of theirs at its top."""
+    from server_stub.db import is_busy
+    from server_stub.services import errors
+
+    kinds: tuple[tuple[type, str], ...] = (
+        (errors.ReplayedCode, "replay"),  # before InvalidCode, of which it is one
+        (errors.InvalidCode, "wrong"),
+        (errors.Throttled, "throttled"),
+        (errors.Unavailable, "busy"),
+        (errors.ServiceError, "refused"),
+    )
+    return is_busy, kinds
+
+
 def code_check_result(outcome: object) -> str:
     """The ``result`` label of a code check's outcome (the result, or what it raised)."""
-    # Imported here: the services and the password hashing import this module, so it must
-    # import nothing of theirs at its top (whichever of them is imported first).
-    from server_stub.db import is_busy
-    from server_stub.services.errors import (
-        InvalidCode,
-        ReplayedCode,
-        ServiceError,
-        Throttled,
-        Unavailable,
-    )
-
-    if isinstance(outcome, ServiceError):
-        if isinstance(outcome, ReplayedCode):
-            return "replay"
-        if isinstance(outcome, InvalidCode):
-            return "wrong"
-        if isinstance(outcome, Throttled):
-            return "throttled"
-        if isinstance(outcome, Unavailable):
-            return "busy"
-        return "refused"
-    if isinstance(outcome, BaseException):
-        return "busy" if is_busy(outcome) else "refused"
-    return "ok"
+    if not isinstance(outcome, BaseException):
+        return "ok"
+    is_busy, kinds = _outcome_kinds()
+    for kind, result in kinds:
+        if isinstance(outcome, kind):
+            return result
+    return "busy" if is_busy(outcome) else "error"
 
 
 def observe_code_check(outcome: object) -> None:
