@@ -8,6 +8,7 @@ import argparse
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
 from server_stub.ops import logs
@@ -133,8 +134,6 @@ def run(args: argparse.Namespace) -> int | None:
 
 
 def _db(args: argparse.Namespace) -> int:
-    from pathlib import Path
-
     from server_stub.ops.backup import BackupError, backup, restore
 
     settings = Settings.from_env(db_url=args.db)

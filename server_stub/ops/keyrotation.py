@@ -21,7 +21,7 @@ be killed at any moment and run again to finish the job:
 
 Killed anywhere, every secret is readable with the files as they are (each row is under one
 key or the other, and both are on disk until step 5). Run again, the command sees
-``secret.key.new`` (it goes on with that key) or ``secret.key.old`` (it finishes steps 5).
+``secret.key.new`` (it goes on with that key) or ``secret.key.old`` (it finishes step 5).
 
 Secrets that open under no key the server has (already unreadable before: a row copied
 between users, a key lost earlier) are counted and left alone; their users need a reset of

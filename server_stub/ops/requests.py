@@ -63,19 +63,25 @@ class RequestObserver:
             await self.app(scope, receive, send)
             return
         started = time.perf_counter()
-        answer: dict[str, int] = {"status": 500, "bytes": 0}
+        answer: dict[str, int] = {"status": 500, "bytes": 0, "recorded": 0}
 
         async def observe(message: Message) -> None:
             if message["type"] == "http.response.start":
                 answer["status"] = int(message["status"])
             elif message["type"] == "http.response.body":
                 answer["bytes"] += len(message.get("body", b""))
+                if not message.get("more_body", False):
+                    # Counted before the last part goes out: whoever got the answer sees it
+                    # counted (a test, a scrape right after).
+                    answer["recorded"] = 1
+                    self._record(scope, answer["status"], answer["bytes"], started)
             await send(message)
 
         try:
             await self.app(scope, receive, observe)
         finally:
-            self._record(scope, answer["status"], answer["bytes"], started)
+            if not answer["recorded"]:  # no answer, or not to its end (an error, a disconnect)
+                self._record(scope, answer["status"], answer["bytes"], started)
 
     def _record(self, scope: Scope, status: int, size: int, started: float) -> None:
         elapsed = time.perf_counter() - started

@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import secrets
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import httpx
@@ -43,7 +43,7 @@ USERS = [f"user{n:02d}" for n in range(16)]
 
 
 @pytest.fixture
-def serve(tmp_path: Path) -> object:
+def serve() -> Iterator[Callable[[Path, str], Served]]:
     started: list[Served] = []
 
     def make(home: Path, url: str) -> Served:
