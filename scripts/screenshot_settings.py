@@ -23,8 +23,7 @@ from PySide6.QtCore import QCoreApplication, QPoint  # noqa: E402
 from PySide6.QtGui import QPixmap  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
-from desktop.clock import Clock, CorrectedClock, FixedClock  # noqa: E402
-from desktop.clockcheck import ClockSources, Measurement  # noqa: E402
+from desktop.clock import Clock, ClockSources, CorrectedClock, FixedClock, Measurement  # noqa: E402
 from desktop.favourites import set_favourite  # noqa: E402
 from desktop.settings import Settings  # noqa: E402
 from desktop.ui import wiring  # noqa: E402

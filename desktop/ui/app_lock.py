@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import time
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
@@ -34,7 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.clock import Clock
+from desktop.clock import Clock, MonotonicClock
 from desktop.errors import UserError
 from desktop.i18n import error_text
 from desktop.ui.code_view import STYLE
@@ -59,11 +58,6 @@ INPUT_EVENTS = frozenset(
         QEvent.Type.TabletPress,
     }
 )
-
-
-class MonotonicClock:
-    def now(self) -> float:
-        return time.monotonic()
 
 
 def ask_new_password(parent: QWidget | None, request: PasswordRequest) -> str | None:

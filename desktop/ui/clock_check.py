@@ -2,7 +2,7 @@
 in a banner when this computer's clock is more than 15 s off, and correct the codes when
 the person asks to.
 
-The measuring itself is :mod:`desktop.clockcheck` (no Qt); the correction lives at the
+The measuring itself is :mod:`desktop.net.time_sources` (no Qt); the correction lives at the
 clock seam (:class:`~desktop.clock.CorrectedClock`), so every code the window shows, copies
 or checks while adding an account uses it. While a correction is on, a quiet bar says so;
 it ends after a day, when a new measurement disagrees, or when the person stops it.
@@ -28,8 +28,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.clock import CORRECTION_MAX_AGE, Clock, CorrectedClock, Correction
-from desktop.clockcheck import ClockSources, Measurement, measure, update_correction
+from desktop.clock import (
+    CORRECTION_MAX_AGE,
+    Clock,
+    ClockSources,
+    CorrectedClock,
+    Correction,
+    Measurement,
+    update_correction,
+)
+from desktop.net.time_sources import measure
 from desktop.ui.timer import TimerFactory, make_timer
 
 log = logging.getLogger(__name__)

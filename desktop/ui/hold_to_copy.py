@@ -11,14 +11,13 @@ from a :class:`~desktop.ui.timer.Timer`, so tests drive the gesture without wait
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QAbstractItemView, QApplication
 
-from desktop.clock import Clock
+from desktop.clock import Clock, MonotonicClock
 from desktop.ui.timer import Timer
 
 HOLD_SECONDS = 0.5
@@ -26,13 +25,6 @@ FRAME_MS = 16
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 Accepts = Callable[[QModelIndex, QPoint], bool]
-
-
-class MonotonicClock:
-    """Seconds that never jump (a gesture must not care about the wall clock)."""
-
-    def now(self) -> float:
-        return time.monotonic()
 
 
 class HoldToCopy(QObject):

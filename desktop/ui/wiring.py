@@ -15,9 +15,9 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QBoxLayout, QDialog
 
 from desktop import settings as s
-from desktop.clock import Clock, CorrectedClock
-from desktop.clockcheck import ClockSources, measure
+from desktop.clock import Clock, ClockSources, CorrectedClock
 from desktop.errors import UserError
+from desktop.net.time_sources import measure
 from desktop.settings import Settings
 from desktop.ui.app_lock import AppLock, PasswordAsker, SessionLockWatcher, ask_new_password
 from desktop.ui.clock_check import ClockBanner, ClockCheck, Measure, Runner

@@ -15,8 +15,8 @@ import pytest
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
-from desktop.admin.client import AdminClient
 from desktop.clock import FixedClock
+from desktop.net.admin_client import AdminClient
 from desktop.ui.admin import questions
 from desktop.ui.admin.panel import AdminWindow
 from desktop.ui.admin.session import AdminSession

@@ -11,8 +11,8 @@ import pyotp
 import pytest
 
 from desktop.admin import errors
-from desktop.admin.client import AdminClient, normalize_address
 from desktop.admin.model import AccountFields, AuditFilter, GroupPolicy, NewUser, Policy
+from desktop.net.admin_client import AdminClient, normalize_address
 from server_stub.schemas.audit import AuditQuery
 from tests.admin.conftest import client_login
 from tests.server.harness import ADMIN, PASSWORD, Harness

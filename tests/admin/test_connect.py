@@ -13,12 +13,11 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMenu
 from pytestqt.qtbot import QtBot
 
-from desktop.admin import embedded
-from desktop.admin.client import AdminClient
-from desktop.admin.embedded import EmbeddedServer
 from desktop.clock import FixedClock
+from desktop.net import embedded_server
+from desktop.net.admin_client import AdminClient
+from desktop.net.embedded_server import EmbeddedServer
 from desktop.otp.model import Account
-from desktop.ui.admin import connect_dialog
 from desktop.ui.admin.connect_dialog import ConnectDialog
 from desktop.vault import Vault
 from server_stub.services.context import Actor
@@ -217,8 +216,7 @@ def local_server(tmp_path: Path) -> Iterator[EmbeddedServer]:
     """An embedded server's place on a free port; any process started for it is stopped."""
     server = EmbeddedServer(home=tmp_path / "tweestap-home" / "server", port=_free_port())
     yield server
-    while connect_dialog._started_servers:
-        embedded.stop(connect_dialog._started_servers.pop())
+    embedded_server.stop_started()
 
 
 def _free_port() -> int:
@@ -232,15 +230,15 @@ def _free_port() -> int:
 def test_embedded_server_that_is_not_running_is_started_then_asked(
     qtbot: QtBot, make_dialog: MakeDialog, local_server: EmbeddedServer
 ) -> None:
-    assert not embedded.is_running(local_server.url)
+    assert not embedded_server.is_running(local_server.url)
     dialog = make_dialog(embedded=local_server)
     assert dialog.address_edit.text() == local_server.url
     assert dialog.address_hint.isVisible()
     password_step(qtbot, dialog, name="nobody", password="no such account")
     # The server started (its own fresh database) and answered: nobody is no user there.
     assert dialog.message.text == "The username or password is wrong."
-    assert len(connect_dialog._started_servers) == 1
-    assert embedded.is_running(local_server.url)
+    assert len(embedded_server.started_processes()) == 1
+    assert embedded_server.is_running(local_server.url)
     assert (local_server.home / "server.db").exists()
 
 

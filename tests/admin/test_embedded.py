@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from desktop.admin import embedded
-from desktop.admin.embedded import EmbeddedServer, default_embedded, start
 from desktop.admin.errors import EmbeddedServerFailed, NoEmbeddedServer
+from desktop.net import embedded_server
+from desktop.net.embedded_server import EmbeddedServer, default_embedded, start
 
 
 def free_port() -> int:
@@ -50,17 +50,17 @@ def test_which_typed_addresses_mean_the_embedded_server(typed: str, meant: bool)
 
 
 def test_started_server_answers_and_stops(server: EmbeddedServer) -> None:
-    assert not embedded.is_running(server.url)
-    process = embedded.start(server)
+    assert not embedded_server.is_running(server.url)
+    process = embedded_server.start(server)
     try:
-        assert embedded.is_running(server.url)
-        assert embedded.ensure_running(server) is None  # already running: nothing started
+        assert embedded_server.is_running(server.url)
+        assert embedded_server.ensure_running(server) is None  # already running: nothing started
         assert (server.home / "server.db").exists()
         assert (server.home / "secret.key").stat().st_mode & 0o077 == 0
     finally:
-        embedded.stop(process)
+        embedded_server.stop(process)
     assert process.returncode is not None
-    assert not embedded.is_running(server.url)
+    assert not embedded_server.is_running(server.url)
 
 
 @pytest.fixture
@@ -76,7 +76,7 @@ def test_port_taken_by_something_else_is_reported_with_the_log(
     server: EmbeddedServer, occupied: socket.socket
 ) -> None:
     with pytest.raises(EmbeddedServerFailed) as failed:
-        embedded.start(server, timeout=30)
+        embedded_server.start(server, timeout=30)
     assert str(server.log_file) in str(failed.value)
     assert "address already in use" in server.log_file.read_text().lower()
 

@@ -9,8 +9,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
-from desktop.admin.client import AdminClient
 from desktop.clock import FixedClock
+from desktop.net.admin_client import AdminClient
 from desktop.ui.admin.panel import AdminWindow
 from desktop.ui.admin.widgets import INFO_SHOWN_MS
 from tests.admin.conftest import idle, open_page

@@ -13,8 +13,8 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from desktop import i18n
-from desktop.admin.client import AdminClient
 from desktop.clock import FixedClock
+from desktop.net.admin_client import AdminClient
 from desktop.ui.admin.connect_dialog import ConnectDialog
 from desktop.ui.admin.panel import AdminWindow
 from desktop.ui.code_view import ACCENT

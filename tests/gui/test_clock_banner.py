@@ -12,8 +12,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
-from desktop.clock import CORRECTION_MAX_AGE, Clock, FixedClock
-from desktop.clockcheck import ClockSources, Measurement, measure, sntp_query
+from desktop.clock import CORRECTION_MAX_AGE, Clock, ClockSources, FixedClock, Measurement
+from desktop.net.time_sources import measure, sntp_query
 from desktop.otp.codes import code_at
 from desktop.settings import SERVER_URL, Settings
 from desktop.ui.clock_check import CHECK_INTERVAL_MS, ThreadRunner

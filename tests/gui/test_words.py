@@ -14,8 +14,8 @@ from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
 from desktop import i18n
-from desktop.admin.embedded import EmbeddedServer
 from desktop.clock import FixedClock
+from desktop.net.embedded_server import EmbeddedServer
 from desktop.otp.model import Account
 from desktop.scan.screen import ScreenShot
 from desktop.ui.add_dialog import AddAccountDialog

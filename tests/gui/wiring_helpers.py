@@ -10,8 +10,7 @@ from typing import TYPE_CHECKING
 
 from pytestqt.qtbot import QtBot
 
-from desktop.clock import Clock, CorrectedClock, FixedClock
-from desktop.clockcheck import ClockSources, Measurement
+from desktop.clock import Clock, ClockSources, CorrectedClock, FixedClock, Measurement
 from desktop.settings import Settings
 from desktop.ui import wiring
 from desktop.ui.app_lock import SessionLockWatcher
@@ -33,7 +32,7 @@ def run_now(work: Work, done: Done) -> None:
 
 @dataclass
 class FakeMeasure:
-    """Stands in for desktop.clockcheck.measure: returns ``result`` (a function of the
+    """Stands in for desktop.net.time_sources.measure: returns ``result`` (a function of the
     clock, or ``None`` for "no network") and remembers each call."""
 
     result: Callable[[Clock], Measurement | None] = lambda _clock: None

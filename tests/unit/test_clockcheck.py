@@ -11,18 +11,23 @@ from collections.abc import Iterator
 
 import pytest
 
-from desktop.clock import CORRECTION_MAX_AGE, CorrectedClock, Correction, FixedClock
-from desktop.clockcheck import (
+from desktop.clock import (
+    CORRECTION_MAX_AGE,
     OFFSET_LIMIT,
     ClockSources,
+    CorrectedClock,
+    Correction,
+    FixedClock,
     Measurement,
+    combine,
+    update_correction,
+)
+from desktop.net.time_sources import (
     MeasurementFailed,
     _ntp_time,
-    combine,
     http_date_query,
     measure,
     sntp_query,
-    update_correction,
 )
 from tests.server.harness import Harness, start_harness, stop_harness
 

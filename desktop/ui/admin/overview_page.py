@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.admin.client import AdminClient
 from desktop.admin.export import unpaired_employees, write_unpaired_csv
 from desktop.admin.model import ENROLLMENT_STATES, Overview, OverviewWarning
+from desktop.net.admin_client import AdminClient
 from desktop.ui.admin import labels
 from desktop.ui.admin.chart import Bar, EnrollmentChart
 from desktop.ui.admin.session import AdminSession

@@ -24,12 +24,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.admin.client import AdminClient
-from desktop.admin.embedded import default_embedded
 from desktop.admin.model import Overview
 from desktop.clock import Clock
 from desktop.errors import UserError
 from desktop.i18n import error_text
+from desktop.net.admin_client import AdminClient
+from desktop.net.embedded_server import default_embedded
 from desktop.otp.model import Account
 from desktop.ui.admin import labels, questions
 from desktop.ui.admin.audit_page import AuditPage

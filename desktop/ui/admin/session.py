@@ -15,10 +15,10 @@ from typing import TypeVar
 
 from PySide6.QtCore import QObject, Signal
 
-from desktop.admin.client import AdminClient
 from desktop.admin.errors import SessionExpired
 from desktop.clock import Clock
 from desktop.errors import UserError
+from desktop.net.admin_client import AdminClient
 from desktop.ui.admin.worker import Runner
 
 T = TypeVar("T")

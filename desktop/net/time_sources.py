@@ -1,12 +1,11 @@
-"""How far is this computer's clock off? Measured against an NTP server and/or the Date
-header of the organisation's two-factor server. No Qt, and the clock is passed in.
+"""How far is this computer's clock off, asked of the network: an NTP server and/or the
+``Date`` header of the organisation's two-factor server. No Qt, and the clock is passed in.
 
-Every measurement is an *interval* that surely holds the true offset (true time minus this
-computer's time): the round trip, the 1-second resolution of an HTTP ``Date`` and the NTP
-server's own error are all inside it. A warning needs the whole interval beyond
-:data:`OFFSET_LIMIT`; a correction needs the interval narrower than
-:data:`MAX_CORRECTION_UNCERTAINTY`. No answer (no network, a timeout, a garbled reply)
-means no measurement: no warning and no correction, never a guess.
+Each answer becomes a :class:`~desktop.clock.Measurement`, an interval that surely holds the
+true offset: the round trip, the 1-second resolution of an HTTP ``Date`` and the NTP server's
+own error are all inside it. What a measurement means (warn, correct, keep a correction) is
+decided in :mod:`desktop.clock`. No answer (no network, a timeout, a garbled reply) raises
+:class:`MeasurementFailed`: no measurement, never a guess.
 
 The SNTP client is our own (RFC 4330, about forty lines) rather than ``ntplib``: ntplib
 reads ``time.time()`` itself, so it cannot use the clock seam that the tests shift and the
@@ -20,27 +19,17 @@ import email.utils
 import os
 import socket
 import struct
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from desktop.clock import Clock, Correction
+from desktop.clock import Clock, ClockSources, Measurement, combine
 
 if TYPE_CHECKING:
     import httpx
 
-OFFSET_LIMIT = 15.0
-"""Seconds the clock may be off before the window warns (the server accepts ±1 step of 30 s,
-and typing a code takes a while)."""
-MAX_CORRECTION_UNCERTAINTY = 2.0
-"""Only a measurement at least this precise (±seconds) may correct the codes."""
-AGREEMENT_TOLERANCE = 2.0
-"""A kept correction still agrees with a new measurement within this many seconds (beyond
-the measurement's own uncertainty)."""
 HTTP_DATE_SLACK = 1.5
 """A server may send a ``Date`` a little older than the moment of the response (uvicorn
 refreshes its value once a second); on top of the header's 1-second resolution."""
-DEFAULT_NTP_SERVER = "pool.ntp.org"
 NTP_PORT = 123
 HEALTH_PATH = "/api/health"
 
@@ -52,42 +41,6 @@ _UNSYNCHRONISED = 3
 
 class MeasurementFailed(Exception):
     """No usable answer; the message is technical English for the log, never shown."""
-
-
-@dataclass(frozen=True, slots=True)
-class Measurement:
-    """The true offset lies in ``[low, high]`` seconds (positive: this clock is behind).
-
-    ``measured_at`` is the reading of the (uncorrected) clock when the answer came in.
-    """
-
-    low: float
-    high: float
-    source: str
-    measured_at: float
-
-    @property
-    def offset(self) -> float:
-        return (self.low + self.high) / 2
-
-    @property
-    def uncertainty(self) -> float:
-        return (self.high - self.low) / 2
-
-    @property
-    def too_far_off(self) -> bool:
-        """The clock is surely more than :data:`OFFSET_LIMIT` seconds off."""
-        return self.low > OFFSET_LIMIT or self.high < -OFFSET_LIMIT
-
-    @property
-    def can_correct(self) -> bool:
-        return self.uncertainty <= MAX_CORRECTION_UNCERTAINTY
-
-    def agrees_with(self, offset: float) -> bool:
-        return self.low - AGREEMENT_TOLERANCE <= offset <= self.high + AGREEMENT_TOLERANCE
-
-    def correction(self) -> Correction:
-        return Correction(offset=self.offset, measured_at=self.measured_at, source=self.source)
 
 
 # -- SNTP (RFC 4330) -----------------------------------------------------------------------
@@ -194,38 +147,7 @@ def _parse_date(value: str | None) -> float:
     return moment.timestamp()
 
 
-# -- putting them together ----------------------------------------------------------------
-
-
-def combine(measurements: Sequence[Measurement]) -> Measurement | None:
-    """What all measurements allow together (their intersection); ``None`` if there are
-    none or they contradict each other (then nobody knows which one is right)."""
-    if not measurements:
-        return None
-    low = max(m.low for m in measurements)
-    high = min(m.high for m in measurements)
-    if low > high:
-        return None
-    sources = "+".join(dict.fromkeys(m.source for m in measurements))
-    return Measurement(low, high, sources, max(m.measured_at for m in measurements))
-
-
-@dataclass(frozen=True, slots=True)
-class ClockSources:
-    """Where to measure: ``source`` is ``auto`` (both that are set), ``ntp``, ``server``
-    or ``off``."""
-
-    source: str = "auto"
-    ntp_server: str = DEFAULT_NTP_SERVER
-    server_url: str = ""
-
-    @property
-    def use_ntp(self) -> bool:
-        return self.source in ("auto", "ntp") and bool(self.ntp_server)
-
-    @property
-    def use_server(self) -> bool:
-        return self.source in ("auto", "server") and bool(self.server_url)
+# -- every configured source -------------------------------------------------------------
 
 
 def measure(
@@ -254,22 +176,3 @@ def measure(
     if combined is None and len(found) > 1 and failures is not None:
         failures.append("the sources disagree: " + ", ".join(map(repr, found)))
     return combined
-
-
-def update_correction(
-    correction: Correction | None, measurement: Measurement | None, base_now: float
-) -> Correction | None:
-    """The correction to keep after a measurement (``None``: the clock was not reached).
-
-    Dropped when it is older than a day or a new measurement disagrees with it; a new
-    measurement that agrees renews it (a precise one also refines its offset).
-    """
-    if correction is None or not correction.applies_at(base_now):
-        return None
-    if measurement is None:
-        return correction
-    if not measurement.agrees_with(correction.offset):
-        return None
-    if measurement.can_correct:
-        return measurement.correction()
-    return correction

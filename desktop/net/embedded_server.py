@@ -8,7 +8,6 @@ closes (employees log in through it); its output goes to ``server.log`` in its f
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 import time
@@ -19,19 +18,20 @@ from pathlib import Path
 import httpx
 
 from desktop import paths
-from desktop.admin.client import AdminClient, normalize_address
 from desktop.admin.errors import (
     AdminError,
     EmbeddedServerFailed,
     InvalidServerAddress,
     NoEmbeddedServer,
 )
+from desktop.net.admin_client import AdminClient, normalize_address
 
 EMBEDDED_HOST = "127.0.0.1"
 EMBEDDED_PORT = 8765
+"""Where this app runs its own server: the app's choice, passed to the server on its command
+line (``--host``, ``--port``, ``--home``), so nothing here repeats the server's defaults."""
 START_TIMEOUT = 30.0
 POLL_INTERVAL = 0.1
-SERVER_HOME_ENV = "TWEESTAP_SERVER_HOME"
 LOG_NAME = "server.log"
 
 
@@ -75,6 +75,8 @@ class EmbeddedServer:
             self.host,
             "--port",
             str(self.port),
+            "--home",
+            str(self.home),
         ]
 
 
@@ -105,15 +107,12 @@ def start(
     if getattr(sys, "frozen", False):  # a packaged app: its interpreter is Tweestap itself
         raise NoEmbeddedServer(server.url)
     paths.ensure_private_dir(server.home)
-    env = dict(os.environ)
-    env[SERVER_HOME_ENV] = str(server.home)
     with open(server.log_file, "ab") as log:
         process = subprocess.Popen(  # noqa: S603 - our own interpreter and module
             server.command(),
             stdin=subprocess.DEVNULL,
             stdout=log,
             stderr=subprocess.STDOUT,
-            env=env,
             start_new_session=True,  # outlives the app; not stopped by the terminal's Ctrl+C
         )
     deadline = time.monotonic() + timeout
@@ -127,11 +126,29 @@ def start(
     raise EmbeddedServerFailed("no answer within the waiting time", str(server.log_file))
 
 
+_started: list[subprocess.Popen[bytes]] = []
+"""The server processes this app started. They outlive its windows (employees log in
+through them), so they are kept referenced here for the life of the app."""
+
+
 def ensure_running(server: EmbeddedServer) -> subprocess.Popen[bytes] | None:
     """Start the server unless it already answers; the process, if one was started."""
     if is_running(server.url):
         return None
-    return start(server)
+    process = start(server)
+    _started.append(process)
+    return process
+
+
+def started_processes() -> tuple[subprocess.Popen[bytes], ...]:
+    """The processes :func:`ensure_running` started, oldest first."""
+    return tuple(_started)
+
+
+def stop_started() -> None:
+    """Stop every process :func:`ensure_running` started (tests and scripts clean up)."""
+    while _started:
+        stop(_started.pop())
 
 
 def stop(process: subprocess.Popen[bytes], timeout: float = 10.0) -> None:
