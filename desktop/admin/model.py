@@ -4,7 +4,8 @@ Each ``from_json`` reads exactly the shape of ``server_stub/schemas`` (see docs/
 and raises ``ValueError``/``KeyError``/``TypeError`` on anything else; the client turns those
 into :class:`~desktop.admin.errors.UnexpectedAnswer`. Validation that the panel does before
 sending (IP lists, user names, e-mail addresses) follows the server's rules, so a person
-sees the problem next to the field instead of after a round trip.
+sees the problem next to the field instead of after a round trip; the rules the server
+declares (:class:`ServerContract`, from ``GET /api/meta``) are read from it, never copied.
 """
 
 from __future__ import annotations
@@ -28,22 +29,10 @@ METHODS: tuple[Method, ...] = ("app", "email")
 KINDS: tuple[Kind, ...] = ("employee", "extranet")
 ENROLLMENT_STATES: tuple[EnrollmentState, ...] = ("not_enrolled", "pending", "active")
 
-MODULES: tuple[str, ...] = (
-    "administratie",
-    "alle modules",
-    "contracten",
-    "p&o",
-    "p&o + r",
-    "relaties",
-    "zorg",
-    "zorg + r",
-)
-"""The seed's module list, in its order (the server normalises names the same way)."""
-P_AND_O_MODULES = frozenset({"p&o", "p&o + r", "alle modules"})
-
 MAX_IP_ENTRIES = 100
 MAX_IP_ENTRY_LENGTH = 64
-_USER_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._@+-]{0,63}")
+MAX_PATTERN_LENGTH = 256
+"""A user-name rule longer than this is no answer of a Tweestap server."""
 _EMAIL = re.compile(r"[^@\s,;<>\"]+@[^@\s,;<>\"]+\.[^@\s,;<>\"]+")
 MAX_EMAIL_LENGTH = 254
 
@@ -162,20 +151,88 @@ class Policy:
 
 @dataclass(frozen=True)
 class PolicyLimits:
-    """The bounds of the numbers on the policy page, as the server declares them."""
+    """The upper bounds of the numbers on the policy page, as the server declares them."""
 
-    max_validity_hours: int = 24
-    max_mail_days: int = 365
+    max_validity_hours: int
+    max_mail_days: int
 
     @classmethod
-    def from_openapi(cls, document: object) -> PolicyLimits:
-        """Read ``maximum`` of both fields from the server's ``/openapi.json``."""
-        schemas = _object(_object(_object(document)["components"])["schemas"])
-        fields = _object(_object(schemas["PolicyUpdate"])["properties"])
+    def from_json(cls, data: object) -> PolicyLimits:
+        body = _object(data)
         return cls(
-            max_validity_hours=_int(_object(fields["authenticator_validity_hours"])["maximum"]),
-            max_mail_days=_int(_object(fields["mail_validity_days"])["maximum"]),
+            max_validity_hours=_int(body["max_authenticator_validity_hours"]),
+            max_mail_days=_int(body["max_mail_validity_days"]),
         )
+
+
+# -- the server's contract --------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class UserNameRule:
+    """What a user name may be, as the server declares it."""
+
+    pattern: re.Pattern[str]
+    max_length: int
+    ignore_case: bool
+    """Whether two names that differ only in letter case are one account."""
+
+    @classmethod
+    def from_json(cls, data: object) -> UserNameRule:
+        body = _object(data)
+        pattern = _str(body["pattern"])
+        if len(pattern) > MAX_PATTERN_LENGTH:
+            raise ValueError("user-name pattern too long")
+        try:
+            compiled = re.compile(pattern)
+        except re.error as error:
+            raise ValueError(f"user-name pattern: {error}") from None
+        return cls(
+            pattern=compiled,
+            max_length=_int(body["max_length"]),
+            ignore_case=_bool(body["case_insensitive"]),
+        )
+
+    def check(self, name: str) -> str:
+        """``name`` when the server will take it, else :class:`InvalidUserName`."""
+        if len(name) > self.max_length or not self.pattern.fullmatch(name):
+            raise InvalidUserName()
+        return name
+
+    def same(self, one: str, other: str) -> bool:
+        """Whether the two names are one account on this server."""
+        return one.casefold() == other.casefold() if self.ignore_case else one == other
+
+
+@dataclass(frozen=True)
+class ServerContract:
+    """What the server declares about itself (``GET /api/meta``): its module rights, which
+    of them carry module P&O, the user-name rule and the policy's bounds. The panel reads
+    these instead of keeping copies."""
+
+    modules: tuple[str, ...]
+    """Every module right, in the order the Account tab lists them."""
+    p_and_o_modules: frozenset[str]
+    user_names: UserNameRule
+    policy_limits: PolicyLimits
+
+    @classmethod
+    def from_json(cls, data: object) -> ServerContract:
+        body = _object(data)
+        modules = _strings(body["modules"])
+        p_and_o = frozenset(_strings(body["p_and_o_modules"]))
+        if not p_and_o <= set(modules):
+            raise ValueError("a P&O module that is no module")
+        return cls(
+            modules=modules,
+            p_and_o_modules=p_and_o,
+            user_names=UserNameRule.from_json(body["user_names"]),
+            policy_limits=PolicyLimits.from_json(body["policy_limits"]),
+        )
+
+    def grants_p_and_o(self, user: User) -> bool:
+        """An administrator with a module that includes P&O: may administer 2FA."""
+        return user.admin and any(module in self.p_and_o_modules for module in user.modules)
 
 
 # -- users ----------------------------------------------------------------------------------
@@ -260,10 +317,6 @@ class User:
             modules=self.modules,
             ip_allowlist=self.ip_allowlist,
         )
-
-    @property
-    def has_p_and_o(self) -> bool:
-        return self.admin and any(module in P_AND_O_MODULES for module in self.modules)
 
 
 @dataclass(frozen=True)
@@ -474,12 +527,6 @@ def parse_ip_list(text: str) -> tuple[str, ...]:
         single = network.prefixlen == network.max_prefixlen and "/" not in entry
         canonical.append(str(network.network_address) if single else str(network))
     return tuple(dict.fromkeys(canonical))
-
-
-def check_user_name(name: str) -> str:
-    if not _USER_NAME.fullmatch(name):
-        raise InvalidUserName()
-    return name
 
 
 def check_email(text: str) -> str | None:

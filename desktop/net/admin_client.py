@@ -5,6 +5,8 @@ Every method either returns typed values (:mod:`desktop.admin.model`) or raises 
 the HTTP status and the server's ``detail`` code decide which one. The panel calls it from
 a worker thread; one request runs at a time (a lock), so one client may be shared.
 
+Before the first login the client reads the server's contract (``GET /api/meta``: its module
+rights, the user-name rule, the policy's bounds); nothing on the desktop keeps a copy.
 The login is the same three steps as the web page: ``login`` (password) says what comes
 next (``done``, ``totp``, ``enroll``, ``email``), ``verify`` takes the code, and
 ``check_access`` asks an admin route whether this account may administer at all. The
@@ -59,7 +61,7 @@ from desktop.admin.model import (
     Next,
     Overview,
     Policy,
-    PolicyLimits,
+    ServerContract,
     User,
 )
 
@@ -143,6 +145,7 @@ class AdminClient:
         self._lock = threading.Lock()
         self._token: str | None = None
         self._device_tokens: dict[str, str] = {}
+        self._contract: ServerContract | None = None
         self.username: str | None = None
         self.me: Me | None = None
 
@@ -265,18 +268,31 @@ class AdminClient:
 
         return self._read(response, parse)
 
-    def policy_limits(self) -> PolicyLimits:
-        """The policy's bounds from ``/openapi.json`` (the server is their single source)."""
-        try:
-            return self._read(self._request("GET", "/openapi.json"), PolicyLimits.from_openapi)
-        except UnexpectedAnswer:
-            return PolicyLimits()
+    def read_contract(self) -> ServerContract:
+        """What the server declares about itself (``GET /api/meta``, no login needed): read
+        once per client, then kept (see :attr:`contract`)."""
+        if self._contract is None:
+            response = self._request("GET", "/api/meta")
+            self._contract = self._read(response, ServerContract.from_json)
+        return self._contract
+
+    @property
+    def contract(self) -> ServerContract:
+        """The server's contract, read by :meth:`login` (so every page of a logged-in
+        panel has it without a request of its own)."""
+        if self._contract is None:
+            raise RuntimeError("the server's contract is read by the login; log in first")
+        return self._contract
 
     # -- the login ------------------------------------------------------------------------
 
     def login(self, username: str, password: str) -> Next:
-        """The password step. Returns what comes next: done, totp, enroll or email."""
+        """The password step. Returns what comes next: done, totp, enroll or email.
+
+        The server's contract is read first (once per client), so a client that logged in
+        always knows the server's rules."""
         self._token, self.me = None, None
+        self.read_contract()
         body: dict[str, str] = {"username": username, "password": password}
         device = self._device_tokens.get(username)
         if device is not None:

@@ -13,7 +13,10 @@ import pytest
 from desktop.admin import errors
 from desktop.admin.model import AccountFields, AuditFilter, GroupPolicy, NewUser, Policy
 from desktop.net.admin_client import AdminClient, normalize_address
+from server_stub.rights import MODULES, P_AND_O_MODULES
 from server_stub.schemas.audit import AuditQuery
+from server_stub.schemas.policy import MAX_AUTHENTICATOR_VALIDITY_HOURS, MAX_MAIL_VALIDITY_DAYS
+from server_stub.schemas.users import USER_NAMES_IGNORE_CASE
 from tests.admin.conftest import client_login
 from tests.server.harness import ADMIN, PASSWORD, Harness
 
@@ -234,9 +237,54 @@ def test_validity_above_24_hours_comes_back_with_the_field_name(
     assert list(refused.value.fields) == ["authenticator_validity_hours"]
 
 
-def test_policy_limits_are_read_from_the_servers_openapi(admin_client: AdminClient) -> None:
-    limits = admin_client.policy_limits()
-    assert (limits.max_validity_hours, limits.max_mail_days) == (24, 365)
+def test_the_servers_contract_is_read_by_the_login_and_says_what_the_server_holds(
+    harness: Harness, make_client: MakeClient
+) -> None:
+    client = make_client()
+    with pytest.raises(RuntimeError):
+        _ = client.contract  # nothing is assumed before the server has said it
+    client_login(harness, client)
+    contract = client.contract
+    assert contract.modules == MODULES
+    assert contract.p_and_o_modules == P_AND_O_MODULES
+    limits = contract.policy_limits
+    assert (limits.max_validity_hours, limits.max_mail_days) == (
+        MAX_AUTHENTICATOR_VALIDITY_HOURS,
+        MAX_MAIL_VALIDITY_DAYS,
+    )
+    assert contract.user_names.check("anna.jansen") == "anna.jansen"
+    for refused in ("-anna", "anna jansen", "a" * 65, "anna\x1b"):
+        with pytest.raises(errors.InvalidUserName):
+            contract.user_names.check(refused)
+    assert contract.user_names.same("Anna", "anna") is USER_NAMES_IGNORE_CASE
+
+
+@pytest.mark.parametrize(
+    "meta",
+    [
+        {"modules": ["zorg"], "p_and_o_modules": ["p&o"]},  # P&O that is no module
+        {"user_names": {"pattern": "(", "max_length": 64, "case_insensitive": False}},
+        {"user_names": {"pattern": "a" * 300, "max_length": 64, "case_insensitive": False}},
+        {"policy_limits": {"max_authenticator_validity_hours": "24"}},
+    ],
+    ids=["p-and-o-not-a-module", "broken-pattern", "overlong-pattern", "limits-not-numbers"],
+)
+def test_a_contract_that_is_not_a_tweestap_servers_is_an_unexpected_answer(
+    meta: dict[str, object],
+) -> None:
+    good: dict[str, object] = {
+        "version": "1",
+        "modules": ["p&o", "zorg"],
+        "p_and_o_modules": ["p&o"],
+        "user_names": {"pattern": "^[a-z]+$", "max_length": 64, "case_insensitive": False},
+        "policy_limits": {"max_authenticator_validity_hours": 24, "max_mail_validity_days": 365},
+    }
+    body = {**good, **meta}
+    transport = httpx.MockTransport(lambda _request: httpx.Response(200, json=body))
+    client = AdminClient("http://127.0.0.1:1", transport=transport)
+    with pytest.raises(errors.UnexpectedAnswer):
+        client.read_contract()
+    client.close()
 
 
 # -- users ---------------------------------------------------------------------------------------

@@ -40,14 +40,12 @@ from desktop.admin.errors import (
 )
 from desktop.admin.model import (
     KINDS,
-    MODULES,
     AccountFields,
     Kind,
     MailSent,
     NewUser,
     User,
     check_email,
-    check_user_name,
     parse_ip_list,
 )
 from desktop.errors import UserError
@@ -128,7 +126,7 @@ class AccountForm(QWidget):
         self.module_boxes: dict[str, QCheckBox] = {}
         modules = QGroupBox(self.tr("modules"), page)
         module_layout = QVBoxLayout(modules)
-        for module in MODULES:
+        for module in self.session.client.contract.modules:  # the server's list
             box = QCheckBox(module.replace("&", "&&"), modules)  # "p&o" is no shortcut
             self.module_boxes[module] = box
             module_layout.addWidget(box)
@@ -383,7 +381,7 @@ class AccountForm(QWidget):
     def _create(self, fields: AccountFields, then: Callable[[], None] | None) -> None:
         typed = self.typed()
         try:
-            name = check_user_name(typed.name)
+            name = self.session.client.contract.user_names.check(typed.name)
         except UserError as error:
             self._show_error(self.form_error, error)
             return

@@ -73,7 +73,7 @@ class PolicyPage(QWidget):
         super().__init__(parent)
         self.session = session
         self.loaded: Policy | None = None
-        self._limits = PolicyLimits()
+        self._limits = session.client.contract.policy_limits  # declared by the server
 
         title = QLabel(self.tr("Two-step verification"), self)
         title.setObjectName("PageTitle")
@@ -317,14 +317,9 @@ class PolicyPage(QWidget):
     # -- talking to the server ------------------------------------------------------------
 
     def load(self) -> None:
-        def loaded(result: tuple[PolicyLimits, Policy]) -> None:
-            limits, policy = result
-            self.set_limits(limits)
-            self.show_policy(policy)
-
         self.session.call(
-            lambda client: (client.policy_limits(), client.get_policy()),
-            loaded,
+            lambda client: client.get_policy(),
+            self.show_policy,
             progress=self.tr("Loading the policy\u2026"),
         )
 

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.admin.model import User
+from desktop.admin.model import ServerContract, User
 from desktop.ui.admin import labels, questions
 from desktop.ui.admin.account_form import AccountForm
 from desktop.ui.admin.session import AdminSession
@@ -56,8 +56,11 @@ class Column(enum.IntEnum):
 
 
 class UsersModel(QAbstractTableModel):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    """The employees' list; ``contract`` is the server's (which modules carry P&O)."""
+
+    def __init__(self, contract: ServerContract, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.contract = contract
         self.users: list[User] = []
         self.last_logins: dict[str, datetime] = {}
 
@@ -137,7 +140,7 @@ class UsersModel(QAbstractTableModel):
             return labels.moment(self.last_logins.get(user.name))
         if column == Column.BLOCKED:
             return labels.yes_no(True) if user.blocked else ""
-        if user.has_p_and_o:
+        if self.contract.grants_p_and_o(user):
             return self.tr("yes (P&O)")
         return labels.yes_no(True) if user.admin else ""
 
@@ -150,7 +153,7 @@ class UsersModel(QAbstractTableModel):
         if column == Column.BLOCKED:
             return int(user.blocked)
         if column == Column.ADMIN:
-            return 2 if user.has_p_and_o else int(user.admin)
+            return 2 if self.contract.grants_p_and_o(user) else int(user.admin)
         return self._display(user, column).casefold()
 
 
@@ -209,7 +212,7 @@ class UsersPage(QWidget):
         self.count_label = QLabel(self)
         self.count_label.setObjectName("Hint")
 
-        self.model = UsersModel(self)
+        self.model = UsersModel(session.client.contract, self)
         self.proxy = UsersFilter(self)
         self.proxy.setSourceModel(self.model)
         self.table = QTableView(self)
