@@ -183,6 +183,14 @@ def shoot(demo: Demo, out: Path, language: str) -> None:
     users.select_user("eva.half")
     save(window, name("employees"))
 
+    # Extranet users may choose their method (the demo's policy lets them): the list says whose.
+    users.kind_combo.setCurrentIndex(users.kind_combo.findData("extranet"))
+    extranet = users.shown_names()
+    if extranet:
+        users.select_user(extranet[0])
+    save(window, name("extranet"))
+    users.kind_combo.setCurrentIndex(users.kind_combo.findData("employee"))
+
     users.select_user("carla.zorg")
     users.form.ip_edit.setText("192.168.1.10, 10.0.0.300")
     users.form.module_boxes["p&o + r"].setChecked(True)

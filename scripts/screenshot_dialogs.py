@@ -34,13 +34,16 @@ from PySide6.QtGui import QImage, QPixmap  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QVBoxLayout, QWidget  # noqa: E402
 
-from desktop import i18n  # noqa: E402
-from desktop.clock import FixedClock  # noqa: E402
+from desktop import i18n, pairing_history  # noqa: E402
+from desktop.clock import ClockSources, CorrectedClock, FixedClock, Measurement  # noqa: E402  # noqa: E402
 from desktop.otp.model import Account  # noqa: E402
 from desktop.ui.add_dialog import AddAccountDialog  # noqa: E402
+from desktop.ui.clock_check import ClockCheck  # noqa: E402
 from desktop.ui.edit_dialog import DeleteQuestion, EditAccountDialog  # noqa: E402
+from desktop.ui.help_dialog import CodeHelpDialog  # noqa: E402
 from desktop.ui.password_dialog import PasswordDialog  # noqa: E402
 from desktop.ui.region_select import RegionOverlay  # noqa: E402
+from desktop.ui.setup_key_dialog import SetupKeyDialog  # noqa: E402
 from desktop.vault import (  # noqa: E402
     KeyringProblem,
     PasswordRequest,
@@ -482,6 +485,34 @@ def export_qr() -> QWidget:
     return GoogleExportDialog(export.codes, export.left_out)
 
 
+def help_dialog() -> QWidget:
+    """The checklist for a code that does not work, as for someone whose clock is behind
+    and who added Zilliz twice."""
+    vault = _vault_with([])
+    zilliz = vault.add(ACCOUNT)
+    vault.add(Account(issuer="Zilliz", name="jdevries", secret=b"an older pairing key!"))
+    pairing_history.record(vault, zilliz.id, at=MOMENT - 26 * 3600, replaced=True)
+    clock = CorrectedClock(FixedClock(MOMENT))
+    check = ClockCheck(
+        clock,
+        lambda: ClockSources("auto", "pool.ntp.org", "http://127.0.0.1:8765"),
+        runner=lambda work, done: done(work()),
+        measure_with=lambda _sources, base: Measurement(46.6, 47.4, "ntp+server", base.now()),
+    )
+    dialog = CodeHelpDialog(vault, clock, check, account_id=zilliz.id, clock_help=lambda: None)
+    dialog.resize(580, dialog.sizeHint().height())
+    return dialog
+
+
+def setup_key_dialog() -> QWidget:
+    vault = _vault_with([ACCOUNT])
+    dialog = SetupKeyDialog(vault.accounts[0], vault, lambda _text: None)
+    dialog.resize(WIDTH + 40, dialog.sizeHint().height())
+    dialog.password_edit.setText("screenshots")  # the scene's vault is behind a password
+    dialog.reveal()
+    return dialog
+
+
 def account_qr() -> QWidget:
     from desktop.ui.export_qr_dialog import AccountQrDialog
 
@@ -511,6 +542,8 @@ SCENES: dict[str, Scene] = {
     "export-dialog-plain": export_plain,
     "export-qr-dialog": export_qr,
     "account-qr-dialog": account_qr,
+    "help-dialog": help_dialog,
+    "setup-key-dialog": setup_key_dialog,
 }
 
 

@@ -75,12 +75,27 @@ def tray_menu(extras: wiring.Extras) -> QWidget:
     return menu.menu
 
 
+def help_menu(extras: wiring.Extras) -> QPixmap:
+    """The window with its Help menu open, as the screen shows it (the menu is a window of
+    its own, so the screen is grabbed, not the main window)."""
+    window = extras.window
+    bar = window.menuBar()
+    action = bar.actions()[-1]  # Help, the last menu
+    bar.setActiveAction(action)
+    for _ in range(20):
+        QApplication.processEvents()
+    frame = window.frameGeometry()
+    screen = window.screen()
+    return screen.grabWindow(0, frame.x(), frame.y(), frame.width(), frame.height() // 2 + 40)
+
+
 SCENES: dict[str, tuple[float | None, Scene]] = {
     "clock-warning": (47, clock_warning),
     "clock-corrected": (47, clock_corrected),
     "lock-screen": (None, lock_screen),
     "settings-dialog": (None, settings_dialog),
     "tray-menu": (None, tray_menu),
+    "help-menu": (None, help_menu),
 }
 
 

@@ -102,6 +102,10 @@ def shoot(browser: Browser, url: str, lang: str, out: Path, *, email: bool) -> l
     page.click("#code-form button[type=submit]")
     page.wait_for_selector("[role=alert]")
     save("code-error")
+    page.click("#code-help")  # "What to do if the code does not work?"
+    page.wait_for_selector("#help-steps")
+    save("help")
+    page.click("#help-back")
     page.click("form.cancel button")
 
     if email:  # one language only: a second code within 30 s would be refused

@@ -3,15 +3,17 @@
 # Qt's xcb/offscreen platforms, a virtual X server for screen/clipboard tests, and a real
 # Secret Service (gnome-keyring on a private D-Bus) for the keyring tests, Chromium for the
 # login web page tests (Playwright drives /usr/bin/chromium; it never downloads one),
-# xdg-utils/desktop-file-utils for the desktop entry, and PostgreSQL, whose binaries the
-# server tests run a private cluster with (the system's own cluster is not used).
+# xdg-utils/desktop-file-utils for the desktop entry, at-spi2-core for the screen reader tests
+# (the accessibility bus launcher and registry; the tests read the tree over D-Bus), and
+# PostgreSQL, whose binaries the server tests run a private cluster with (the system's own
+# cluster is not used).
 set -euo pipefail
 packages=(
   libegl1 libgl1 libfontconfig1 libdbus-1-3 libxkbcommon0 libxkbcommon-x11-0
   libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xinerama0 libxcb-randr0
   libxcb-render-util0 libxcb-image0 fonts-dejavu-core
   xvfb xauth dbus dbus-x11 gnome-keyring
-  chromium xdg-utils desktop-file-utils postgresql
+  chromium xdg-utils desktop-file-utils at-spi2-core postgresql
 )
 missing=()
 for p in "${packages[@]}"; do

@@ -72,6 +72,10 @@ def _choice(value: object, allowed: Sequence[str]) -> str:
     return text
 
 
+def _opt_method(value: object) -> Method | None:
+    return None if value is None else cast(Method, _choice(value, METHODS))
+
+
 def parse_time(value: object) -> datetime:
     """An ISO 8601 time from the server; times without a zone are UTC (as the server stores)."""
     moment = datetime.fromisoformat(_str(value).replace("Z", "+00:00"))
@@ -288,6 +292,10 @@ class User:
     failed_codes: int
     throttled_until: datetime | None
     created_at: datetime
+    method: Method | None = None
+    """The second factor the policy asks of this user now; ``None`` while it is off."""
+    method_choice: Method | None = None
+    """What the user chose themselves (it counts where the policy lets users choose)."""
 
     @classmethod
     def from_json(cls, data: object) -> User:
@@ -306,6 +314,9 @@ class User:
             failed_codes=_int(body["failed_codes"]),
             throttled_until=_opt_time(body["throttled_until"]),
             created_at=parse_time(body["created_at"]),
+            # A server from before these two fields says nothing about methods.
+            method=_opt_method(body.get("method")),
+            method_choice=_opt_method(body.get("method_choice")),
         )
 
     @property

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from desktop.otp.input import CodeSettings, clean_pasted
 from desktop.otp.model import MAX_DIGITS, MAX_PERIOD, MIN_DIGITS, Algorithm, OtpType
+from desktop.ui.accessible import add_clear_button, name_combo
 
 _SPIN_MAX = 2**31 - 1  # a QSpinBox holds an int32; larger counters are kept aside, exactly
 
@@ -54,6 +55,19 @@ def set_notice(label: QLabel) -> None:
         f"background: {colours[0]}; color: {colours[1]}; border: 1px solid #d6b656;"
         " border-radius: 4px; padding: 8px;"
     )
+
+
+def fit_height(dialog: QWidget) -> None:
+    """Exactly as tall as its wrapped sentences need at its width: Qt's first guess for a
+    window with word-wrapped text is taller, and the extra shows as gaps between lines."""
+    layout = dialog.layout()
+    if layout is None:
+        return
+    layout.activate()
+    needed = layout.totalHeightForWidth(dialog.width())
+    if needed > 0:
+        dialog.setMinimumHeight(needed)
+        dialog.resize(dialog.width(), needed)
 
 
 def fixed_font(point_size: float | None = None, *, bold: bool = False) -> QFont:
@@ -127,7 +141,7 @@ class KeyField(QLineEdit):
         super().__init__(parent)
         self.take_text: Callable[[str], bool] | None = None
         self.setFont(fixed_font())
-        self.setClearButtonEnabled(True)
+        add_clear_button(self)
         self.textChanged.connect(self._join_lines)
 
     def _join_lines(self, text: str) -> None:
@@ -208,7 +222,10 @@ class CodeSettingsForm(QWidget):
             (self.tr("&Period:"), self.period_box, self.tr("Period in seconds")),
             (self.tr("&Counter:"), self.counter_box, self.tr("Counter")),
         ):
-            box.setAccessibleName(accessible)
+            if isinstance(box, QComboBox):
+                name_combo(box, accessible)
+            else:
+                box.setAccessibleName(accessible)
             self._layout.addRow(label, box)
         self.set_settings(CodeSettings())
 

@@ -10,6 +10,7 @@ page (or the summary) offers to delete that file: it holds the setup key.
 
 from __future__ import annotations
 
+import contextlib
 import enum
 import itertools
 import math
@@ -31,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop import pairing_history
 from desktop.clock import Clock
 from desktop.errors import UserError
 from desktop.i18n import error_text
@@ -603,6 +605,10 @@ class AddAccountDialog(QDialog):
             self.form_error.show_message(error_text(error), Tone.ERROR)
             self._grow_to_fit()
             return
+        with contextlib.suppress(VaultError):  # the account is stored; this is only history
+            pairing_history.record(
+                self._vault, stored.id, at=self._clock.now(), replaced=replace_existing
+            )
         self._pending = None
         self.added_account = stored
         self.done_label.setText(stored.label)

@@ -6,6 +6,7 @@ imported on the way there; the dialogs (and their QR and camera code) load when 
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from typing import TYPE_CHECKING
@@ -13,9 +14,12 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication, QWidget
 
+    from desktop.ui.main_window import MainWindow
+    from desktop.ui.single_instance import InstanceServer
     from desktop.vault import PasswordRequest, Vault
 
 EXIT_AFTER_FIRST_FRAME = "--exit-after-first-frame"
+FIRST_FRAME_LINE = "first frame"
 
 
 def run(argv: list[str]) -> int:
@@ -23,7 +27,8 @@ def run(argv: list[str]) -> int:
 
     ``argv`` are the command-line arguments after the program name. Read here:
     ``--exit-after-first-frame`` (quit as soon as the first frame with codes, or with no
-    accounts the welcome page, has been painted, to measure start-up) and an
+    accounts the welcome page, has been painted, to measure start-up; the line
+    :data:`FIRST_FRAME_LINE` on stdout tells the moment) and an
     ``otpauth://`` or ``otpauth-migration://`` link, which opens in the add dialog for
     review. When Tweestap is already open for the same data folder, the link (or just
     "come to the front") goes to that window and this process ends.
@@ -34,7 +39,7 @@ def run(argv: list[str]) -> int:
 
     from desktop.links import is_link
     from desktop.paths import data_home
-    from desktop.ui.single_instance import InstanceServer, forward, server_name
+    from desktop.ui.single_instance import forward, server_name
 
     link = next((argument for argument in argv if is_link(argument)), None)
     instance = server_name(data_home())
@@ -67,6 +72,7 @@ def run(argv: list[str]) -> int:
     if notices:
         window.show_banner("\n\n".join(notices))
     if exit_after_first_frame:
+        window.first_frame_painted.connect(_report_first_frame)
         # Let the painted frame reach the screen (the backing store flush), then quit.
         window.first_frame_painted.connect(lambda: QTimer.singleShot(0, app.quit))
     kept: list[object] = []
@@ -81,10 +87,7 @@ def run(argv: list[str]) -> int:
         extras = wiring.attach(window, settings, clock, check_clock=not exit_after_first_frame)
         kept.append(extras)
         if not exit_after_first_frame:
-            listener = InstanceServer(instance, window)
-            listener.activated.connect(window.bring_to_front)
-            listener.message_received.connect(window.open_link)
-            kept.append(listener)
+            kept.append(listen_for_later_starts(window, instance))
         if settings.get(s.START_IN_TRAY) and not wiring.starts_in_tray(extras):
             window.show()  # asked to start in the tray, but this desktop has none
 
@@ -96,6 +99,25 @@ def run(argv: list[str]) -> int:
     if link is not None:
         QTimer.singleShot(0, lambda: window.open_link(link))
     return app.exec()
+
+
+def listen_for_later_starts(window: MainWindow, name: str) -> InstanceServer:
+    """A later start of Tweestap for the same data folder (a click on an ``otpauth://``
+    link, through the desktop entry) brings ``window`` forward, or hands it its link."""
+    from desktop.ui.single_instance import InstanceServer
+
+    listener = InstanceServer(name, window)
+    listener.activated.connect(window.bring_to_front)
+    listener.message_received.connect(window.open_link)
+    return listener
+
+
+def _report_first_frame() -> None:
+    """Say on stdout that the first frame is painted: a benchmark (bench/startup.py) reads
+    the moment the line arrives, apart from the time the process then takes to end."""
+    if sys.stdout is not None:  # a Windows GUI build has no stdout
+        with contextlib.suppress(OSError, ValueError):  # closed: nobody is listening
+            print(FIRST_FRAME_LINE, flush=True)
 
 
 def _application() -> QApplication:

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from desktop.errors import QT_TRANSLATE_NOOP, UserError
 from desktop.i18n import error_text
 from desktop.scan.errors import CameraUnavailable
+from desktop.ui.accessible import name_combo
 from desktop.ui.account_input import MessageLabel, Tone, set_muted
 
 if TYPE_CHECKING:
@@ -282,7 +283,7 @@ class CameraPanel(QWidget):
         )
         intro.setWordWrap(True)
         self.camera_box = QComboBox(self)
-        self.camera_box.setAccessibleName(self.tr("Camera"))
+        name_combo(self.camera_box, self.tr("Camera"))
         self.camera_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         camera_label = QLabel(self.tr("&Camera:"), self)
         camera_label.setBuddy(self.camera_box)

@@ -89,15 +89,17 @@ class SecureClipboard(QObject):
         """The code we put on the clipboard and will wipe, if it is still there."""
         return self._ours
 
-    def copy(self, code: str) -> None:
-        """Copy ``code`` (spaces removed) as a secret and schedule the wipe."""
+    def copy(self, code: str, *, announce: bool = True) -> None:
+        """Copy ``code`` (spaces removed) as a secret and schedule the wipe; ``announce``:
+        emit :attr:`copied` (the window's "Code copied"; a setup key says so itself)."""
         text = code.replace(" ", "")
         self._ours = None  # our own change below must not cancel anything
         self._clipboard.setMimeData(secret_mime_data(text), QClipboard.Mode.Clipboard)
         self._ours = text
         if self.clear_after > 0:
             self.timer.start(round(self.clear_after * 1000))
-        self.copied.emit(text)
+        if announce:
+            self.copied.emit(text)
 
     def holds_our_code(self) -> bool:
         if self._ours is None:

@@ -104,6 +104,8 @@ class ClockCheck(QObject):
         self._measure = measure_with
         self.measurement: Measurement | None = None
         """The last measurement (``None``: none yet, or no source answered)."""
+        self.checked = False
+        """A check has finished (then ``measurement is None`` means no source answered)."""
         self.busy = False
         self.timer = timer_factory(self)
         self.timer.timeout.connect(self.check_now)
@@ -126,6 +128,10 @@ class ClockCheck(QObject):
         if m is None or not m.too_far_off or self.correction is not None:
             return None
         return m
+
+    def sources(self) -> ClockSources:
+        """Where the next check measures (the settings, read now)."""
+        return self._sources()
 
     def check_now(self) -> None:
         """Measure now (in the background) and again in an hour."""
@@ -154,6 +160,7 @@ class ClockCheck(QObject):
 
     def _measured(self, measurement: Measurement | None) -> None:
         self.busy = False
+        self.checked = True
         self.measurement = measurement
         kept = update_correction(self.clock.correction, measurement, self.clock.base.now())
         self._set_correction(kept)

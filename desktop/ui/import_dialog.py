@@ -48,6 +48,7 @@ from desktop.importers import (
 from desktop.importers.merge import Resemblance
 from desktop.otp.model import Account, Likeness
 from desktop.transfer import ImportSummary, apply_import, read_import_file
+from desktop.ui.accessible import name_combo
 from desktop.ui.account_input import MessageLabel, Tone
 from desktop.ui.window_fit import PageStack, keep_fitted
 from desktop.vault import Vault
@@ -153,7 +154,7 @@ class ImportDialog(QDialog):
         self.format_combo.addItem(self.tr("Detect automatically"), AUTO)
         for key in FORMAT_MODULES:
             self.format_combo.addItem(_format_name(key), key)
-        self.format_combo.setAccessibleName(self.tr("File format"))
+        name_combo(self.format_combo, self.tr("File format"))
         form = QFormLayout()
         form.addRow(self.tr("&Format:"), self.format_combo)
         self.choose_message = MessageLabel(None, page)

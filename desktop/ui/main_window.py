@@ -42,6 +42,7 @@ from desktop.errors import UserError
 from desktop.favourites import is_favourite, set_favourite
 from desktop.i18n import error_text
 from desktop.otp.model import Account
+from desktop.ui.accessible import add_clear_button
 from desktop.ui.accounts_model import AccountFilter, AccountsModel, Role
 from desktop.ui.clipboard import DEFAULT_CLEAR_AFTER, SecureClipboard
 from desktop.ui.code_view import STYLE, Banner, CodeListView, EmptyState, StatusLine
@@ -62,6 +63,8 @@ class MainWindow(QMainWindow):
     """File > Settings (the dialog is desktop.ui.settings_dialog, wired in desktop.ui.wiring)."""
     lock_requested = Signal()
     """File > Lock (desktop.ui.app_lock.AppLock listens)."""
+    help_requested = Signal()
+    """Help > What to do if a code does not work (desktop.ui.help_dialog, wired in wiring.py)."""
 
     def __init__(
         self,
@@ -172,7 +175,17 @@ class MainWindow(QMainWindow):
         self.lock_action.setVisible(False)  # shown while the app lock is on
         self.favourite_action = self._action(self.tr("&Favourite"), None, self.toggle_favourite)
         self.favourite_action.setCheckable(True)
+        self.help_action = self._action(
+            self.tr("&What to do if a code does not work?\u2026"),
+            key.HelpContents,
+            self.help_requested.emit,
+        )
+        self.login_help_action = self._action(
+            self.tr("&Login help (zilliz.nl)"), None, self.open_login_help
+        )
+        self.about_action = self._action(self.tr("&About Tweestap"), None, self.show_about)
         self.transfer = TransferActions(self, self.vault, self._clock, self.current_account)
+        self.transfer.copy_secret = lambda text: self.clipboard.copy(text, announce=False)
         self.transfer.accounts_changed.connect(lambda: self._reload(None))
         # Copy and Delete belong to the list: in the search field they edit the text.
         self.view.addAction(self.copy_action)
@@ -185,7 +198,7 @@ class MainWindow(QMainWindow):
         self.search_field.setObjectName("Search")
         self.search_field.setPlaceholderText(self.tr("Search accounts (Ctrl+F)"))
         self.search_field.setAccessibleName(self.tr("Search accounts"))
-        self.search_field.setClearButtonEnabled(True)
+        add_clear_button(self.search_field)
         self.search_field.textChanged.connect(self._search)
         self.search_field.installEventFilter(self)
         self.add_button = QToolButton(self)
@@ -243,6 +256,11 @@ class MainWindow(QMainWindow):
         self._add_row_actions(accounts)
         accounts.addSeparator()
         accounts.addAction(self.search_action)
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        help_menu.addAction(self.help_action)
+        help_menu.addAction(self.login_help_action)
+        help_menu.addSeparator()
+        help_menu.addAction(self.about_action)
 
     def _add_row_actions(self, menu: QMenu) -> None:
         menu.addAction(self.copy_action)
@@ -250,6 +268,7 @@ class MainWindow(QMainWindow):
         menu.addSeparator()
         menu.addAction(self.edit_action)
         menu.addAction(self.transfer.show_qr_action)
+        menu.addAction(self.transfer.show_key_action)
         menu.addAction(self.favourite_action)
         menu.addAction(self.delete_action)
         menu.addSeparator()
@@ -376,6 +395,28 @@ class MainWindow(QMainWindow):
             lambda: self._reload(None),
             address=self.server_address(),
             on_connected=self.remember_server,
+        )
+
+    def open_login_help(self) -> None:
+        """Help > Login help: the organisation's page, in the web browser."""
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
+
+        from desktop.login_help import LOGIN_HELP_URL
+
+        QDesktopServices.openUrl(QUrl(LOGIN_HELP_URL))
+
+    def show_about(self) -> None:
+        from desktop import __version__
+
+        QMessageBox.about(
+            self,
+            self.tr("About Tweestap"),
+            self.tr(
+                "<p><b>Tweestap {version}</b></p><p>Codes for two-step verification on your "
+                "computer, and the administration of your organisation's two-step "
+                "verification.</p><p>Licence: GPL-3.0-or-later.</p>"
+            ).format(version=__version__),
         )
 
     def edit_current(self) -> None:
@@ -526,6 +567,7 @@ class MainWindow(QMainWindow):
             self.edit_action,
             self.delete_action,
             self.transfer.show_qr_action,
+            self.transfer.show_key_action,
             self.favourite_action,
         ):
             action.setEnabled(has_row)

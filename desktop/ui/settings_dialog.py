@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from desktop import settings as s
 from desktop.settings import InvalidSetting, Setting
+from desktop.ui.accessible import name_combo
 from desktop.ui.window_fit import keep_fitted
 
 CONTEXT = "SettingsDialog"
@@ -145,6 +146,7 @@ class SettingsDialog(QDialog):
             combo = QComboBox(self)
             for choice in setting.choices:
                 combo.addItem(_tr(choice.label), choice.value)
+            name_combo(combo, _tr(setting.label))
             index = combo.findData(value)
             combo.setCurrentIndex(max(0, index))
             return combo

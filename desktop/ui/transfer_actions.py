@@ -1,4 +1,5 @@
-"""Import, export, back up and "Show QR code" for the main window, and the backup reminder.
+"""Import, export, back up, "Show QR code" and "Show setup key" for the main window, and the
+backup reminder.
 
 Kept out of :mod:`desktop.ui.main_window` so the window stays small: it adds these actions
 to its menus, the reminder to its layout, and reloads when :attr:`accounts_changed` fires.
@@ -95,6 +96,9 @@ class TransferActions(QObject):
         self.export_action = self._action(self.tr("&Export\u2026"), lambda: self.export())
         self.backup_action = self._action(self.tr("&Back up\u2026"), self.back_up)
         self.show_qr_action = self._action(self.tr("Show &QR code\u2026"), self.show_qr)
+        self.show_key_action = self._action(self.tr("Show setup &key\u2026"), self.show_key)
+        self.copy_secret: Callable[[str], None] = lambda _text: None
+        """The window's secure clipboard (set by the window: it owns the wipe timer)."""
         self.reminder = BackupReminder(window)
         self.reminder.backup_requested.connect(self.back_up)
 
@@ -141,5 +145,15 @@ class TransferActions(QObject):
         if account is None:
             return
         dialog = AccountQrDialog(account, self._window)
+        dialog.exec()
+        dialog.deleteLater()
+
+    def show_key(self) -> None:
+        from desktop.ui.setup_key_dialog import SetupKeyDialog
+
+        account = self._current_account()
+        if account is None:
+            return
+        dialog = SetupKeyDialog(account, self.vault, self.copy_secret, self._window)
         dialog.exec()
         dialog.deleteLater()

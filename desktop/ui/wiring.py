@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import contextlib
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QBoxLayout, QDialog
 
 from desktop import settings as s
@@ -27,6 +27,9 @@ from desktop.ui.timer import TimerFactory, make_timer
 from desktop.ui.tray import Tray
 from desktop.vault import ScryptParams
 
+if TYPE_CHECKING:
+    from desktop.ui.help_dialog import CodeHelpDialog
+
 
 @dataclass
 class Extras:
@@ -36,6 +39,7 @@ class Extras:
     clock_banner: ClockBanner
     app_lock: AppLock
     tray: Tray
+    timer_factory: TimerFactory = make_timer
 
 
 def starts_in_tray(extras: Extras) -> bool:
@@ -95,9 +99,10 @@ def attach(
         session=watcher,
     )
     tray = Tray(window, available=tray_available)
-    extras = Extras(window, settings, check, banner, lock, tray)
+    extras = Extras(window, settings, check, banner, lock, tray, timer_factory)
     apply_settings(extras)
     window.settings_requested.connect(lambda: open_settings(extras))
+    window.help_requested.connect(lambda: open_help(extras))
     window.server_address = lambda: settings.get(s.SERVER_URL)
     window.remember_server = lambda url: remember_server(extras, url)
     if check_clock:
@@ -137,6 +142,39 @@ def apply_settings(extras: Extras, changed: list[str] | None = None) -> None:
 
 def current_values(extras: Extras) -> dict[str, Any]:
     return {**extras.settings.values(), s.APP_LOCK.key: extras.app_lock.enabled}
+
+
+def open_help(extras: Extras) -> CodeHelpDialog | None:
+    """Help > What to do if a code does not work: the checklist for the selected account,
+    beside the window (one at a time; locking closes it, as it shows codes)."""
+    from desktop.ui.help_dialog import CodeHelpDialog
+
+    window = extras.window
+    if window.vault.is_locked:
+        window.show_message(
+            QCoreApplication.translate("MainWindow", "Unlock Tweestap first, then open the help.")
+        )
+        return None
+    current = window.current_account()
+    for dialog in window.findChildren(CodeHelpDialog):
+        if dialog.isVisible():
+            if current is not None:
+                dialog.account_combo.setCurrentIndex(dialog.account_combo.findData(current.id))
+            dialog.raise_()
+            dialog.activateWindow()
+            return dialog
+    dialog = CodeHelpDialog(
+        window.vault,
+        extras.clock_check.clock,
+        extras.clock_check,
+        account_id=current.id if current is not None else None,
+        clock_help=extras.clock_banner.show_help,
+        timer_factory=extras.timer_factory,
+        parent=window,
+    )
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.show()
+    return dialog
 
 
 def open_settings(extras: Extras) -> None:

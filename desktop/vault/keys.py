@@ -14,7 +14,8 @@ import binascii
 import os
 import unicodedata
 from abc import ABC, abstractmethod
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from pathlib import Path
 from typing import ClassVar, Literal
 
 import keyring
@@ -23,6 +24,7 @@ from keyring.backend import KeyringBackend
 from keyring.backends import chainer, fail, null
 from keyring.errors import KeyringLocked, NoKeyringError
 
+from desktop.vault import keyring_choice
 from desktop.vault.errors import KeyringProblem, VaultLocked
 from desktop.vault.format import (
     MASTER_KEY_SIZE,
@@ -31,6 +33,7 @@ from desktop.vault.format import (
     PasswordReason,
     ScryptKeySpec,
 )
+from desktop.vault.keyring_choice import BackendChoice
 
 SERVICE = "Tweestap"
 PASSWORD_ENV = "TWEESTAP_PASSWORD"  # noqa: S105 - the variable's name
@@ -179,9 +182,23 @@ class Keyring:
 
     backend: KeyringBackend | None = None
     service: str = SERVICE
+    remember_in: Path | None = None
+    """The vault's folder: where the backend keyring discovered is remembered
+    (:mod:`desktop.vault.keyring_choice`); ``None``: keyring's current backend, as is."""
+    _choice: BackendChoice | None = field(default=None, init=False, repr=False)
 
     def current_backend(self) -> KeyringBackend:
-        return self.backend if self.backend is not None else keyring.get_keyring()
+        if self.backend is not None:
+            return self.backend
+        if self.remember_in is None:
+            return keyring.get_keyring()
+        if self._choice is None:
+            self._choice = keyring_choice.choose(self.remember_in)
+        return self._choice.backend
+
+    def _held_a_key(self) -> None:
+        if self._choice is not None:
+            self._choice.confirm()
 
     def unusable(self) -> KeyringProblem | None:
         """Why the backend cannot hold keys at all (no keyring, switched off), or None."""
@@ -207,6 +224,7 @@ class Keyring:
         if self.load(username) != key:
             self.delete(username)
             raise KeyringFailureError(KeyringProblem("forgot"))
+        self._held_a_key()
 
     def load(self, username: str) -> bytes | None:
         """The stored key; ``None`` if there is no entry; ``b""`` if the entry is not base64."""
@@ -216,6 +234,7 @@ class Keyring:
             raise KeyringFailureError(_problem_of(error)) from None
         if value is None:
             return None
+        self._held_a_key()
         try:
             return base64.b64decode(value.encode("ascii"), validate=True)
         except (binascii.Error, UnicodeEncodeError):

@@ -13,6 +13,7 @@ meantime, the change is re-applied on top of that newer list instead of overwrit
 
 from __future__ import annotations
 
+import hmac
 import types
 import uuid
 from collections.abc import Callable, Iterable, Mapping
@@ -103,11 +104,12 @@ def open_vault(
     A file that cannot be read is never changed: :class:`VaultCorrupt` (or
     :class:`KeyMissing`) is raised, unless ``start_fresh_after_corrupt`` is set, in which
     case the file is renamed aside (:attr:`Vault.set_aside_file`) and a new empty vault
-    is created. ``keyring_backend`` defaults to ``keyring.get_keyring()``;
+    is created. ``keyring_backend`` defaults to keyring's choice (remembered beside the
+    vault once it held the key: :mod:`desktop.vault.keyring_choice`);
     ``scrypt_params`` (for a new password only) to :data:`keys.DEFAULT_SCRYPT_PARAMS`.
     """
     path = paths.vault_path(home)
-    access = Keyring(keyring_backend)
+    access = Keyring(keyring_backend, remember_in=path.parent)
     data = _read(path)
     if data is None:
         return _create(path, access, password_prompt, scrypt_params)
@@ -412,6 +414,21 @@ class Vault:
         self._contents = contents
         self._fingerprint = store.fingerprint(data)
 
+    def check_password(self, password: str) -> None:
+        """Make sure ``password`` is the one that protects this unlocked vault (before
+        showing a secret while the app lock is on); :class:`WrongPassword` if it is not.
+
+        As slow as unlocking: the key is derived again with the vault's own scrypt
+        parameters and compared in constant time. A vault whose key is in the system
+        keyring has no password to check (``ValueError``: ask ``key_storage`` first).
+        """
+        self._require_unlocked()
+        if not isinstance(self._key, PasswordKey):
+            raise ValueError("no password protects this vault")
+        candidate = PasswordKey.from_password(password, self._key.spec)
+        if not hmac.compare_digest(candidate.master_key, self._key.master_key):
+            raise WrongPassword()
+
     def _require_unlocked(self) -> None:
         if isinstance(self._key, LockedKey):
             raise VaultLocked
@@ -518,7 +535,11 @@ def _keyring_key(path: Path, access: Keyring, spec: KeyringKeySpec) -> KeyringKe
     problem = access.unusable()
     if problem is not None:
         raise KeyringUnavailable(path, problem)
-    reader = access if spec.service == access.service else Keyring(access.backend, spec.service)
+    reader = (
+        access
+        if spec.service == access.service
+        else Keyring(access.backend, spec.service, access.remember_in)
+    )
     try:
         master_key = reader.load(spec.username)
     except KeyringFailureError as failure:

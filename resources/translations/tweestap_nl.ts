@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="nl_NL">
 <context>
+    <name>Accessibility</name>
+    <message>
+        <source>Clear</source>
+        <translation>Wissen</translation>
+    </message>
+</context>
+<context>
     <name>AccountForm</name>
     <message>
         <source>Account</source>
@@ -14,6 +21,10 @@
     <message>
         <source>username</source>
         <translation>gebruikersnaam</translation>
+    </message>
+    <message>
+        <source>kind of account</source>
+        <translation>soort account</translation>
     </message>
     <message>
         <source>e-mail address</source>
@@ -594,6 +605,10 @@ De Authenticator-app die aan dit account gekoppeld is, wordt vergeten. Bij de vo
         <translation>Auditlog</translation>
     </message>
     <message>
+        <source>Pages</source>
+        <translation>Onderdelen</translation>
+    </message>
+    <message>
         <source>Your session has ended. Log in again to continue; nothing you typed is lost.</source>
         <translation>Je sessie is verlopen. Log opnieuw in om verder te gaan; wat je hebt ingevuld blijft bewaard.</translation>
     </message>
@@ -731,6 +746,10 @@ De Authenticator-app die aan dit account gekoppeld is, wordt vergeten. Bij de vo
         <translation>Alle acties</translation>
     </message>
     <message>
+        <source>Action</source>
+        <translation>Actie</translation>
+    </message>
+    <message>
         <source>from</source>
         <translation>vanaf</translation>
     </message>
@@ -753,6 +772,14 @@ De Authenticator-app die aan dit account gekoppeld is, wordt vergeten. Bij de vo
     <message>
         <source>What</source>
         <translation>Wat</translation>
+    </message>
+    <message>
+        <source>from (date and time)</source>
+        <translation>vanaf (datum en tijd)</translation>
+    </message>
+    <message>
+        <source>until (date and time)</source>
+        <translation>tot (datum en tijd)</translation>
     </message>
     <message>
         <source>at most</source>
@@ -1306,6 +1333,197 @@ De Authenticator-app die aan dit account gekoppeld is, wordt vergeten. Bij de vo
     <message>
         <source>next</source>
         <translation>volgende</translation>
+    </message>
+</context>
+<context>
+    <name>CodeHelpDialog</name>
+    <message>
+        <source>What to do if a code does not work</source>
+        <translation>Wat moet ik doen als de code niet werkt</translation>
+    </message>
+    <message>
+        <source>What to do if a code does not work?</source>
+        <translation>Wat moet ik doen als de code niet werkt?</translation>
+    </message>
+    <message>
+        <source>Go through these steps. Tweestap checks what it can check itself, for the account you choose here; see also the help of the site you log in to.</source>
+        <translation>Loop deze stappen door. Tweestap controleert zelf wat het kan controleren, voor het account dat je hier kiest. Kijk daarnaast ook in de hulp van de site waarop je inlogt.</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Account</translation>
+    </message>
+    <message>
+        <source>&amp;Account:</source>
+        <translation>&amp;Account:</translation>
+    </message>
+    <message>
+        <source>How to fix the clock</source>
+        <translation>Zo zet je de klok goed</translation>
+    </message>
+    <message>
+        <source>Correct codes for this offset</source>
+        <translation>Codes corrigeren voor dit verschil</translation>
+    </message>
+    <message>
+        <source>Check &amp;again</source>
+        <translation>&amp;Opnieuw controleren</translation>
+    </message>
+    <message>
+        <source>Do you use the most recent code?</source>
+        <translation>Gebruik je de meest recente code?</translation>
+    </message>
+    <message>
+        <source>Is it the code of the right account?</source>
+        <translation>Hoort de code bij het juiste account?</translation>
+    </message>
+    <message>
+        <source>Is the time on this computer right?</source>
+        <translation>Klopt de tijd op deze computer?</translation>
+    </message>
+    <message>
+        <source>Was the pairing completed?</source>
+        <translation>Is de koppeling afgerond?</translation>
+    </message>
+    <message>
+        <source>Still not working?</source>
+        <translation>Werkt het nog niet?</translation>
+    </message>
+    <message>
+        <source>Ask an administrator with the right to module P&amp;O to reset your two-step verification (module P&amp;O &gt; P&amp;O beheer &gt; Medewerkers &gt; tab Account &gt; [reset tweestapsverificatie]). At your next login you see a new QR code: add it to Tweestap and let it replace the old entry.</source>
+        <translation>Vraag een beheerder met recht op module P&amp;O om je tweestapsverificatie te resetten (module P&amp;O &gt; P&amp;O beheer &gt; Medewerkers &gt; tabblad Account &gt; [reset tweestapsverificatie]). Bij de volgende keer inloggen zie je een nieuwe QR-code: voeg die toe aan Tweestap en laat de oude regel vervangen.</translation>
+    </message>
+    <message>
+        <source>Login help for two-step verification (zilliz.nl/inloghulp)</source>
+        <translation>Inloghulp 2FA voor medewerkers (zilliz.nl/inloghulp)</translation>
+    </message>
+    <message>
+        <source>Login help (opens in your web browser)</source>
+        <translation>Inloghulp (opent in je webbrowser)</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Sluiten</translation>
+    </message>
+    <message>
+        <source>There are no accounts in Tweestap yet.</source>
+        <translation>Er staan nog geen accounts in Tweestap.</translation>
+    </message>
+    <message>
+        <source>This account counts instead of using the time: each press of Next code makes a new code, and the site accepts each code once. Make a new code and type that one.</source>
+        <translation>Dit account telt in plaats van de tijd te gebruiken: elke keer dat je op Volgende code drukt, komt er een nieuwe code, en de site accepteert elke code maar één keer. Maak een nieuwe code en typ die.</translation>
+    </message>
+    <message>
+        <source>The code {code} changes in {seconds} s: wait for the next one, {next}, and type that.</source>
+        <translation>De code {code} verandert over {seconds} s: wacht op de volgende, {next}, en typ die.</translation>
+    </message>
+    <message>
+        <source>Tweestap shows {code} now, for {seconds} more seconds. A new code comes every {period} seconds: always type the code that is on screen.</source>
+        <translation>Tweestap toont nu {code}, nog {seconds} seconden. Elke {period} seconden komt er een nieuwe code: typ altijd de code die in beeld is.</translation>
+    </message>
+    <message>
+        <source>This code belongs to {name} at {issuer}. Is that the account you log in with?</source>
+        <translation>Deze code hoort bij account {name} van {issuer}. Log je met dat account in?</translation>
+    </message>
+    <message>
+        <source>This code belongs to {name}. Is that the account you log in with?</source>
+        <translation>Deze code hoort bij {name}. Log je met dat account in?</translation>
+    </message>
+    <message>
+        <source>You have another entry for {issuer} ({names}): choose the one you log in with above, and delete an entry you no longer use.</source>
+        <translation>Je hebt nog een regel voor {issuer} ({names}): kies hierboven het account waarmee je inlogt, en verwijder een regel die je niet meer gebruikt.</translation>
+    </message>
+    <message>
+        <source>You have {count} more entries for {issuer} ({names}): choose the one you log in with above, and delete entries you no longer use.</source>
+        <translation>Je hebt nog {count} regels voor {issuer} ({names}): kies hierboven het account waarmee je inlogt, en verwijder regels die je niet meer gebruikt.</translation>
+    </message>
+    <message>
+        <source>Tweestap cannot compare the clock here. Set the date and time of your computer and your phone to automatic.</source>
+        <translation>Tweestap kan de klok hier niet vergelijken. Zet de datum en tijd van je computer en je telefoon op automatisch.</translation>
+    </message>
+    <message>
+        <source>The clock check is off (File &gt; Settings). Set the date and time of your computer to automatic.</source>
+        <translation>De klokcontrole staat uit (Bestand &gt; Instellingen). Zet de datum en tijd van je computer op automatisch.</translation>
+    </message>
+    <message>
+        <source>Comparing this computer's clock with {sources}…</source>
+        <translation>De klok van deze computer wordt vergeleken met {sources}…</translation>
+    </message>
+    <message>
+        <source>The clock has not been compared yet.</source>
+        <translation>De klok is nog niet vergeleken.</translation>
+    </message>
+    <message>
+        <source>The clock could not be compared: neither the time server nor the 2FA server answered. Set the date and time of your computer and your phone to automatic.</source>
+        <translation>De klok kon niet worden vergeleken: de tijdserver en de 2FA-server gaven geen antwoord. Zet de datum en tijd van je computer en je telefoon op automatisch.</translation>
+    </message>
+    <message>
+        <source>This computer's clock is {amount}, and Tweestap corrects its codes for that (compared with {sources}).</source>
+        <translation>De klok van deze computer loopt {amount}, en Tweestap corrigeert zijn codes daarvoor (vergeleken met {sources}).</translation>
+    </message>
+    <message>
+        <source>This computer's clock is {amount} (compared with {sources}): codes made with it are not accepted. Set the clock right, or let Tweestap correct its codes.</source>
+        <translation>De klok van deze computer loopt {amount} (vergeleken met {sources}): codes die daarmee gemaakt zijn, worden niet geaccepteerd. Zet de klok goed, of laat Tweestap zijn codes corrigeren.</translation>
+    </message>
+    <message>
+        <source>This computer's clock is right: it differs less than {limit} seconds from {sources}. Check that your phone, if you use one too, sets its time automatically.</source>
+        <translation>De klok van deze computer loopt gelijk: hij verschilt minder dan {limit} seconden met {sources}. Gebruik je ook een telefoon? Controleer dan dat die zijn tijd automatisch instelt.</translation>
+    </message>
+    <message>
+        <source>Does the login page show a QR code again? Then the pairing was not completed: add that new QR code to Tweestap (it asks whether to replace the old entry), and type the code on the login page right away.</source>
+        <translation>Krijg je op de inlogpagina opnieuw de QR-code te zien? Dan is de koppeling niet afgerond: voeg die nieuwe QR-code toe aan Tweestap (Tweestap vraagt of de oude regel vervangen moet worden) en vul meteen de code in op de inlogpagina.</translation>
+    </message>
+    <message>
+        <source>Tweestap does not know when this account was added.</source>
+        <translation>Tweestap weet niet wanneer dit account is toegevoegd.</translation>
+    </message>
+    <message>
+        <source>This account replaced an older entry for the same login {when}: codes of the old pairing, also on another device, no longer work.</source>
+        <translation>Dit account heeft {when} een oudere regel voor dezelfde login vervangen: codes van de oude koppeling, ook op een ander apparaat, werken niet meer.</translation>
+    </message>
+    <message>
+        <source>This account was added {when}.</source>
+        <translation>Dit account is {when} toegevoegd.</translation>
+    </message>
+    <message>
+        <source>the time server and the 2FA server</source>
+        <translation>de tijdserver en de 2FA-server</translation>
+    </message>
+    <message>
+        <source>the 2FA server</source>
+        <translation>de 2FA-server</translation>
+    </message>
+    <message>
+        <source>the time server</source>
+        <translation>de tijdserver</translation>
+    </message>
+    <message>
+        <source>{seconds} seconds behind</source>
+        <translation>{seconds} seconden achter</translation>
+    </message>
+    <message>
+        <source>{seconds} seconds ahead</source>
+        <translation>{seconds} seconden voor</translation>
+    </message>
+    <message>
+        <source>on {date} at {time}</source>
+        <translation>op {date} om {time}</translation>
+    </message>
+    <message>
+        <source>In order</source>
+        <translation>In orde</translation>
+    </message>
+    <message>
+        <source>Check this</source>
+        <translation>Controleer dit</translation>
+    </message>
+    <message>
+        <source>Checking</source>
+        <translation>Bezig met controleren</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Let op</translation>
     </message>
 </context>
 <context>
@@ -2813,6 +3031,18 @@ De Authenticator-app die aan dit account gekoppeld is, wordt vergeten. Bij de vo
         <translation>&amp;Favoriet</translation>
     </message>
     <message>
+        <source>&amp;What to do if a code does not work?…</source>
+        <translation>&amp;Wat moet ik doen als de code niet werkt?…</translation>
+    </message>
+    <message>
+        <source>&amp;Login help (zilliz.nl)</source>
+        <translation>&amp;Inloghulp (zilliz.nl)</translation>
+    </message>
+    <message>
+        <source>&amp;About Tweestap</source>
+        <translation>&amp;Over Tweestap</translation>
+    </message>
+    <message>
         <source>Search accounts (Ctrl+F)</source>
         <translation>Accounts zoeken (Ctrl+F)</translation>
     </message>
@@ -2837,12 +3067,24 @@ De Authenticator-app die aan dit account gekoppeld is, wordt vergeten. Bij de vo
         <translation>&amp;Accounts</translation>
     </message>
     <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
         <source>Unlock Tweestap first, then open the link again.</source>
         <translation>Ontgrendel Tweestap eerst en open de link daarna opnieuw.</translation>
     </message>
     <message>
         <source>Close the open window first, then open the link again.</source>
         <translation>Sluit eerst het venster dat open staat en open de link daarna opnieuw.</translation>
+    </message>
+    <message>
+        <source>About Tweestap</source>
+        <translation>Over Tweestap</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Tweestap {version}&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Codes for two-step verification on your computer, and the administration of your organisation's two-step verification.&lt;/p&gt;&lt;p&gt;Licence: GPL-3.0-or-later.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Tweestap {version}&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Codes voor tweestapsverificatie op je computer, en het beheer van de tweestapsverificatie van je organisatie.&lt;/p&gt;&lt;p&gt;Licentie: GPL-3.0-or-later.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Account deleted</source>
@@ -2859,6 +3101,10 @@ De Authenticator-app die aan dit account gekoppeld is, wordt vergeten. Bij de vo
     <message>
         <source>Tweestap</source>
         <translation>Tweestap</translation>
+    </message>
+    <message>
+        <source>Unlock Tweestap first, then open the help.</source>
+        <translation>Ontgrendel Tweestap eerst en open daarna de hulp.</translation>
     </message>
 </context>
 <context>
@@ -3409,6 +3655,125 @@ De Authenticator-app die aan dit account gekoppeld is, wordt vergeten. Bij de vo
     </message>
 </context>
 <context>
+    <name>SetupKeyDialog</name>
+    <message>
+        <source>Setup key of {label}</source>
+        <translation>Instelsleutel van {label}</translation>
+    </message>
+    <message>
+        <source>To add this account to another authenticator app by hand, type or paste this setup key there. Both apps then show the same codes.</source>
+        <translation>Om dit account met de hand aan een andere authenticator-app toe te voegen, typ of plak je deze instelsleutel daar. Beide apps tonen dan dezelfde codes.</translation>
+    </message>
+    <message>
+        <source>Anyone who sees this key can make this account's codes. Show it only when nobody can watch, and close this window when you are done.</source>
+        <translation>Iedereen die deze sleutel ziet, kan de codes van dit account maken. Toon hem alleen als niemand meekijkt, en sluit dit venster als je klaar bent.</translation>
+    </message>
+    <message>
+        <source>Tweestap password</source>
+        <translation>Wachtwoord van Tweestap</translation>
+    </message>
+    <message>
+        <source>The password of the app lock</source>
+        <translation>Het wachtwoord van de vergrendeling</translation>
+    </message>
+    <message>
+        <source>Setup key</source>
+        <translation>Instelsleutel</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Kopiëren</translation>
+    </message>
+    <message>
+        <source>Copy the setup key</source>
+        <translation>Instelsleutel kopiëren</translation>
+    </message>
+    <message>
+        <source>Issuer:</source>
+        <translation>Dienst:</translation>
+    </message>
+    <message>
+        <source>Account:</source>
+        <translation>Account:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Wachtwoord:</translation>
+    </message>
+    <message>
+        <source>Setup &amp;key:</source>
+        <translation>&amp;Instelsleutel:</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation>Soort:</translation>
+    </message>
+    <message>
+        <source>Settings:</source>
+        <translation>Instellingen:</translation>
+    </message>
+    <message>
+        <source>C&amp;lose</source>
+        <translation>S&amp;luiten</translation>
+    </message>
+    <message>
+        <source>Tweestap is protected by a password: type it to show the key.</source>
+        <translation>Tweestap is beveiligd met een wachtwoord: typ het om de sleutel te tonen.</translation>
+    </message>
+    <message>
+        <source>Counter-based (HOTP); the next code uses counter {counter}</source>
+        <translation>Op teller gebaseerd (HOTP); de volgende code gebruikt teller {counter}</translation>
+    </message>
+    <message>
+        <source>Steam Guard (time-based, 5 characters)</source>
+        <translation>Steam Guard (op tijd gebaseerd, 5 tekens)</translation>
+    </message>
+    <message>
+        <source>Time-based (TOTP), a new code every {seconds} seconds</source>
+        <translation>Op tijd gebaseerd (TOTP), elke {seconds} seconden een nieuwe code</translation>
+    </message>
+    <message>
+        <source>{algorithm}, {digits} digits</source>
+        <translation>{algorithm}, {digits} cijfers</translation>
+    </message>
+    <message>
+        <source>(what every app assumes)</source>
+        <translation>(wat elke app aanneemt)</translation>
+    </message>
+    <message>
+        <source>Not every app lets you type these; if yours does not, scan the account's QR code instead (Show QR code).</source>
+        <translation>Niet elke app laat je deze invullen; kan dat in jouw app niet, scan dan de QR-code van het account (QR-code tonen).</translation>
+    </message>
+    <message>
+        <source>That is not the password of Tweestap's app lock.</source>
+        <translation>Dat is niet het wachtwoord van de vergrendeling van Tweestap.</translation>
+    </message>
+    <message>
+        <source>Type it in the other app without the spaces, or copy it.</source>
+        <translation>Typ hem zonder spaties in de andere app, of kopieer hem.</translation>
+    </message>
+    <message>
+        <source>The setup key is on the clipboard; Tweestap wipes it again shortly.</source>
+        <translation>De instelsleutel staat op het klembord; Tweestap wist hem straks weer.</translation>
+    </message>
+    <message>
+        <source>&amp;Hide</source>
+        <translation>&amp;Verbergen</translation>
+    </message>
+    <message>
+        <source>&amp;Show</source>
+        <translation>&amp;Tonen</translation>
+    </message>
+    <message>
+        <source>Hide the setup key</source>
+        <translation>Instelsleutel verbergen</translation>
+    </message>
+    <message>
+        <source>Show the setup key</source>
+        <translation>Instelsleutel tonen</translation>
+    </message>
+</context>
+<context>
     <name>StatusLine</name>
     <message>
         <source>Status</source>
@@ -3432,6 +3797,10 @@ De Authenticator-app die aan dit account gekoppeld is, wordt vergeten. Bij de vo
     <message>
         <source>Show &amp;QR code…</source>
         <translation>&amp;QR-code tonen…</translation>
+    </message>
+    <message>
+        <source>Show setup &amp;key…</source>
+        <translation>&amp;Instelsleutel tonen…</translation>
     </message>
 </context>
 <context>
@@ -3499,6 +3868,10 @@ De Authenticator-app die aan dit account gekoppeld is, wordt vergeten. Bij de vo
         <translation>Tweestapsverificatie</translation>
     </message>
     <message>
+        <source>Method</source>
+        <translation>Methode</translation>
+    </message>
+    <message>
         <source>Last login</source>
         <translation>Laatste login</translation>
     </message>
@@ -3509,6 +3882,30 @@ De Authenticator-app die aan dit account gekoppeld is, wordt vergeten. Bij de vo
     <message>
         <source>Administrator</source>
         <translation>Beheerder</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>uit</translation>
+    </message>
+    <message>
+        <source>(own choice)</source>
+        <translation>(eigen keuze)</translation>
+    </message>
+    <message>
+        <source>Two-step verification is off for this group (see Policy).</source>
+        <translation>Tweestapsverificatie staat uit voor deze groep (zie Beleid).</translation>
+    </message>
+    <message>
+        <source>Chose {choice} themselves, but the policy sets {method} for this group.</source>
+        <translation>Koos zelf {choice}, maar het beleid legt {method} vast voor deze groep.</translation>
+    </message>
+    <message>
+        <source>The user chose this method themselves.</source>
+        <translation>De gebruiker heeft deze methode zelf gekozen.</translation>
+    </message>
+    <message>
+        <source>The policy's default method for this group.</source>
+        <translation>De standaard methode van het beleid voor deze groep.</translation>
     </message>
     <message>
         <source>yes (P&amp;O)</source>
@@ -3538,6 +3935,10 @@ De Authenticator-app die aan dit account gekoppeld is, wordt vergeten. Bij de vo
         <translation>Iedereen</translation>
     </message>
     <message>
+        <source>Show</source>
+        <translation>Tonen</translation>
+    </message>
+    <message>
         <source>New account</source>
         <translation>Nieuw account</translation>
     </message>
@@ -3548,6 +3949,10 @@ De Authenticator-app die aan dit account gekoppeld is, wordt vergeten. Bij de vo
     <message>
         <source>Accounts</source>
         <translation>Accounts</translation>
+    </message>
+    <message>
+        <source>S&amp;how:</source>
+        <translation>&amp;Tonen:</translation>
     </message>
     <message>
         <source>Loading the accounts…</source>

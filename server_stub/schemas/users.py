@@ -8,6 +8,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
 
 from server_stub.rights import normalize_modules
+from server_stub.schemas.policy import Method
 from server_stub.security.ipallow import parse_allowlist
 
 Kind = Literal["employee", "extranet"]
@@ -99,6 +100,14 @@ class UserPublic(BaseModel):
     blocked: bool
     has_password: bool
     enrollment: EnrollmentState
+    method: Method | None = Field(
+        description="The second factor the policy asks of this user now (their own choice "
+        "where the policy lets users choose); null while two-step verification is off for them"
+    )
+    method_choice: Method | None = Field(
+        description="The method this user chose themselves, if any (it counts only where the "
+        "policy makes the method adjustable for their group)"
+    )
     failed_codes: int
     throttled_until: datetime | None
     created_at: datetime

@@ -53,7 +53,7 @@ class Services:
             policy=self.policy,
             audit=self.audit,
         )
-        self.users = UserService(ctx, self.devices, self.audit)
+        self.users = UserService(ctx, self.devices, self.audit, self.policy)
         self.activation = ActivationService(
             ctx, sessions=self.sessions, devices=self.devices, audit=self.audit
         )

@@ -12,12 +12,16 @@ from sqlalchemy.orm import Session
 
 from server_stub.models import PendingEnrollment, TotpCredential, User
 from server_stub.rights import split_modules
+from server_stub.schemas.policy import Method, PolicyPublic
 from server_stub.schemas.users import EnrollmentState, Kind, UserCreate, UserPublic, UserUpdate
 from server_stub.security.ipallow import parse_allowlist
 from server_stub.services.audit import AuditService
 from server_stub.services.context import Actor, ServiceContext
 from server_stub.services.devices import DeviceService
 from server_stub.services.errors import Conflict, NotFound
+from server_stub.services.policy import PolicyService, effective_second_factor
+
+METHODS: dict[str, Method] = {"app": "app", "email": "email"}
 
 
 def enrollment_states(db: Session, user_ids: Iterable[int], now: datetime) -> dict[int, str]:
@@ -36,10 +40,12 @@ def enrollment_states(db: Session, user_ids: Iterable[int], now: datetime) -> di
     }
 
 
-def to_public(user: User, enrollment: str, now: datetime) -> UserPublic:
+def to_public(user: User, enrollment: str, now: datetime, policy: PolicyPublic) -> UserPublic:
     throttled = user.otp_retry_at if user.otp_retry_at and user.otp_retry_at > now else None
     state: EnrollmentState = enrollment  # type: ignore[assignment]
     kind: Kind = user.kind  # type: ignore[assignment]
+    factor = effective_second_factor(policy, user, now.date())
+    choice: Method | None = METHODS.get(user.method_choice or "")
     return UserPublic(
         name=user.name,
         kind=kind,
@@ -51,6 +57,8 @@ def to_public(user: User, enrollment: str, now: datetime) -> UserPublic:
         blocked=user.blocked,
         has_password=user.password_hash is not None,
         enrollment=state,
+        method=factor.method if factor.enabled else None,
+        method_choice=choice,
         failed_codes=user.otp_failures,
         throttled_until=throttled,
         created_at=user.created_at,
@@ -81,14 +89,22 @@ def _audit_view(user: User) -> dict[str, Any]:
 
 
 class UserService:
-    def __init__(self, ctx: ServiceContext, devices: DeviceService, audit: AuditService) -> None:
+    def __init__(
+        self,
+        ctx: ServiceContext,
+        devices: DeviceService,
+        audit: AuditService,
+        policy: PolicyService,
+    ) -> None:
         self.ctx = ctx
         self.devices = devices
         self.audit = audit
+        self.policy = policy
 
     def public(self, db: Session, user: User) -> UserPublic:
         now = self.ctx.clock.now()
-        return to_public(user, enrollment_states(db, [user.id], now)[user.id], now)
+        state = enrollment_states(db, [user.id], now)[user.id]
+        return to_public(user, state, now, self.policy.load(db))
 
     def list(self, kind: Kind | None = None) -> list[UserPublic]:
         now = self.ctx.clock.now()
@@ -98,7 +114,8 @@ class UserService:
                 statement = statement.where(User.kind == kind)
             users = db.scalars(statement).all()
             states = enrollment_states(db, (u.id for u in users), now)
-            return [to_public(u, states[u.id], now) for u in users]
+            policy = self.policy.load(db)
+            return [to_public(u, states[u.id], now, policy) for u in users]
 
     def get(self, name: str) -> UserPublic:
         with self.ctx.db.read() as db:

@@ -56,6 +56,44 @@ CATALOGUE: Final[Mapping[Lang, Mapping[str, str]]] = {
         ),
         "enroll_step_remove": "Verwijder de oude regel voor dit account uit je app.",
         "qr_alt": "QR-code om je account toe te voegen aan een authenticator-app",
+        "pair_here": "Koppelen met de authenticator-app op deze pc",
+        "pair_here_hint": (
+            "Staat Tweestap (of een andere authenticator-app) op deze pc? Deze link opent "
+            "het account daarin; voer daarna hieronder de code in die de app toont."
+        ),
+        "help_link": "Wat moet ik doen als de code niet werkt?",
+        "help_title": "Wat moet ik doen als de code niet werkt?",
+        "help_intro": (
+            "Als de code van je authenticator-app niet werkt, kun je de volgende stappen "
+            "doorlopen. Kijk daarnaast ook in de helpfunctie van je app."
+        ),
+        "help_recent": (
+            "Controleer of je de meest recente code gebruikt. Elke 30 seconden krijg je een "
+            "nieuwe code."
+        ),
+        "help_account": (
+            "Controleer of de ingevoerde code hoort bij het account waarop je probeert in te "
+            "loggen."
+        ),
+        "help_clock": (
+            "Controleer de tijd op je telefoon en computer. Als de tijd van beide apparaten "
+            "niet gelijk loopt, klopt de code niet. Zet de tijdzone en klok op automatisch. "
+            "Tweestap op je pc vergelijkt zijn klok zelf met een tijdserver (menu Help)."
+        ),
+        "help_paired": (
+            "Controleer of je apparaat goed gekoppeld is. Krijg je op de inlogpagina opnieuw "
+            "de QR-code te zien? Dan is de app niet goed gekoppeld: verwijder eerst de oude "
+            "regel uit de app, scan de nieuwe QR-code en voer meteen de code in."
+        ),
+        "help_login_help": "Inloghulp 2FA voor medewerkers",
+        "help_reset_title": "Werkt het nog niet?",
+        "help_reset": (
+            "Vraag een beheerder met recht op module P&O om je tweestapsverificatie te "
+            "resetten (module P&O > P&O beheer > Medewerkers > tabblad Account > [reset "
+            "tweestapsverificatie]). Bij het inloggen zie je dan opnieuw een QR-code: "
+            "verwijder eerst de oude regel uit je app en koppel opnieuw."
+        ),
+        "help_back": "Terug naar het inloggen",
         "setup_key": "Instelsleutel",
         "copy": "Kopiëren",
         "copy_label": "Instelsleutel kopiëren",
@@ -141,6 +179,42 @@ CATALOGUE: Final[Mapping[Lang, Mapping[str, str]]] = {
         ),
         "enroll_step_remove": "Remove the old entry for this account from your app.",
         "qr_alt": "QR code to add your account to an authenticator app",
+        "pair_here": "Pair with the authenticator app on this PC",
+        "pair_here_hint": (
+            "Is Tweestap (or another authenticator app) installed on this PC? This link "
+            "opens the account in it; then enter the code the app shows below."
+        ),
+        "help_link": "What to do if the code does not work?",
+        "help_title": "What to do if the code does not work?",
+        "help_intro": (
+            "If the code from your authenticator app does not work, go through these steps. "
+            "See also the help of your app."
+        ),
+        "help_recent": (
+            "Check that you use the most recent code. You get a new code every 30 seconds."
+        ),
+        "help_account": (
+            "Check that the code you entered belongs to the account you are logging in to."
+        ),
+        "help_clock": (
+            "Check the time on your phone and your computer. If the two do not show the same "
+            "time, the code is wrong. Set the time zone and the clock to automatic. Tweestap "
+            "on your PC compares its clock with a time server itself (Help menu)."
+        ),
+        "help_paired": (
+            "Check that your device is paired. Do you see the QR code on the login page "
+            "again? Then the app was not paired: first remove the old entry from the app, "
+            "scan the new QR code and enter the code right away."
+        ),
+        "help_login_help": "Login help for two-step verification",
+        "help_reset_title": "Still not working?",
+        "help_reset": (
+            "Ask an administrator with the right to module P&O to reset your two-step "
+            "verification (module P&O > P&O beheer > Medewerkers > tab Account > [reset "
+            "tweestapsverificatie]). You then see a QR code again when you log in: first "
+            "remove the old entry from your app and pair again."
+        ),
+        "help_back": "Back to logging in",
         "setup_key": "Setup key",
         "copy": "Copy",
         "copy_label": "Copy the setup key",

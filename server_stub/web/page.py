@@ -199,6 +199,7 @@ class Page:
             "error": None,
             "error_hint": None,
             "notice": None,
+            "help_link": False,
         }
         values.update(context)
         response = templates.TemplateResponse(

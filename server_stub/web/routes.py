@@ -3,7 +3,8 @@
 ``GET /`` login form → ``POST /login`` → one of ``/enroll`` (QR + setup key + code),
 ``/code`` (app code), ``/email`` (send an e-mail code, then enter it) → ``POST /verify`` →
 ``/done`` (logged in; ``POST /logout``). Each step page redirects to the step the session is
-really at; pages need the session cookie, every POST a CSRF token (:mod:`.csrf`).
+really at; pages need the session cookie, every POST a CSRF token (:mod:`.csrf`). ``/help``
+("What to do if the code does not work?") needs no login.
 """
 
 from __future__ import annotations
@@ -42,6 +43,8 @@ ASSETS: Final[dict[str, str]] = {
     "web.js": "text/javascript; charset=utf-8",
 }
 MAX_CODE_LENGTH: Final = 32
+LOGIN_HELP_URL: Final = "https://zilliz.nl/inloghulp/"
+"""The customer's login help page ("inloghulp 2FA voor medewerkers"), linked from /help."""
 MAX_DEVICE_TOKEN_LENGTH: Final = 256
 
 
@@ -150,10 +153,12 @@ def code_page(
     error_hint: str | None = None,
     notice: str | None = None,
     headers: dict[str, str] | None = None,
+    help_link: bool = False,
 ) -> Response:
-    """The page of a code step (``enroll``, ``totp``, ``email``) with an optional message."""
+    """The page of a code step (``enroll``, ``totp``, ``email``) with an optional message;
+    ``help_link`` adds "What to do if the code does not work?" to the message."""
     t = page.t
-    extra: dict[str, str | bool] = {"code_hint": t("code_hint_app")}
+    extra: dict[str, str | bool] = {"code_hint": t("code_hint_app"), "help_link": help_link}
     if step == "enroll":
         try:
             info = page.services.enrollment.info(page.session_token or "")
@@ -165,6 +170,9 @@ def code_page(
         svg = base64.b64encode(info.qr_svg.encode("utf-8")).decode("ascii")
         extra["qr_src"] = f"data:image/svg+xml;base64,{svg}"
         extra["setup_key"] = group_key(info.secret)
+        # "Pair with the authenticator app on this PC": the same secret as the QR code, on
+        # the same page (never cached, no referrer), for the app that handles otpauth links.
+        extra["otpauth_uri"] = info.otpauth_uri
     elif step == "email":
         template, title = "web/email.html", t("email_title")
         digits = page.services.settings.email_code_digits
@@ -260,6 +268,7 @@ def verify(page: PageDep, code: Annotated[str, Form()] = "") -> Response:
             status=401,
             error=t("error_invalid_code"),
             error_hint=t("error_invalid_code_hint"),
+            help_link=step != "email",
         )
     except Throttled as error:
         return code_page(
@@ -283,6 +292,18 @@ def verify(page: PageDep, code: Annotated[str, Form()] = "") -> Response:
     else:
         page.set_cookie(page.cookies.device, None)
     return page.redirect(STEP_PATHS["done"])
+
+
+# -- help ----------------------------------------------------------------------------------------
+
+
+@router.get("/help")
+def code_help(page: PageDep) -> Response:
+    """ "What to do if the code does not work?": the customer's checklist, readable with or
+    without a login (the login help must be there before someone can log in)."""
+    return page.render(
+        "web/help.html", title=page.t("help_title"), here="/help", login_help_url=LOGIN_HELP_URL
+    )
 
 
 # -- logged in -------------------------------------------------------------------------------

@@ -182,6 +182,33 @@ def test_an_answer_that_is_not_the_servers_json_is_an_unexpected_answer() -> Non
     assert "200" in str(unexpected.value)
 
 
+def test_each_users_method_and_own_choice_are_read(
+    harness: Harness, admin_client: AdminClient
+) -> None:
+    from server_stub.services.context import Actor
+
+    harness.add_user("extern", kind="extranet", email="e@example.org")
+    harness.services.users.choose_method("extern", "app", Actor("extern"))
+    users = {user.name: user for user in admin_client.list_users()}
+    assert (users["extern"].method, users["extern"].method_choice) == (None, "app")
+    assert (users[ADMIN].method, users[ADMIN].method_choice) == ("app", None)
+
+
+def test_a_server_from_before_the_method_fields_reads_as_no_method() -> None:
+    from desktop.admin.model import User
+
+    body: dict[str, object] = {
+        "name": "jan", "kind": "employee", "email": None, "admin": False, "modules": [],
+        "location_manager": False, "ip_allowlist": [], "blocked": False,
+        "has_password": True, "enrollment": "active", "failed_codes": 0,
+        "throttled_until": None, "created_at": "2025-03-03T09:00:00Z",
+    }  # fmt: skip
+    user = User.from_json(body)
+    assert (user.method, user.method_choice) == (None, None)
+    with pytest.raises(ValueError, match="sms"):
+        User.from_json({**body, "method": "sms"})
+
+
 def test_logout_ends_the_session_on_the_server(admin_client: AdminClient) -> None:
     admin_client.logout()
     assert not admin_client.logged_in

@@ -236,3 +236,29 @@ def test_with_two_step_verification_off_the_method_and_choice_cannot_apply(
     assert page.extranet.method.isEnabled() and page.extranet.adjustable.isEnabled()
     page.extranet.enabled.no.click()
     assert not page.extranet.method.isEnabled()
+
+
+def test_selecting_a_page_in_the_sidebar_goes_there_as_a_screen_reader_selects(
+    qtbot: QtBot, panel: AdminWindow, answers: Answers
+) -> None:
+    """A screen reader picks a page through the list's selection (AT-SPI Selection),
+    which leaves the current row alone; the panel follows the selection too, and still
+    asks before leaving unsaved changes."""
+    from PySide6.QtCore import QItemSelectionModel
+
+    selection = panel.sidebar.selectionModel()
+    selection.select(
+        panel.sidebar.model().index(1, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
+    )
+    idle(qtbot, panel.session)
+    assert panel.stack.currentWidget() is panel.policy_page
+    assert panel.sidebar.currentRow() == 1
+
+    panel.policy_page.validity_hours.setValue(12)
+    answers.unsaved = questions.Unsaved.STAY
+    selection.select(
+        panel.sidebar.model().index(3, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
+    )
+    assert answers.unsaved_asked == ["the two-step verification policy"]
+    assert panel.stack.currentWidget() is panel.policy_page
+    assert panel.sidebar.currentRow() == 1

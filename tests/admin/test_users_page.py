@@ -383,3 +383,35 @@ def test_an_e_mail_address_with_a_control_character_is_refused_and_nothing_is_sa
     assert "is not an e-mail address" in shown
     assert not any(char in shown for char in "\x1b\x00\u202e")  # quoted escaped
     assert staff.services.users.get("jan").email == "jan@zorg.example"
+
+
+def test_the_method_column_shows_each_extranet_users_own_choice(
+    qtbot: QtBot, panel: AdminWindow, staff: Harness
+) -> None:
+    staff.add_user("ext.app", kind="extranet", email="app@partner.example")
+    staff.services.users.choose_method("ext.app", "app", Actor("ext.app"))
+    policy = staff.services.policy.get().model_copy(deep=True)
+    policy.extranet.enabled = True
+    policy.extranet.user_adjustable = True
+    from server_stub.schemas.policy import PolicyUpdate
+
+    staff.services.policy.update(PolicyUpdate(**policy.model_dump()), Actor("test"))
+    page = users(qtbot, panel)
+    page.kind_combo.setCurrentIndex(page.kind_combo.findData("extranet"))
+
+    methods = column(page, Column.METHOD)
+
+    assert methods == {"ext.app": "Authenticator app (own choice)", "ext.jansen": "E-mail"}
+    row = page.shown_names().index("ext.app")
+    tip = page.proxy.index(row, Column.METHOD).data(Qt.ItemDataRole.ToolTipRole)
+    assert tip == "The user chose this method themselves."
+
+
+def test_the_method_column_says_off_where_two_step_verification_is_off(
+    qtbot: QtBot, panel: AdminWindow, staff: Harness
+) -> None:
+    page = users(qtbot, panel)
+    page.kind_combo.setCurrentIndex(page.kind_combo.findData("extranet"))
+    assert column(page, Column.METHOD) == {"ext.jansen": "off"}
+    page.kind_combo.setCurrentIndex(page.kind_combo.findData("employee"))
+    assert set(column(page, Column.METHOD).values()) == {"Authenticator app"}

@@ -24,6 +24,7 @@ from desktop.clock import FixedClock
 from desktop.otp.codes import code_at
 from desktop.otp.model import Account, Algorithm, OtpType
 from desktop.otp.secret import parse_setup_key
+from desktop.pairing_history import Pairing, pairing_of
 from desktop.ui.account_input import Tone
 from desktop.ui.add_dialog import AddAccountDialog, Page
 from desktop.vault import SaveFailed, Vault
@@ -195,6 +196,7 @@ def test_enter_adds_and_the_done_page_shows_the_current_code(
     assert dialog.hint_label.text() == "Type this code on the login page now to finish pairing."
     assert dialog.done_label.text() == "Zilliz: jan@zorg.nl"
     assert dialog.focusWidget() is dialog.close_button
+    assert pairing_of(vault, stored.id) == Pairing(at=clock.now(), replaced=False)
 
     # The countdown wakes up on the next whole second and the code follows the clock.
     (countdown,) = timers.active()
@@ -255,7 +257,7 @@ def old_entry(vault: Vault) -> tuple[Account, Account, Account]:
 
 
 def test_same_account_again_replaces_the_old_entry_in_place(
-    qtbot: QtBot, dialog: AddAccountDialog, vault: Vault
+    qtbot: QtBot, dialog: AddAccountDialog, vault: Vault, clock: FixedClock
 ) -> None:
     before, old, after = old_entry(vault)
     paste(dialog, LINK)
@@ -281,6 +283,9 @@ def test_same_account_again_replaces_the_old_entry_in_place(
     assert old.id not in ids
     assert vault.accounts[1].secret == RFC_SECRET
     assert dialog.code_label.text() == "050 471"
+    # The help for a code that does not work can say the pairing was renewed, and when.
+    assert pairing_of(vault, new.id) == Pairing(at=clock.now(), replaced=True)
+    assert pairing_of(vault, before.id) is None  # added before, not through this window
 
 
 @pytest.mark.parametrize("how", ["button", "escape"])

@@ -433,7 +433,8 @@ def test_the_first_frame_signal_comes_once_codes_are_painted(
 
 
 def test_exit_after_first_frame_quits_by_itself(tmp_path: Path) -> None:
-    """``python -m desktop --exit-after-first-frame`` paints the codes and exits 0."""
+    """``python -m desktop --exit-after-first-frame`` paints the codes, says so on stdout
+    (bench/startup.py times that line) and exits 0."""
     env = {
         **os.environ,
         "TWEESTAP_HOME": str(tmp_path / "home"),
@@ -459,6 +460,7 @@ def test_exit_after_first_frame_quits_by_itself(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr
+    assert result.stdout.splitlines() == ["first frame"]
 
 
 def test_seconds_never_show_zero(

@@ -274,3 +274,51 @@ def test_nul_characters_never_reach_the_database(harness: Harness, admin: Login)
     for key in ("actor", "target", "action"):
         audit = harness.client.get("/api/admin/audit", headers=admin.headers, params={key: "a\0"})
         assert audit.status_code == 422
+
+
+def test_the_users_list_shows_each_extranet_users_method_where_they_may_choose(
+    harness: Harness, admin: Login
+) -> None:
+    from server_stub.services.context import Actor
+
+    harness.add_user("extern.app", kind="extranet", email="a@example.org")
+    harness.add_user("extern.mail", kind="extranet", email="m@example.org")
+    harness.services.users.choose_method("extern.app", "app", Actor("extern.app"))
+    policy = harness.client.get("/api/admin/policy", headers=admin.headers).json()
+    policy["extranet"] = {"enabled": True, "method": "email", "user_adjustable": True}
+    harness.client.put("/api/admin/policy", headers=admin.headers, json=policy)
+
+    users = {
+        u["name"]: u for u in harness.client.get("/api/admin/users", headers=admin.headers).json()
+    }
+
+    assert (users["extern.app"]["method"], users["extern.app"]["method_choice"]) == ("app", "app")
+    assert (users["extern.mail"]["method"], users["extern.mail"]["method_choice"]) == (
+        "email",
+        None,
+    )
+    assert users["beheerder"]["method"] == "app"  # employees: the app, from the cut-off on
+
+
+def test_a_users_own_choice_is_shown_but_not_in_force_where_the_policy_fixes_the_method(
+    harness: Harness, admin: Login
+) -> None:
+    from server_stub.services.context import Actor
+
+    harness.add_user("extern", kind="extranet", email="e@example.org")
+    harness.services.users.choose_method("extern", "app", Actor("extern"))
+    policy = harness.client.get("/api/admin/policy", headers=admin.headers).json()
+    policy["extranet"] = {"enabled": True, "method": "email", "user_adjustable": False}
+    harness.client.put("/api/admin/policy", headers=admin.headers, json=policy)
+
+    user = harness.client.get("/api/admin/users/extern", headers=admin.headers).json()
+
+    assert (user["method"], user["method_choice"]) == ("email", "app")
+
+
+def test_no_method_while_two_step_verification_is_off_for_the_users_group(
+    harness: Harness, admin: Login
+) -> None:
+    harness.add_user("extern", kind="extranet")  # extranet: off by default (the seed)
+    user = harness.client.get("/api/admin/users/extern", headers=admin.headers).json()
+    assert user["method"] is None

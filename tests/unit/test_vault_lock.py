@@ -137,3 +137,22 @@ def test_unlock_notices_a_vault_moved_back_to_the_keyring_meanwhile(
     other.use_keyring()  # another Tweestap turned the lock off
     with pytest.raises(VaultChanged):
         vault.unlock(PASSWORD)
+
+
+def test_check_password_accepts_only_the_app_locks_password(vault: Vault) -> None:
+    vault.protect_with_password(PASSWORD)
+    vault.check_password(PASSWORD)  # no error: it is the one
+    with pytest.raises(WrongPassword):
+        vault.check_password(PASSWORD + " ")
+    with pytest.raises(WrongPassword):
+        vault.check_password("")
+    assert [a.name for a in vault.accounts] == ["jan", "jan"]  # nothing changed or locked
+
+
+def test_check_password_needs_an_unlocked_vault_with_a_password(vault: Vault) -> None:
+    with pytest.raises(ValueError, match="no password"):
+        vault.check_password(PASSWORD)  # its key is in the keyring: nothing to check
+    vault.protect_with_password(PASSWORD)
+    vault.lock()
+    with pytest.raises(VaultLocked):
+        vault.check_password(PASSWORD)

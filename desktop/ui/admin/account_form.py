@@ -50,6 +50,7 @@ from desktop.admin.model import (
 )
 from desktop.errors import UserError
 from desktop.i18n import error_text
+from desktop.ui.accessible import name_combo
 from desktop.ui.admin import labels, questions
 from desktop.ui.admin.session import AdminSession
 from desktop.ui.admin.widgets import YesNo, on_enter
@@ -81,6 +82,7 @@ class AccountForm(QWidget):
         self.new_mode = False
 
         self.tabs = QTabWidget(self)
+        self.tabs.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # its tab bar takes the focus, named
         page = QWidget(self.tabs)
         self.tabs.addTab(page, self.tr("Account"))
 
@@ -97,6 +99,7 @@ class AccountForm(QWidget):
         self.kind_combo = QComboBox(page)
         for kind in KINDS:
             self.kind_combo.addItem(labels.kind(kind), kind)
+        name_combo(self.kind_combo, self.tr("kind of account"))
         self.email_edit = QLineEdit(page)
         self.email_edit.setAccessibleName(self.tr("e-mail address"))
         self.email_error = self._error_label(page)
@@ -167,6 +170,7 @@ class AccountForm(QWidget):
         self.kind_row_label.setAlignment(
             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
         )
+        self.kind_row_label.setBuddy(self.kind_combo)
         grid.addWidget(self.kind_row_label, self._row, 0)
         grid.addWidget(self.kind_combo, self._row, 1, Qt.AlignmentFlag.AlignLeft)
         self._row += 1

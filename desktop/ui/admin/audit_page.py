@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.admin.model import AUDIT_ACTIONS, AuditEntry, AuditFilter
+from desktop.ui.accessible import name_combo
 from desktop.ui.admin import labels
 from desktop.ui.admin.audit_changes import describe_change
 from desktop.ui.admin.session import AdminSession
@@ -49,6 +50,7 @@ class AuditPage(QWidget):
         self.action_combo.addItem(self.tr("Every action"), "")
         for code in AUDIT_ACTIONS:
             self.action_combo.addItem(labels.action(code), code)
+        name_combo(self.action_combo, self.tr("Action"))
         now = QDateTime.fromSecsSinceEpoch(int(session.clock.now()))
         self.since_check = QCheckBox(self.tr("from"), self)
         self.since_edit = QDateTimeEdit(now.addDays(-7), self)
@@ -69,12 +71,20 @@ class AuditPage(QWidget):
 
         filters = QGridLayout()
         filters.setHorizontalSpacing(10)
-        filters.addWidget(QLabel(self.tr("Who"), self), 0, 0)
+
+        def label(text: str, field: QWidget) -> QLabel:
+            shown = QLabel(text, self)
+            shown.setBuddy(field)  # a screen reader says it with the field
+            return shown
+
+        filters.addWidget(label(self.tr("Who"), self.actor_edit), 0, 0)
         filters.addWidget(self.actor_edit, 0, 1)
-        filters.addWidget(QLabel(self.tr("Whom"), self), 0, 2)
+        filters.addWidget(label(self.tr("Whom"), self.target_edit), 0, 2)
         filters.addWidget(self.target_edit, 0, 3)
-        filters.addWidget(QLabel(self.tr("What"), self), 0, 4)
+        filters.addWidget(label(self.tr("What"), self.action_combo), 0, 4)
         filters.addWidget(self.action_combo, 0, 5)
+        self.since_edit.setAccessibleName(self.tr("from (date and time)"))
+        self.until_edit.setAccessibleName(self.tr("until (date and time)"))
         when = QHBoxLayout()
         when.addWidget(self.since_check)
         when.addWidget(self.since_edit)
@@ -82,7 +92,7 @@ class AuditPage(QWidget):
         when.addWidget(self.until_check)
         when.addWidget(self.until_edit)
         when.addSpacing(12)
-        when.addWidget(QLabel(self.tr("at most"), self))
+        when.addWidget(label(self.tr("at most"), self.limit_spin))
         when.addWidget(self.limit_spin)
         when.addStretch(1)
         when.addWidget(self.search_button)

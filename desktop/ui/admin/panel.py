@@ -103,6 +103,7 @@ class AdminWindow(QMainWindow):
         ]
         self.sidebar = QListWidget(self)
         self.sidebar.setObjectName("Sidebar")
+        self.sidebar.setAccessibleName(self.tr("Pages"))
         self.sidebar.setFixedWidth(190)
         self.stack = QStackedWidget(self)
         for title, page in self.pages:
@@ -110,6 +111,9 @@ class AdminWindow(QMainWindow):
             self.stack.addWidget(page)
         self.sidebar.setCurrentRow(0)
         self.sidebar.currentRowChanged.connect(self._page_chosen)
+        # A screen reader chooses a page by selecting its item (AT-SPI's Selection), which
+        # leaves the current row where it was: follow the selection too.
+        self.sidebar.itemSelectionChanged.connect(self._selection_chosen)
 
         body = QHBoxLayout()
         body.setContentsMargins(0, 0, 0, 0)
@@ -163,6 +167,11 @@ class AdminWindow(QMainWindow):
         for row, (_title, known) in enumerate(self.pages):
             if known is page:
                 self.sidebar.setCurrentRow(row)
+
+    def _selection_chosen(self) -> None:
+        rows = {index.row() for index in self.sidebar.selectedIndexes()}
+        if len(rows) == 1:
+            self.sidebar.setCurrentRow(rows.pop())
 
     def _page_chosen(self, row: int) -> None:
         current = self.stack.currentWidget()

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.admin.model import METHODS, GroupPolicy, Method, Policy, PolicyLimits
+from desktop.ui.accessible import name_combo
 from desktop.ui.admin import labels
 from desktop.ui.admin.session import AdminSession
 from desktop.ui.admin.widgets import LimitedSpinBox, YesNo, on_enter
@@ -42,9 +43,9 @@ class GroupBlock:
         name = labels.group(group)
         self.enabled = YesNo(name, parent)
         self.method = QComboBox(parent)
-        self.method.setAccessibleName(f"{name}: {labels.default_method()}")
         for value in METHODS:
             self.method.addItem(labels.method(value), value)
+        name_combo(self.method, f"{name}: {labels.default_method()}")
         self.adjustable = YesNo(f"{name}: {labels.adjustable()}", parent)
         self.adjustable_hint = QLabel(parent)
         self.adjustable_hint.setObjectName("FieldHint")
@@ -174,6 +175,9 @@ class PolicyPage(QWidget):
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
+        # No tab stop of its own: a screen reader would announce a nameless "filler"; the
+        # area still scrolls to whichever of its controls has the focus.
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         scroll.setWidget(content)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.admin.model import ServerContract, User
+from desktop.ui.accessible import add_clear_button, name_combo
 from desktop.ui.admin import labels, questions
 from desktop.ui.admin.account_form import AccountForm
 from desktop.ui.admin.session import AdminSession
@@ -50,9 +51,10 @@ class Column(enum.IntEnum):
     NAME = 0
     KIND = 1
     TWO_FA = 2
-    LAST_LOGIN = 3
-    BLOCKED = 4
-    ADMIN = 5
+    METHOD = 3
+    LAST_LOGIN = 4
+    BLOCKED = 5
+    ADMIN = 6
 
 
 class UsersModel(QAbstractTableModel):
@@ -108,6 +110,7 @@ class UsersModel(QAbstractTableModel):
             Column.NAME: self.tr("Username"),
             Column.KIND: self.tr("Kind"),
             Column.TWO_FA: self.tr("Two-step verification"),
+            Column.METHOD: self.tr("Method"),
             Column.LAST_LOGIN: self.tr("Last login"),
             Column.BLOCKED: self.tr("Blocked"),
             Column.ADMIN: self.tr("Administrator"),
@@ -127,7 +130,29 @@ class UsersModel(QAbstractTableModel):
             return self._sort_key(user, column)
         if role == Qt.ItemDataRole.ToolTipRole and column == Column.NAME:
             return user.email or None
+        if role == Qt.ItemDataRole.ToolTipRole and column == Column.METHOD:
+            return self._method_note(user)
         return None
+
+    def _method(self, user: User) -> str:
+        """The method in force; "(own choice)" where it is the user's own choice."""
+        if user.method is None:
+            return self.tr("off")
+        text = labels.method(user.method)
+        if user.method_choice == user.method:
+            text += " " + self.tr("(own choice)")
+        return text
+
+    def _method_note(self, user: User) -> str | None:
+        if user.method is None:
+            return self.tr("Two-step verification is off for this group (see Policy).")
+        if user.method_choice is not None and user.method_choice != user.method:
+            return self.tr(
+                "Chose {choice} themselves, but the policy sets {method} for this group."
+            ).format(choice=labels.method(user.method_choice), method=labels.method(user.method))
+        if user.method_choice == user.method:
+            return self.tr("The user chose this method themselves.")
+        return self.tr("The policy's default method for this group.")
 
     def _display(self, user: User, column: Column) -> str:
         if column == Column.NAME:
@@ -136,6 +161,8 @@ class UsersModel(QAbstractTableModel):
             return labels.kind(user.kind)
         if column == Column.TWO_FA:
             return labels.enrollment(user.enrollment)
+        if column == Column.METHOD:
+            return self._method(user)
         if column == Column.LAST_LOGIN:
             return labels.moment(self.last_logins.get(user.name))
         if column == Column.BLOCKED:
@@ -202,11 +229,12 @@ class UsersPage(QWidget):
         self.search_field = QLineEdit(self)
         self.search_field.setPlaceholderText(self.tr("Search by username or e-mail address"))
         self.search_field.setAccessibleName(self.tr("Search accounts"))
-        self.search_field.setClearButtonEnabled(True)
+        add_clear_button(self.search_field)
         self.kind_combo = QComboBox(self)
         self.kind_combo.addItem(self.tr("Employees"), "employee")
         self.kind_combo.addItem(self.tr("Extranet users"), "extranet")
         self.kind_combo.addItem(self.tr("Everyone"), None)
+        name_combo(self.kind_combo, self.tr("Show"))
         self.new_button = QPushButton(self.tr("New account"), self)
         self.refresh_button = QPushButton(self.tr("Refresh"), self)
         self.count_label = QLabel(self)
@@ -234,6 +262,9 @@ class UsersPage(QWidget):
 
         top = QHBoxLayout()
         top.addWidget(self.search_field, 1)
+        show_label = QLabel(self.tr("S&how:"), self)
+        show_label.setBuddy(self.kind_combo)  # what a screen reader says with the choice
+        top.addWidget(show_label)
         top.addWidget(self.kind_combo)
         top.addWidget(self.new_button)
         top.addWidget(self.refresh_button)
@@ -442,6 +473,9 @@ class UsersPage(QWidget):
         self._update_count()
 
     def _update_count(self) -> None:
+        # The rows shown changed: size the columns to them (the header only does so itself
+        # when the data changes, so "Extranet user" would stay cut to the employees' width).
+        self.table.horizontalHeader().resizeSections(QHeaderView.ResizeMode.ResizeToContents)
         self.count_label.setText(
             self.tr("{shown} of {total} accounts shown").format(
                 shown=self.proxy.rowCount(), total=self.model.rowCount()

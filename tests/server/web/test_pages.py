@@ -270,3 +270,63 @@ def test_static_files_are_served_by_the_app_and_nothing_else_is(harness: Harness
     assert "navigator.clipboard" in js.text
     for path in ("/assets/missing.css", "/assets/..%2Fsettings.py", "/assets/web.html"):
         assert harness.client.get(path).status_code == 404, path
+
+
+def test_the_enroll_page_links_the_setup_key_for_the_authenticator_app_on_this_pc(
+    web: Web,
+) -> None:
+    page, secret = enroll_page(web)
+    found = elements(page)
+    link = found.by_id["pair-here"]
+    assert found.tag_of("pair-here") == "a"
+    assert found.text_of("pair-here") == "Pair with the authenticator app on this PC"
+    assert link["href"] == totp.otpauth_uri(
+        base64.b32decode(secret), account="jan", issuer="Tweestap"
+    )  # the very secret of the QR code and the setup key beside it
+    assert link["aria-describedby"] == "pair-here-hint"
+    assert "enter the code the app shows below" in found.text_of("pair-here-hint")
+    assert page.headers["cache-control"] == "no-store"
+
+
+def test_the_otpauth_link_is_on_the_enroll_page_only(web: Web) -> None:
+    _page, secret = enroll_page(web)
+    wrong = web.code(wrong_code(web.harness, secret))
+    assert "pair-here" in elements(wrong).by_id  # the same step, after a wrong code
+    done = web.code(totp_now(web.harness, secret))
+    for answer in (done, web.get("/help"), web.get("/code"), web.get("/")):
+        assert "otpauth:" not in answer.text
+        assert secret not in answer.text
+
+
+def test_a_wrong_code_links_the_help_for_a_code_that_does_not_work(web: Web) -> None:
+    secret = enrolled(web)
+    web.login("jan")
+    wrong = web.code(wrong_code(web.harness, secret))
+    found = elements(wrong)
+    [alert] = found.with_role("alert")
+    assert found.by_id["code-help"]["href"] == "/help"
+    assert found.text_of("code-help") == "What to do if the code does not work?"
+    assert found.text_of(alert["id"] or "").endswith("What to do if the code does not work?")
+
+
+def test_the_help_page_gives_the_checklist_the_login_help_and_the_reset_without_a_login(
+    make_web: Callable[..., Web],
+) -> None:
+    web = make_web(**{"Accept-Language": "nl-NL,nl;q=0.9"})
+    page = web.get("/help")
+    assert page.status_code == 200
+    found = elements(page)
+    assert found.text_of("help") == "Wat moet ik doen als de code niet werkt?"
+    steps = found.text_of("help-steps")
+    for words in (
+        "meest recente code",
+        "hoort bij het account",
+        "tijd op je telefoon en computer",
+        "opnieuw de QR-code",
+        "verwijder eerst de oude regel",
+    ):
+        assert words in steps
+    assert found.by_id["login-help"]["href"] == "https://zilliz.nl/inloghulp/"
+    assert "reset tweestapsverificatie" in found.text_of("help-reset")
+    assert found.by_id["help-back"]["href"] == "/"
+    assert page.headers["content-security-policy"].startswith("default-src 'none'")
