@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QComboBox, QLineEdit, QToolButton
+from PySide6.QtWidgets import QAbstractScrollArea, QComboBox, QLineEdit, QToolButton
 
 
 def add_clear_button(field: QLineEdit) -> None:
@@ -24,3 +24,11 @@ def name_combo(combo: QComboBox, name: str) -> None:
     """
     combo.setAccessibleName(name)
     combo.view().setAccessibleName(name)
+
+
+def name_scroll_bars(area: QAbstractScrollArea, name: str) -> None:
+    """Name ``area``'s scroll bars after what they scroll: Qt leaves them nameless, so a
+    screen reader would announce a bare "scroll bar" where a low screen shows one."""
+    text = QCoreApplication.translate("Accessibility", "Scroll {what}").format(what=name)
+    area.verticalScrollBar().setAccessibleName(text)
+    area.horizontalScrollBar().setAccessibleName(text)

@@ -42,7 +42,7 @@ from desktop.errors import UserError
 from desktop.favourites import is_favourite, set_favourite
 from desktop.i18n import error_text
 from desktop.otp.model import Account
-from desktop.ui.accessible import add_clear_button
+from desktop.ui.accessible import add_clear_button, name_scroll_bars
 from desktop.ui.accounts_model import AccountFilter, AccountsModel, Role
 from desktop.ui.clipboard import DEFAULT_CLEAR_AFTER, SecureClipboard
 from desktop.ui.code_view import STYLE, Banner, CodeListView, EmptyState, StatusLine
@@ -101,6 +101,7 @@ class MainWindow(QMainWindow):
         )
 
         self.view = CodeListView(self, timer_factory=timer_factory, hold_clock=hold_clock)
+        name_scroll_bars(self.view, self.tr("codes"))
         self.view.setModel(self.proxy)
         self.view.copy_requested.connect(self.copy_code)
         self.view.next_code_requested.connect(self.next_code)
@@ -576,8 +577,14 @@ class MainWindow(QMainWindow):
         )
         locked = self.vault.is_locked
         # A locked window takes no input but the unlock (and Quit): nothing to search, set
-        # up or administer until the password has been typed.
-        for action in (self.add_action, self.search_action, self.settings_action):
+        # up, check or administer until the password has been typed. The checklist shows the
+        # chosen account's code; About and the login help page reveal nothing and stay.
+        for action in (
+            self.add_action,
+            self.search_action,
+            self.settings_action,
+            self.help_action,
+        ):
             action.setEnabled(not locked)
         self.admin_action.setEnabled(not locked)
         self.header.setEnabled(not locked)

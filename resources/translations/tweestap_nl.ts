@@ -7,6 +7,10 @@
         <source>Clear</source>
         <translation>Wissen</translation>
     </message>
+    <message>
+        <source>Scroll {what}</source>
+        <translation>Schuiven: {what}</translation>
+    </message>
 </context>
 <context>
     <name>AccountForm</name>
@@ -788,6 +792,10 @@ De Authenticator-app die aan dit account gekoppeld is, wordt vergeten. Bij de vo
     <message>
         <source>When</source>
         <translation>Wanneer</translation>
+    </message>
+    <message>
+        <source>audit log</source>
+        <translation>auditlog</translation>
     </message>
     <message>
         <source>Time</source>
@@ -2983,6 +2991,10 @@ De Authenticator-app die aan dit account gekoppeld is, wordt vergeten. Bij de vo
         <translation>Code gekopieerd naar klembord</translation>
     </message>
     <message>
+        <source>codes</source>
+        <translation>codes</translation>
+    </message>
+    <message>
         <source>&amp;Add account…</source>
         <translation>Account &amp;toevoegen…</translation>
     </message>
@@ -3188,6 +3200,10 @@ De Authenticator-app die aan dit account gekoppeld is, wordt vergeten. Bij de vo
         <translation>Vernieuwen</translation>
     </message>
     <message>
+        <source>overview</source>
+        <translation>overzicht</translation>
+    </message>
+    <message>
         <source>Loading the overview…</source>
         <translation>Overzicht ophalen…</translation>
     </message>
@@ -3352,6 +3368,10 @@ De Authenticator-app die aan dit account gekoppeld is, wordt vergeten. Bij de vo
     <message>
         <source>Cancel</source>
         <translation>Annuleer</translation>
+    </message>
+    <message>
+        <source>policy</source>
+        <translation>beleid</translation>
     </message>
     <message>
         <source>0 to {hours}; 0 = a code at every login.</source>
@@ -3947,12 +3967,20 @@ De Authenticator-app die aan dit account gekoppeld is, wordt vergeten. Bij de vo
         <translation>Vernieuwen</translation>
     </message>
     <message>
+        <source>accounts</source>
+        <translation>accounts</translation>
+    </message>
+    <message>
         <source>Accounts</source>
         <translation>Accounts</translation>
     </message>
     <message>
         <source>S&amp;how:</source>
         <translation>&amp;Tonen:</translation>
+    </message>
+    <message>
+        <source>account</source>
+        <translation>account</translation>
     </message>
     <message>
         <source>Loading the accounts…</source>

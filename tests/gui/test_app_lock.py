@@ -246,7 +246,9 @@ def test_a_locked_window_takes_no_ctrl_f_and_no_typing_and_nothing_shows_after_u
     assert window.proxy.rowCount() == 3  # no search left behind hides accounts
 
 
-def test_while_locked_only_the_unlock_and_quit_take_input(locked_on: Rig) -> None:
+def test_while_locked_only_the_unlock_quit_and_what_reveals_nothing_take_input(
+    locked_on: Rig,
+) -> None:
     r = locked_on
     window = r.window
     window.lock_action.trigger()
@@ -258,12 +260,16 @@ def test_while_locked_only_the_unlock_and_quit_take_input(locked_on: Rig) -> Non
         for action in menu.actions()
         if action.isEnabled() and not action.isSeparator() and action.isVisible()
     }
-    assert enabled == {"Quit"}
+    # About and the organisation's login help page show nothing of the vault; the code
+    # checklist (F1) shows the chosen account's code and waits for the unlock.
+    assert enabled == {"Quit", "About Tweestap", "Login help (zilliz.nl)"}
+    assert not window.help_action.isEnabled()
     assert not window.search_field.isEnabled()
     r.extras.app_lock.unlock(LOCK_PASSWORD)
     assert window.search_action.isEnabled()
     assert window.settings_action.isEnabled()
     assert window.admin_action.isEnabled()
+    assert window.help_action.isEnabled()
     assert window.search_field.isEnabled()
 
 

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.admin.model import AUDIT_ACTIONS, AuditEntry, AuditFilter
-from desktop.ui.accessible import name_combo
+from desktop.ui.accessible import name_combo, name_scroll_bars
 from desktop.ui.admin import labels
 from desktop.ui.admin.audit_changes import describe_change
 from desktop.ui.admin.session import AdminSession
@@ -102,6 +102,7 @@ class AuditPage(QWidget):
         filters.setColumnStretch(3, 1)
 
         self.table = QTableWidget(0, 7, self)
+        name_scroll_bars(self.table, self.tr("audit log"))
         self.table.setHorizontalHeaderLabels(
             [
                 self.tr("Time"),

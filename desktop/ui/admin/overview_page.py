@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from desktop.admin.export import unpaired_employees, write_unpaired_csv
 from desktop.admin.model import ENROLLMENT_STATES, Overview, OverviewWarning
 from desktop.net.admin_client import AdminClient
+from desktop.ui.accessible import name_scroll_bars
 from desktop.ui.admin import labels
 from desktop.ui.admin.chart import Bar, EnrollmentChart
 from desktop.ui.admin.session import AdminSession
@@ -135,6 +136,7 @@ class OverviewPage(QWidget):
         # No tab stop of its own: a screen reader would announce a nameless "filler"; the
         # area still scrolls to whichever of its controls has the focus.
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        name_scroll_bars(scroll, self.tr("overview"))
         scroll.setWidget(content)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.admin.model import METHODS, GroupPolicy, Method, Policy, PolicyLimits
-from desktop.ui.accessible import name_combo
+from desktop.ui.accessible import name_combo, name_scroll_bars
 from desktop.ui.admin import labels
 from desktop.ui.admin.session import AdminSession
 from desktop.ui.admin.widgets import LimitedSpinBox, YesNo, on_enter
@@ -178,6 +178,7 @@ class PolicyPage(QWidget):
         # No tab stop of its own: a screen reader would announce a nameless "filler"; the
         # area still scrolls to whichever of its controls has the focus.
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        name_scroll_bars(scroll, self.tr("policy"))
         scroll.setWidget(content)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)

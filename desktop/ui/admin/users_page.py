@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.admin.model import ServerContract, User
-from desktop.ui.accessible import add_clear_button, name_combo
+from desktop.ui.accessible import add_clear_button, name_combo, name_scroll_bars
 from desktop.ui.admin import labels, questions
 from desktop.ui.admin.account_form import AccountForm
 from desktop.ui.admin.session import AdminSession
@@ -244,6 +244,7 @@ class UsersPage(QWidget):
         self.proxy = UsersFilter(self)
         self.proxy.setSourceModel(self.model)
         self.table = QTableView(self)
+        name_scroll_bars(self.table, self.tr("accounts"))
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(Column.NAME, Qt.SortOrder.AscendingOrder)
@@ -278,6 +279,10 @@ class UsersPage(QWidget):
         self.form_scroll = QScrollArea(self)
         self.form_scroll.setWidgetResizable(True)
         self.form_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        # No tab stop of its own (a nameless "filler" to a screen reader); it still scrolls
+        # to whichever field has the focus.
+        self.form_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        name_scroll_bars(self.form_scroll, self.tr("account"))
         self.form_scroll.setWidget(self.form)
         self.splitter = QSplitter(Qt.Orientation.Vertical, self)
         self.splitter.addWidget(list_part)
