@@ -92,7 +92,7 @@ def importers() -> Iterator[Importer]:
 
 def detect(name: str, data: bytes) -> Importer:
     if not data:  # an empty file, or a named pipe nobody wrote to
-        from desktop.importers._kit import empty_file
+        from desktop.importers._problems import empty_file
 
         raise empty_file()
     for candidate in importers():

@@ -13,7 +13,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
 from desktop.importers import DamagedFile, PasswordNeeded, WrongPassword, read_bytes
-from desktop.importers._kit import NewerVersion
+from desktop.importers._problems import NewerVersion
 from desktop.importers.aegis import IMPORTER, NoPasswordSlot
 from desktop.importers.base import ImportResult
 from desktop.otp.model import OtpType

@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 
 from desktop.importers import ImportProblem, detect
-from desktop.importers._kit import NothingToImport
+from desktop.importers._problems import NothingToImport
 from desktop.importers.google_migration import IMPORTER, UnreadablePicture
 from desktop.otp.model import Account, OtpType
 from desktop.scan.migration import PREFIX, MigrationPayload, encode_migration_uris

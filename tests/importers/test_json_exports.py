@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from desktop.importers import DamagedFile, detect
-from desktop.importers._kit import EncryptionNotSupported
+from desktop.importers._problems import EncryptionNotSupported
 from desktop.importers.bitwarden import IMPORTER as BITWARDEN
 from desktop.importers.duo import IMPORTER as DUO
 from desktop.importers.proton_authenticator import IMPORTER as PROTON

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from desktop.importers import DamagedFile, WrongPassword
-from desktop.importers._kit import NewerVersion
+from desktop.importers._problems import NewerVersion
 from desktop.importers.twofas import IMPORTER
 from desktop.otp.model import OtpType
 from tests.paths import INTEROP

@@ -8,7 +8,7 @@ from urllib.parse import quote
 import pytest
 
 from desktop.importers import detect
-from desktop.importers._kit import EncryptionNotSupported, NothingToImport
+from desktop.importers._problems import EncryptionNotSupported, NothingToImport
 from desktop.importers.ente_auth import IMPORTER as ENTE
 from desktop.importers.otpauth_uri import IMPORTER as URIS
 
