@@ -196,10 +196,10 @@ def _print(codes: list[str], as_json: bool) -> None:
 def _add(payloads: list[str], open_vault: Callable[[], Vault], clock: Clock) -> int:
     from desktop.cli.transfer import report
     from desktop.importers import ImportResult
+    from desktop.importers.into_vault import store
     from desktop.otp.codes import code_at
     from desktop.scan.classify import classify
     from desktop.scan.migration import MigrationCollector
-    from desktop.transfer import apply_import
 
     links: list[Account] = []
     exports: dict[tuple[int, int], MigrationCollector] = {}
@@ -230,8 +230,8 @@ def _add(payloads: list[str], open_vault: Callable[[], Vault], clock: Clock) -> 
         console.err(translate("Cli", "No account was added."))
         return NOTHING
     vault = open_vault()
-    # The rule of every import: only an exact duplicate is left out (desktop.importers.merge).
-    summary = apply_import(vault, ImportResult(format_key="scan", accounts=links + imported))
+    # The one way into the vault of every import: only an exact duplicate is left out.
+    summary = store(vault, ImportResult(format_key="scan", accounts=links + imported))
     from_links = {account.id for account in links}
     for stored in summary.imported:
         console.err(

@@ -39,9 +39,8 @@ from .accounts import UsageProblem
 
 if TYPE_CHECKING:
     from desktop.importers import Importer, ImportResult
-    from desktop.importers.merge import Resemblance
+    from desktop.importers.into_vault import ImportSummary, Resemblance
     from desktop.otp.model import Account
-    from desktop.transfer import ImportSummary
     from desktop.vault import Vault
 
 translate = QCoreApplication.translate
@@ -58,16 +57,17 @@ class PasswordMissing(UserError):
 
 
 def run_import(args: argparse.Namespace, open_vault: Callable[[], Vault]) -> int:
-    from desktop import transfer
+    from desktop.importers import read_import_file
+    from desktop.importers.into_vault import store
 
     path = Path(args.file)
-    data = transfer.read_import_file(path)
+    data = read_import_file(path)
     result = _read(path, data, args.format, args.password)
     if not result.accounts and not result.skipped:
         console.err(translate("Cli", "{file} holds no accounts.").format(file=path))
         return REFUSED
     vault = open_vault()
-    summary = transfer.apply_import(vault, result)
+    summary = store(vault, result)
     for account in summary.imported:
         console.out(translate("Cli", "Imported {label}").format(label=account.label))
     report(summary)
@@ -173,7 +173,9 @@ def check_export_args(args: argparse.Namespace) -> ExportFormat:
 
 
 def run_export(args: argparse.Namespace, open_vault: Callable[[], Vault], clock: Clock) -> int:
-    from desktop import exporters, transfer
+    from desktop import exporters
+    from desktop.backup_reminder import record_backup
+    from desktop.exporters.files import export_bytes
 
     export_format = check_export_args(args)
     vault = open_vault()
@@ -188,9 +190,9 @@ def run_export(args: argparse.Namespace, open_vault: Callable[[], Vault], clock:
         return _export_google(path, accounts)
     if not export_format.encrypted:
         _warn_plain(path)
-    data = transfer.export_bytes(export_format, accounts, password, now=now)
+    data = export_bytes(export_format, accounts, password, now=now)
     write_private_file(path, data)
-    transfer.record_backup(vault, now)
+    record_backup(vault, now)
     if len(accounts) == 1:
         done = translate("Cli", "Exported 1 account to {file}.")
     else:

@@ -419,11 +419,15 @@ class AddAccountDialog(QDialog):
     def import_exports(self) -> None:
         """Import every account of the complete Google Authenticator exports read so far,
         then show what happened (accounts already stored are not doubled)."""
-        from desktop.scan.exports import import_accounts
+        from desktop.importers import ImportResult
+        from desktop.importers.into_vault import store
 
         offer = self.export_offer
+        scanned = ImportResult(
+            format_key="google_migration", accounts=[*offer.collection.accounts()]
+        )
         try:
-            summary = import_accounts(self._vault, offer.collection.accounts())
+            summary = store(self._vault, scanned)
         except UserError as error:  # the vault could not be saved: nothing was stored
             self.imported_title.setText(self.tr("Nothing was imported"))
             self.imported_summary.setText(error_text(error))

@@ -26,11 +26,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.backup_reminder import record_backup
 from desktop.clock import Clock
 from desktop.errors import UserError
 from desktop.exporters import ExportFormat, check_password, write_private_file
+from desktop.exporters.files import default_file_name, export_bytes
 from desktop.i18n import error_text
-from desktop.transfer import default_file_name, export_bytes, record_backup
 from desktop.ui.account_input import MessageLabel, Tone, set_muted, set_notice
 from desktop.ui.window_fit import keep_fitted
 from desktop.vault import Vault

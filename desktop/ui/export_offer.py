@@ -19,10 +19,10 @@ from desktop.i18n import error_text
 from desktop.ui.account_input import MessageLabel, Tone
 
 if TYPE_CHECKING:
+    from desktop.importers.into_vault import ImportSummary
     from desktop.otp.model import Account
-    from desktop.scan.exports import ExportCollection
+    from desktop.scan.export_parts import ExportCollection
     from desktop.scan.migration import MigrationBatch
-    from desktop.transfer import ImportSummary
 
 
 def account_labels(accounts: Iterable[Account]) -> str:
@@ -70,7 +70,7 @@ class ExportOffer(QFrame):
     def collection(self) -> ExportCollection:
         """The exports seen so far (made on first use: protobuf loads only then)."""
         if self._collection is None:
-            from desktop.scan.exports import ExportCollection
+            from desktop.scan.export_parts import ExportCollection
 
             self._collection = ExportCollection()
         return self._collection
@@ -80,7 +80,7 @@ class ExportOffer(QFrame):
     def take_texts(self, texts: Iterable[str], files: Sequence[str] = ()) -> None:
         """Read the export links among ``texts`` (QR texts, a pasted line or a pasted text
         file); an unreadable one is explained, the others are still taken."""
-        from desktop.scan.exports import holds_export, read_export_text
+        from desktop.scan.export_parts import holds_export, read_export_text
 
         problem: UserError | None = None
         taken = False

@@ -44,10 +44,10 @@ from desktop.importers import (
     PasswordNeeded,
     WrongPassword,
     read_bytes,
+    read_import_file,
 )
-from desktop.importers.merge import Resemblance
+from desktop.importers.into_vault import ImportSummary, Resemblance, store
 from desktop.otp.model import Account, Likeness
-from desktop.transfer import ImportSummary, apply_import, read_import_file
 from desktop.ui.accessible import name_combo
 from desktop.ui.account_input import MessageLabel, Tone
 from desktop.ui.window_fit import PageStack, keep_fitted
@@ -354,7 +354,7 @@ class ImportDialog(QDialog):
             self._show(Page.CHOOSE)
             return
         try:
-            summary = apply_import(self.vault, result)
+            summary = store(self.vault, result)
         except UserError as error:
             self.choose_message.show_message(error_text(error), Tone.ERROR)
             self._show(Page.CHOOSE)

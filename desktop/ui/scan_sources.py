@@ -228,7 +228,7 @@ class ScanSources(QWidget):
         account link or Google Authenticator export text is taken too."""
         text = _clipboard_text()
         if text is not None:
-            from desktop.scan.exports import holds_export
+            from desktop.scan.export_parts import holds_export
 
             self._found_in = {}
             if holds_export(text):

@@ -14,9 +14,9 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
+from desktop.backup_reminder import backup_reminder_due
 from desktop.clock import Clock
 from desktop.otp.model import Account
-from desktop.transfer import backup_reminder_due
 from desktop.vault import Vault
 
 REMINDER_STYLE = """

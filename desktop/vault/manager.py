@@ -252,7 +252,7 @@ class Vault:
 
         Returns them as stored (a taken id is replaced by a fresh one). Unlike :meth:`add`,
         an account for a login the vault has already is stored as well: deciding what to
-        leave out of a bulk addition is :mod:`desktop.importers.merge`'s job. Nothing is
+        leave out of a bulk addition is :mod:`desktop.importers.into_vault`'s job. Nothing is
         saved when there is nothing to add.
         """
         chosen = list(accounts)

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from desktop.backup_reminder import LAST_BACKUP_SETTING
 from desktop.exporters.backup import Argon2Params
 from desktop.scan.decode import decode_image_file
 from desktop.scan.migration import MigrationCollector, parse_migration_uri
-from desktop.transfer import LAST_BACKUP_SETTING
 from desktop.vault import open_vault
 from tests.cli.conftest import RFC_URI, Cli, listed
 from tests.paths import INTEROP

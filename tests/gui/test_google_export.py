@@ -12,10 +12,13 @@ import pytest
 from PySide6.QtGui import QClipboard
 from PySide6.QtWidgets import QFileDialog, QWidget
 
+from desktop.importers import ImportResult
+from desktop.importers.into_vault import store
 from desktop.otp.model import Account, OtpType
 from desktop.otp.secret import parse_setup_key
-from desktop.scan.exports import ExportCollection, import_accounts, read_export_text
-from desktop.scan.migration import PREFIX, MigrationPayload, encode_migration_uris
+from desktop.scan.export_parts import ExportCollection, read_export_text
+from desktop.scan.migration import PREFIX, encode_migration_uris
+from desktop.scan.migration_schema import MigrationPayload
 from desktop.ui.account_input import Tone
 from desktop.ui.add_dialog import AddAccountDialog, Page
 from desktop.vault import Vault
@@ -116,7 +119,8 @@ def test_importing_twice_adds_nothing_the_second_time(
 ) -> None:
     open_image(dialog, monkeypatch, export_png)
     dialog.export_offer.import_button.click()
-    again = import_accounts(vault, collection_of(export_png).accounts())
+    scanned = [*collection_of(export_png).accounts()]
+    again = store(vault, ImportResult(format_key="google_migration", accounts=scanned))
     assert again.imported == [] and len(again.duplicates) == 3
     assert stored(vault) == PNG_ACCOUNTS
 

@@ -11,9 +11,11 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QWidget
 from pytestqt.qtbot import QtBot
 
+from desktop.backup_reminder import LAST_BACKUP_SETTING
 from desktop.clock import FixedClock
 from desktop.exporters import ExportFormat
 from desktop.exporters.backup import Argon2Params
+from desktop.exporters.files import export_bytes
 from desktop.importers import importer
 from desktop.otp.codes import code_at
 from desktop.otp.model import Account, OtpType
@@ -21,7 +23,6 @@ from desktop.otp.uri import format_uri
 from desktop.scan.decode import decode_qr_texts
 from desktop.scan.migration import MigrationCollector, parse_migration_uri
 from desktop.scan.qimage import qimage_to_array
-from desktop.transfer import LAST_BACKUP_SETTING, export_bytes
 from desktop.ui.export_dialog import ExportDialog
 from desktop.ui.export_qr_dialog import AccountQrDialog, GoogleExportDialog, QrCodesDialog
 from desktop.ui.import_dialog import ImportDialog, Page

@@ -11,7 +11,8 @@ from typing import Any
 from urllib.parse import quote
 
 from desktop.importers import ImportResult, read_bytes
-from desktop.scan.migration import PREFIX, MigrationPayload
+from desktop.scan.migration import PREFIX
+from desktop.scan.migration_schema import MigrationPayload
 from desktop.text import has_controls
 
 HOSTILE_ISSUER = "\x1b[31mEvil\nFake\u202e"

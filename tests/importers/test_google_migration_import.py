@@ -15,7 +15,8 @@ from desktop.importers import ImportProblem, detect
 from desktop.importers._problems import NothingToImport
 from desktop.importers.google_migration import IMPORTER, UnreadablePicture
 from desktop.otp.model import Account, OtpType
-from desktop.scan.migration import PREFIX, MigrationPayload, encode_migration_uris
+from desktop.scan.migration import PREFIX, encode_migration_uris
+from desktop.scan.migration_schema import MigrationPayload
 from tests.scan.synthetic import page, paste, qr
 
 ACCOUNTS = [

@@ -28,12 +28,12 @@ from desktop.scan.migration import (
     PREFIX,
     MigrationCollector,
     MigrationEntry,
-    MigrationPayload,
     encode_migration_uris,
     parse_migration_text,
     parse_migration_uri,
     split_name,
 )
+from desktop.scan.migration_schema import MigrationPayload
 from tests.paths import INTEROP
 
 MANIFEST = json.loads((INTEROP / "google-migration" / "manifest.json").read_text("utf-8"))

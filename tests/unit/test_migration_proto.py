@@ -2,7 +2,7 @@
 
 protoc is not run anywhere: the .proto text is parsed here (the small subset it uses) and
 compared, message by message and field by field, with the descriptor that
-``desktop.scan.migration`` builds.
+``desktop.scan.migration_schema`` builds.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from desktop.scan.migration import MigrationPayload, file_descriptor_proto
+from desktop.scan.migration_schema import MigrationPayload, file_descriptor_proto
 from tests.paths import ROOT
 
 PROTO = ROOT / "resources" / "proto" / "google_auth_migration.proto"

@@ -1,4 +1,4 @@
-"""Putting an import into the vault, and the last-backup setting (desktop.transfer)."""
+"""Putting an import into the vault (the one way in), and the last-backup setting."""
 
 from __future__ import annotations
 
@@ -6,10 +6,18 @@ from pathlib import Path
 
 import pytest
 
-from desktop import transfer
+from desktop import backup_reminder
 from desktop.exporters import ExportFormat
 from desktop.exporters.backup import Argon2Params
-from desktop.importers import ImportResult, Skipped, importer
+from desktop.exporters.files import default_file_name, export_bytes
+from desktop.importers import (
+    ImportFileUnreadable,
+    ImportResult,
+    Skipped,
+    importer,
+    read_import_file,
+)
+from desktop.importers.into_vault import store
 from desktop.otp.model import Account, InvalidAccount, Likeness, OtpType
 from desktop.otp.uri import InvalidUri
 from desktop.vault import SaveFailed, Vault, open_vault
@@ -51,7 +59,7 @@ def test_import_keeps_every_account_but_exact_duplicates_and_reports_the_rest(
         ],
         skipped=[skipped],
     )
-    summary = transfer.apply_import(vault, result)
+    summary = store(vault, result)
     assert [a.label for a in summary.imported] == [
         "Zilliz: anna (renamed)",
         "New: piet",
@@ -104,16 +112,16 @@ def test_add_many_refuses_what_the_vault_does_not_take_in_and_stores_nothing(
 
 def test_a_failed_save_stores_nothing(vault: Vault, monkeypatch: pytest.MonkeyPatch) -> None:
     vault.add(account("A", "a", b"k" * 10))
-    from desktop.vault import store
+    from desktop.vault import store as vault_file
 
     def broken(path: Path, data: bytes) -> None:
-        raise store.StoreError(path, OSError(28, "No space left on device"))
+        raise vault_file.StoreError(path, OSError(28, "No space left on device"))
 
     result = ImportResult(format_key="aegis", accounts=[account("B", "b", b"l" * 10)])
     with monkeypatch.context() as patch:
-        patch.setattr(store, "write_atomic", broken)
+        patch.setattr(vault_file, "write_atomic", broken)
         with pytest.raises(SaveFailed):
-            transfer.apply_import(vault, result)
+            store(vault, result)
     assert [a.label for a in open_vault().accounts] == ["A: a"]
     assert [a.label for a in vault.accounts] == ["A: a"]
 
@@ -126,13 +134,13 @@ def test_backup_round_trip_on_a_fresh_home(
 
     vault.add(account("Zilliz", "anna", b"12345678901234567890"))
     vault.add(Account(issuer="VPN", name="jan", secret=b"h" * 20, type=OtpType.HOTP, counter=9))
-    data = transfer.export_bytes(ExportFormat.TWEESTAP, vault.accounts, "backup pass", now=T)
+    data = export_bytes(ExportFormat.TWEESTAP, vault.accounts, "backup pass", now=T)
     monkeypatch.setenv("TWEESTAP_HOME", str(tmp_path / "new-computer"))
     monkeypatch.setenv("TWEESTAP_PASSWORD", "another vault password")
     fresh = open_vault()
     assert fresh.accounts == ()
     result = importer("tweestap").read(data, "backup pass")
-    summary = transfer.apply_import(fresh, result)
+    summary = store(fresh, result)
     assert summary.duplicates == [] and summary.failed == []
     restored = open_vault().accounts
     assert [a.label for a in restored] == ["Zilliz: anna", "VPN: jan"]
@@ -141,30 +149,30 @@ def test_backup_round_trip_on_a_fresh_home(
 
 
 def test_last_backup_is_kept_in_the_vault_settings(vault: Vault) -> None:
-    assert not transfer.backup_reminder_due(vault)  # no accounts: nothing to back up
+    assert not backup_reminder.backup_reminder_due(vault)  # no accounts: nothing to back up
     vault.add(account("A", "a", b"k" * 10))
-    assert transfer.backup_reminder_due(vault)
-    transfer.record_backup(vault, T)
-    assert vault.settings[transfer.LAST_BACKUP_SETTING] == "2024-06-17T09:30:00Z"
+    assert backup_reminder.backup_reminder_due(vault)
+    backup_reminder.record_backup(vault, T)
+    assert vault.settings[backup_reminder.LAST_BACKUP_SETTING] == "2024-06-17T09:30:00Z"
     reopened = open_vault()
-    assert not transfer.backup_reminder_due(reopened)
-    last = transfer.last_backup(reopened)
+    assert not backup_reminder.backup_reminder_due(reopened)
+    last = backup_reminder.last_backup(reopened)
     assert last is not None and last.timestamp() == T
-    vault.set_setting(transfer.LAST_BACKUP_SETTING, None)
-    assert transfer.backup_reminder_due(open_vault())
+    vault.set_setting(backup_reminder.LAST_BACKUP_SETTING, None)
+    assert backup_reminder.backup_reminder_due(open_vault())
 
 
 def test_unreadable_import_files_say_why(tmp_path: Path) -> None:
-    with pytest.raises(transfer.ImportFileUnreadable) as missing:
-        transfer.read_import_file(tmp_path / "nope.json")
+    with pytest.raises(ImportFileUnreadable) as missing:
+        read_import_file(tmp_path / "nope.json")
     assert missing.value.render() == f"There is no file {tmp_path / 'nope.json'}."
-    with pytest.raises(transfer.ImportFileUnreadable) as folder:
-        transfer.read_import_file(tmp_path)
+    with pytest.raises(ImportFileUnreadable) as folder:
+        read_import_file(tmp_path)
     assert "is a folder" in folder.value.render()
 
 
 def test_default_file_names() -> None:
-    assert transfer.default_file_name(ExportFormat.TWEESTAP, T) == (
+    assert default_file_name(ExportFormat.TWEESTAP, T) == (
         "tweestap-backup-2024-06-17.tweestap-backup"
     )
-    assert transfer.default_file_name(ExportFormat.OTPAUTH, T).endswith(".txt")
+    assert default_file_name(ExportFormat.OTPAUTH, T).endswith(".txt")

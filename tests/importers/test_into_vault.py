@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from desktop.importers.base import ImportResult
-from desktop.importers.merge import plan
+from desktop.importers.into_vault import plan
 from desktop.otp.model import (
     MAX_LABEL_LENGTH,
     MAX_STORED_COUNTER,
@@ -28,7 +28,7 @@ def test_exactly_the_same_account_again_is_a_duplicate_not_a_new_row() -> None:
     existing = Account(issuer="GitHub", name="ann", secret=KEY_A)
     incoming = Account(issuer="GitHub", name="ann", secret=KEY_A)
     planned = plan([existing], result(incoming))
-    assert planned.new == [] and planned.alike == []
+    assert planned.imported == [] and planned.alike == []
     (duplicate,) = planned.duplicates
     assert duplicate.existing is existing and duplicate.incoming is incoming
 
@@ -37,7 +37,7 @@ def test_the_same_key_under_another_name_is_imported_and_said_to_look_alike() ->
     existing = Account(issuer="Work mail", name="ann", secret=KEY_A)
     incoming = Account(issuer="Google", name="ann@example.com", secret=KEY_A)
     planned = plan([existing], result(incoming))
-    assert planned.new == [incoming] and planned.duplicates == []
+    assert planned.imported == [incoming] and planned.duplicates == []
     (alike,) = planned.alike
     assert (alike.account, alike.other, alike.likeness) == (incoming, existing, Likeness.SAME_KEY)
     assert not alike.in_file
@@ -46,7 +46,7 @@ def test_the_same_key_under_another_name_is_imported_and_said_to_look_alike() ->
 def test_only_a_different_letter_case_is_not_an_exact_duplicate() -> None:
     existing = Account(issuer="GitHub", name="ann", secret=KEY_A)
     planned = plan([existing], result(Account(issuer="github", name="ANN", secret=KEY_A)))
-    assert len(planned.new) == 1
+    assert len(planned.imported) == 1
     assert planned.alike[0].likeness is Likeness.SAME_KEY
 
 
@@ -59,7 +59,7 @@ def test_the_same_key_with_other_code_settings_is_imported(change: dict[str, obj
     existing = Account(issuer="Site", name="ann", secret=KEY_A)
     incoming = existing.replace(id="incoming", **change)
     planned = plan([existing], result(incoming))
-    assert planned.new == [incoming]
+    assert planned.imported == [incoming]
     assert planned.alike[0].likeness is Likeness.SAME_KEY
 
 
@@ -67,7 +67,7 @@ def test_the_same_name_with_another_key_is_imported_and_said_to_look_alike() -> 
     existing = Account(issuer="Intranet", name="jan", secret=KEY_A)
     incoming = Account(issuer="Intranet", name="jan", secret=KEY_B)
     planned = plan([existing], result(incoming))
-    assert planned.new == [incoming]
+    assert planned.imported == [incoming]
     (alike,) = planned.alike
     assert (alike.other, alike.likeness) == (existing, Likeness.SAME_NAME)
 
@@ -84,28 +84,28 @@ def test_the_exact_account_is_found_among_several_with_its_key() -> None:
     exact = Account(issuer="Site", name="ann", secret=KEY_A)
     planned = plan([renamed, exact], result(Account("Site", "ann", KEY_A)))
     (duplicate,) = planned.duplicates
-    assert duplicate.existing is exact and planned.new == []
+    assert duplicate.existing is exact and planned.imported == []
 
 
 def test_the_same_key_for_another_kind_of_code_is_a_new_account_that_looks_alike() -> None:
     existing = Account(issuer="Bank", name="me", secret=KEY_A, type=OtpType.TOTP)
     incoming = Account(issuer="Bank", name="me", secret=KEY_A, type=OtpType.HOTP)
     planned = plan([existing], result(incoming))
-    assert planned.new == [incoming] and planned.duplicates == []
+    assert planned.imported == [incoming] and planned.duplicates == []
     assert planned.alike[0].likeness is Likeness.SAME_KEY
 
 
 def test_an_hotp_counter_behind_the_stored_one_is_the_same_account() -> None:
     existing = Account("Bank", "me", KEY_A, type=OtpType.HOTP, counter=40)
     planned = plan([existing], result(existing.replace(id="x", counter=3)))
-    assert planned.new == [] and len(planned.duplicates) == 1
+    assert planned.imported == [] and len(planned.duplicates) == 1
 
 
 def test_an_hotp_counter_ahead_of_the_stored_one_is_kept_too() -> None:
     existing = Account("Bank", "me", KEY_A, type=OtpType.HOTP, counter=3)
     ahead = existing.replace(id="x", counter=40)
     planned = plan([existing], result(ahead))
-    assert planned.new == [ahead]
+    assert planned.imported == [ahead]
     assert planned.alike[0].likeness is Likeness.SAME_KEY
 
 
@@ -114,7 +114,7 @@ def test_exact_repeats_inside_the_file_are_folded_into_the_first() -> None:
     again = Account(issuer="A", name="one", secret=KEY_B)
     other = Account(issuer="C", name="three", secret=KEY_C)
     planned = plan([], result(first, again, other))
-    assert planned.new == [first, other]
+    assert planned.imported == [first, other]
     (repeat,) = planned.repeated
     assert repeat.incoming is again and repeat.existing is first
 
@@ -124,7 +124,7 @@ def test_look_alikes_inside_the_file_are_all_kept_and_said() -> None:
     renamed = Account(issuer="A again", name="one", secret=KEY_B)
     other_key = Account(issuer="A", name="one", secret=KEY_C)
     planned = plan([], result(first, renamed, other_key))
-    assert planned.new == [first, renamed, other_key] and planned.repeated == []
+    assert planned.imported == [first, renamed, other_key] and planned.repeated == []
     assert [(r.account, r.other, r.likeness, r.in_file) for r in planned.alike] == [
         (renamed, first, Likeness.SAME_KEY, True),
         (other_key, first, Likeness.SAME_NAME, True),
@@ -136,10 +136,10 @@ def test_accounts_the_vault_does_not_take_in_are_refused_with_the_reason() -> No
     far_counter = Account("Bank", "me", KEY_B, type=OtpType.HOTP, counter=MAX_STORED_COUNTER + 1)
     fine = Account("Fine", "me", KEY_C)
     planned = plan([], result(too_long, far_counter, fine))
-    assert planned.new == [fine]
-    assert [r.label for r in planned.refused] == [too_long.label, "Bank: me"]
-    assert "at most 256" in planned.refused[0].reason.render()
-    assert "9223372036854775807" in planned.refused[1].reason.render()
+    assert planned.imported == [fine]
+    assert [r.label for r in planned.failed] == [too_long.label, "Bank: me"]
+    assert "at most 256" in planned.failed[0].reason.render()
+    assert "9223372036854775807" in planned.failed[1].reason.render()
 
 
 def test_new_ids_never_clash_and_groups_follow_them() -> None:
@@ -156,14 +156,19 @@ def test_new_ids_never_clash_and_groups_follow_them() -> None:
             groups={"Work": ["same-id", "dup", "rep"], "Empty": ["unknown"]},
         ),
     )
-    (added,) = planned.new
+    (added,) = planned.imported
     assert added.id != "same-id" and (added.issuer, added.name) == ("New", "y")
     assert planned.groups == {"Work": [added.id, "same-id"]}
 
 
 def test_nothing_to_import_is_an_empty_plan() -> None:
     planned = plan([Account("A", "b", KEY_A)], result())
-    assert (planned.new, planned.duplicates, planned.repeated, planned.groups) == ([], [], [], {})
+    assert (planned.imported, planned.duplicates, planned.repeated, planned.groups) == (
+        [],
+        [],
+        [],
+        {},
+    )
 
 
 def test_likeness_is_none_for_accounts_with_nothing_in_common() -> None:

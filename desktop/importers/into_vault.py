@@ -1,25 +1,28 @@
-"""What a bulk addition stores: every account that is not already there, and a word on
-the ones that look like another.
+"""The one way accounts arrive in the vault in bulk, and what it did.
 
-One plan for every way accounts arrive in bulk (an import file, a Google Authenticator
-export read in the add-account window, ``tweestap scan --add``), so each of them keeps the
-same accounts. The rule is :func:`desktop.otp.model.likeness`:
+Every path that adds many accounts at once (an import file, a Google Authenticator export
+scanned or pasted in the add-account window, ``tweestap scan --add``) calls :func:`store`
+with an :class:`~desktop.importers.base.ImportResult` and gets one :class:`ImportSummary`.
+It stores in one save: all the accounts it picks, or (on an error, which is raised) none.
+
+What it picks (:func:`plan`) follows :func:`desktop.otp.model.likeness`:
 
 * only an **exact duplicate** (same key, type, settings, issuer and name) is left out,
-  whether the vault holds it already (:attr:`ImportPlan.duplicates`) or the file lists it
-  twice (:attr:`ImportPlan.repeated`);
+  whether the vault holds it already (:attr:`ImportSummary.duplicates`) or the file lists it
+  twice (:attr:`ImportSummary.repeated`);
 * everything else is stored, also the same key under another issuer or name (renamed in
   one of the apps, or two sites that share a key) and the same issuer and name with another
   key (an older enrolment, or two logins of one name). Dropping either could lose the one
-  that works; the summary says what each looks like (:attr:`ImportPlan.alike`) so the
+  that works; the summary says what each looks like (:attr:`ImportSummary.alike`) so the
   person can tidy up;
 * an account the vault does not take in (a name longer than the limit, an HOTP counter
   other apps cannot hold: :func:`desktop.otp.model.check_storable`) is not stored, with
-  the reason (:attr:`ImportPlan.refused`). Nothing is dropped silently.
+  the reason, beside the entries the file itself could not turn into accounts
+  (:attr:`ImportSummary.failed`). Nothing is dropped silently.
 
-Every account in :attr:`ImportPlan.new` has an id that no existing account and no other
-new account has. :attr:`ImportPlan.groups` are the file's groups in terms of those ids; a
-duplicate is represented there by the id of the account it duplicates.
+Every account in :attr:`ImportSummary.imported` has an id that no existing account and no
+other new account has. :attr:`ImportSummary.groups` are the file's groups in terms of those
+ids; a duplicate is represented there by the id of the account it duplicates.
 """
 
 from __future__ import annotations
@@ -58,22 +61,29 @@ class Resemblance:
 
 
 @dataclass(frozen=True, slots=True)
-class ImportPlan:
-    new: list[Account]
-    """Accounts to store, in file order, with ids that clash with nothing."""
-    duplicates: list[Duplicate]
-    """Incoming accounts the vault holds exactly (``existing`` is the vault's account)."""
+class ImportSummary:
+    """What a bulk addition stores (:func:`plan`), and so, after :func:`store`, what it did."""
+
+    imported: list[Account] = field(default_factory=list)
+    """Stored (or to store), in file order, with ids that clash with nothing."""
+    duplicates: list[Duplicate] = field(default_factory=list)
+    """Left out: exactly these accounts are in the vault already (``existing`` is its own)."""
     repeated: list[Duplicate] = field(default_factory=list)
-    """Accounts the file lists more than once (``existing`` is the first one)."""
+    """Left out: the file lists them more than once (``existing`` is the first one)."""
     alike: list[Resemblance] = field(default_factory=list)
-    """Accounts of :attr:`new` that look like another account."""
-    refused: list[Skipped] = field(default_factory=list)
-    """Accounts the vault does not take in, with the reason."""
+    """Stored, but each looks like another account: the same key, or the same name."""
+    failed: list[Skipped] = field(default_factory=list)
+    """Not stored, each with the reason: entries the file could not turn into accounts, then
+    accounts the vault does not take in."""
     groups: dict[str, list[str]] = field(default_factory=dict)
     """The file's groups: name -> ids of new accounts and of the accounts duplicates match."""
 
+    def resemblance(self, account: Account) -> Resemblance | None:
+        """What the stored ``account`` looks like, if anything."""
+        return next((r for r in self.alike if r.account.id == account.id), None)
 
-def plan(existing: Sequence[Account], result: ImportResult) -> ImportPlan:
+
+def plan(existing: Sequence[Account], result: ImportResult) -> ImportSummary:
     """Split ``result`` into accounts to store and accounts ``existing`` already holds."""
     taken_ids = {account.id for account in existing}
     new: list[Account] = []
@@ -120,25 +130,26 @@ def plan(existing: Sequence[Account], result: ImportResult) -> ImportPlan:
                 members.append(target)
         if members:
             groups[name] = members
-    return ImportPlan(
-        new=new,
+    return ImportSummary(
+        imported=new,
         duplicates=duplicates,
         repeated=repeated,
         alike=alike,
-        refused=refused,
+        failed=[*result.skipped, *refused],
         groups=groups,
     )
 
 
-def import_into(vault: Vault, result: ImportResult) -> ImportPlan:
+def store(vault: Vault, result: ImportResult) -> ImportSummary:
     """Store the accounts :func:`plan` picks, in one save: all of them or (on an error,
-    which is raised) none. The plan is made against the accounts on disk at that moment,
-    so an account another Tweestap added meanwhile is not doubled."""
-    plans: list[ImportPlan] = []
+    which is raised: the vault's :class:`~desktop.errors.UserError`) none. The plan is made
+    against the accounts on disk at that moment, so an account another Tweestap added
+    meanwhile is not doubled."""
+    plans: list[ImportSummary] = []
 
     def choose(stored: Sequence[Account]) -> list[Account]:
         plans.append(plan(stored, result))
-        return plans[-1].new
+        return plans[-1].imported
 
     vault.add_chosen(choose)  # the plan's ids are free in the list it was made for
     return plans[-1]

@@ -1,5 +1,6 @@
 """Google Authenticator exports in the add-account window (no Qt): the parts of one or more
-exports put together, and their accounts imported into the vault without doubling any.
+exports put together. Their accounts go into the vault the way of every import
+(:func:`desktop.importers.into_vault.store`).
 
 A scan, a picture or a pasted text can hold several exports at once (Google's own text
 exports hold one per line, each with its own ``batch_id``): every export is collected on
@@ -8,9 +9,6 @@ exports that are complete can be imported together, by the rule every import fol
 """
 
 from __future__ import annotations
-
-from collections.abc import Iterable
-from typing import TYPE_CHECKING
 
 from desktop.otp.model import Account
 from desktop.scan.errors import IncompleteExport
@@ -22,10 +20,6 @@ from desktop.scan.migration import (
     parse_migration_text,
     parse_migration_uri,
 )
-
-if TYPE_CHECKING:
-    from desktop.transfer import ImportSummary
-    from desktop.vault import Vault
 
 ExportKey = tuple[int, int]
 """``(batch_id, parts)``: what tells one export from another."""
@@ -90,14 +84,3 @@ class ExportCollection:
         """Whether this part is in hand already."""
         collector = self._exports.get((batch.batch_id, batch.parts))
         return collector is not None and batch.batch_index in collector.received
-
-
-def import_accounts(vault: Vault, accounts: Iterable[Account]) -> ImportSummary:
-    """Store ``accounts`` (the complete exports' accounts) in one save, by the same rule as
-    every import (:mod:`desktop.importers.merge`): only exact duplicates are left out, and
-    an account that looks like another is stored and reported. Raises the vault's
-    :class:`~desktop.errors.UserError` when it cannot be saved (then nothing is stored)."""
-    from desktop.importers import ImportResult
-    from desktop.transfer import apply_import
-
-    return apply_import(vault, ImportResult(format_key="google_migration", accounts=list(accounts)))

@@ -1,18 +1,20 @@
-"""Collecting several Google Authenticator exports and importing them into the vault by
-the rule of every import: nothing doubled, nothing lost (no Qt)."""
+"""Collecting several Google Authenticator exports, and their accounts going into the vault
+the one way of every import: nothing doubled, nothing lost (no Qt)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 import pytest
 
+from desktop.importers import ImportResult
+from desktop.importers.into_vault import ImportSummary, store
 from desktop.otp.model import Account, Likeness
 from desktop.scan.errors import BrokenExport
-from desktop.scan.exports import (
+from desktop.scan.export_parts import (
     ExportCollection,
     holds_export,
-    import_accounts,
     read_export_text,
 )
 from desktop.scan.migration import encode_migration_uris
@@ -21,6 +23,11 @@ from tests.memory_keyring import MemoryKeyring
 from tests.paths import INTEROP
 
 SCITO = INTEROP / "google-migration" / "scito-extract_otp_secrets"
+
+
+def import_accounts(vault: Vault, accounts: Iterable[Account]) -> ImportSummary:
+    """What the add-account window does with the accounts of the complete exports."""
+    return store(vault, ImportResult(format_key="google_migration", accounts=list(accounts)))
 
 
 @pytest.fixture
