@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import math
 
 import pytest
@@ -155,3 +156,19 @@ def test_code_for_counter_outside_eight_bytes_is_a_programming_error(counter: in
 
 def test_code_for_the_largest_counter() -> None:
     assert len(code_for_counter(totp(), MAX_COUNTER)) == 6
+
+
+def test_a_code_is_made_from_the_key_bytes_with_no_base32_on_the_way(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The account holds its key decoded; painting a code must not encode it to base32 and
+    decode it again (twice) for every row and every second."""
+
+    def refuse(*_args: object, **_kwargs: object) -> bytes:
+        raise AssertionError("a code went through base32")
+
+    monkeypatch.setattr(base64, "b32encode", refuse)
+    monkeypatch.setattr(base64, "b32decode", refuse)
+    assert code_at(totp(digits=8), 59) == "94287082"  # RFC 6238, SHA1 at T = 59
+    assert code_for_counter(Account("I", "n", SECRET, type=OtpType.HOTP), 0) == "755224"
+
