@@ -170,8 +170,8 @@ def _say(error: UserError) -> None:
 
 
 def _desktop_entry(*, remove: bool) -> int:
-    from desktop import desktop_entry
     from desktop.cli import console
+    from desktop.platform import desktop_entry
 
     if remove:
         for path in desktop_entry.uninstall():

@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication, QWidget
 
+    from desktop.platform.single_instance import InstanceServer
     from desktop.ui.main_window import MainWindow
-    from desktop.ui.single_instance import InstanceServer
     from desktop.vault import PasswordRequest, Vault
 
 EXIT_AFTER_FIRST_FRAME = "--exit-after-first-frame"
@@ -39,7 +39,7 @@ def run(argv: list[str]) -> int:
 
     from desktop.links import is_link
     from desktop.paths import data_home
-    from desktop.ui.single_instance import forward, server_name
+    from desktop.platform.single_instance import forward, server_name
 
     link = next((argument for argument in argv if is_link(argument)), None)
     instance = server_name(data_home())
@@ -104,7 +104,7 @@ def run(argv: list[str]) -> int:
 def listen_for_later_starts(window: MainWindow, name: str) -> InstanceServer:
     """A later start of Tweestap for the same data folder (a click on an ``otpauth://``
     link, through the desktop entry) brings ``window`` forward, or hands it its link."""
-    from desktop.ui.single_instance import InstanceServer
+    from desktop.platform.single_instance import InstanceServer
 
     listener = InstanceServer(name, window)
     listener.activated.connect(window.bring_to_front)

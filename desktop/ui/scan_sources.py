@@ -36,9 +36,9 @@ from desktop.ui.account_input import MessageLabel, Tone
 if TYPE_CHECKING:
     from PySide6.QtCore import QMimeData
 
+    from desktop.platform.screenshot_portal import ScreenshotPortal
     from desktop.scan.choose import ScanOutcome, Source
     from desktop.scan.screen import Rect, ScreenShot
-    from desktop.ui.portal import ScreenshotPortal
     from desktop.ui.region_select import RegionSelector
 
 IMAGE_PATTERNS = "*.png *.jpg *.jpeg *.bmp *.webp *.tif *.tiff *.gif"
@@ -202,7 +202,7 @@ class ScanSources(QWidget):
     def _screenshot_portal(self) -> ScreenshotPortal:
         if self.portal is not None:
             return self.portal
-        from desktop.ui.portal import ScreenshotPortal
+        from desktop.platform.screenshot_portal import ScreenshotPortal
 
         portal = ScreenshotPortal(parent=self)
         self.set_portal(portal)

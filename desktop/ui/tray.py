@@ -9,7 +9,6 @@ the icon only where :meth:`QSystemTrayIcon.isSystemTrayAvailable` says there is 
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Signal
@@ -17,11 +16,12 @@ from PySide6.QtGui import QAction, QCloseEvent, QIcon
 from PySide6.QtWidgets import QApplication, QMenu, QSystemTrayIcon
 
 from desktop.favourites import favourite_ids, favourites_first
+from desktop.paths import RESOURCES
 
 if TYPE_CHECKING:
     from desktop.ui.main_window import MainWindow
 
-ICON_PATH = Path(__file__).resolve().parent.parent.parent / "resources" / "icons" / "tweestap.svg"
+ICON_PATH = RESOURCES / "icons" / "tweestap.svg"
 MAX_ACCOUNTS = 20
 """More accounts than this: the rest are in the window (a menu is no place to scroll)."""
 

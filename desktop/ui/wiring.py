@@ -18,8 +18,9 @@ from desktop import settings as s
 from desktop.clock import Clock, ClockSources, CorrectedClock
 from desktop.errors import UserError
 from desktop.net.time_sources import measure
+from desktop.platform.session_lock import SessionLockWatcher
 from desktop.settings import Settings
-from desktop.ui.app_lock import AppLock, PasswordAsker, SessionLockWatcher, ask_new_password
+from desktop.ui.app_lock import AppLock, PasswordAsker, ask_new_password
 from desktop.ui.clock_check import ClockBanner, ClockCheck, Measure, Runner
 from desktop.ui.main_window import MainWindow
 from desktop.ui.theme import apply_theme

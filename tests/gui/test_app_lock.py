@@ -16,8 +16,8 @@ from PySide6.QtWidgets import QApplication, QDialog, QMenu
 from pytestqt.qtbot import QtBot
 
 from desktop.i18n import error_text
+from desktop.platform.session_lock import SessionLockWatcher
 from desktop.settings import APP_LOCK, LOCK_AFTER_MINUTES
-from desktop.ui.app_lock import SessionLockWatcher
 from desktop.ui.password_dialog import PasswordDialog
 from desktop.ui.wiring import save_settings
 from desktop.vault.errors import app_lock_notice

@@ -14,9 +14,9 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from desktop.paths import data_home
+from desktop.platform.single_instance import InstanceServer, server_name
 from desktop.ui.add_dialog import AddAccountDialog, Page
 from desktop.ui.main_window import MainWindow
-from desktop.ui.single_instance import InstanceServer, server_name
 from desktop.vault import Vault
 from tests.paths import ROOT
 

@@ -10,7 +10,7 @@ from pathlib import Path
 from PySide6.QtCore import QDir
 from pytestqt.qtbot import QtBot
 
-from desktop.ui.single_instance import InstanceServer, forward, server_name
+from desktop.platform.single_instance import InstanceServer, forward, server_name
 from tests.paths import ROOT
 
 LINK = "otpauth://totp/Zilliz:anna?secret=JBSWY3DPEHPK3PXP&issuer=Zilliz"
@@ -32,7 +32,7 @@ def test_link_from_another_process_reaches_running_instance(tmp_path: Path, qtbo
     script = (
         "import sys\n"
         "from PySide6.QtCore import QCoreApplication\n"
-        "from desktop.ui.single_instance import forward\n"
+        "from desktop.platform.single_instance import forward\n"
         "app = QCoreApplication([])\n"
         "sys.exit(0 if forward(sys.argv[1], sys.argv[2]) else 3)\n"
     )

@@ -14,8 +14,8 @@ from PySide6.QtDBus import QDBusConnection
 from PySide6.QtGui import QGuiApplication
 from pytestqt.qtbot import QtBot
 
+from desktop.platform.screenshot_portal import SERVICE, PortalFailed, ScreenshotPortal
 from desktop.ui.add_dialog import AddAccountDialog, Page
-from desktop.ui.portal import SERVICE, PortalFailed, ScreenshotPortal
 from tests.dbus_session import private_bus
 from tests.paths import ROOT
 from tests.scan import synthetic

@@ -11,9 +11,9 @@ from typing import TYPE_CHECKING
 from pytestqt.qtbot import QtBot
 
 from desktop.clock import Clock, ClockSources, CorrectedClock, FixedClock, Measurement
+from desktop.platform.session_lock import SessionLockWatcher
 from desktop.settings import Settings
 from desktop.ui import wiring
-from desktop.ui.app_lock import SessionLockWatcher
 from desktop.ui.clock_check import Done, Measure, Runner, Work
 from desktop.ui.main_window import MainWindow
 from desktop.ui.theme import clear_after

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from desktop import desktop_entry
-from desktop.desktop_entry import DESKTOP_FILE, entry_text, install, is_link, uninstall
+from desktop.platform import desktop_entry
+from desktop.platform.desktop_entry import DESKTOP_FILE, entry_text, install, is_link, uninstall
 
 
 @pytest.fixture

@@ -171,4 +171,3 @@ def test_a_code_is_made_from_the_key_bytes_with_no_base32_on_the_way(
     monkeypatch.setattr(base64, "b32decode", refuse)
     assert code_at(totp(digits=8), 59) == "94287082"  # RFC 6238, SHA1 at T = 59
     assert code_for_counter(Account("I", "n", SECRET, type=OtpType.HOTP), 0) == "755224"
-

@@ -18,12 +18,13 @@ from pathlib import Path
 
 from desktop.errors import QT_TRANSLATE_NOOP, UserError
 from desktop.links import SCHEMES, is_link
+from desktop.paths import RESOURCES
 
 __all__ = ["SCHEMES", "Installed", "RegistrationFailed", "install", "is_link", "uninstall"]
 
 DESKTOP_FILE = "nl.tweestap.Tweestap.desktop"
 ICON_NAME = "tweestap"
-ICON_SOURCE = Path(__file__).resolve().parent.parent / "resources" / "icons" / "tweestap.svg"
+ICON_SOURCE = RESOURCES / "icons" / "tweestap.svg"
 
 
 class RegistrationFailed(UserError):
