@@ -26,7 +26,7 @@ Every timed phase is bounded by ``--duration`` seconds and by its number of prep
 each is run ``--repeat`` times (fresh users each time) and the best run is shown, with the
 spread of rates over the runs. Exit status 1 when any request failed (not for missed goals).
 
-Goals (issue 5): (1) >= 250 verifications/s with p99 < 100 ms at concurrency 32 (privacyIDEA
+Goals: (1) >= 250 verifications/s with p99 < 100 ms at concurrency 32 (privacyIDEA
 3.14: about 25/s, p99 about 1.5 s on the same 2-core machine); (2) full logins >= 80 % of the
 argon2 limit.
 

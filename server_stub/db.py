@@ -5,11 +5,12 @@ that two writers never both read and then collide on upgrading their lock (which
 answer with an immediate "database is locked"); readers use a plain deferred ``BEGIN`` and
 never wait. The writers of one process queue on a lock of their own before ``BEGIN
 IMMEDIATE``: SQLite's busy handler polls with sleeps of up to 100 ms, so under parallel load
-waiting in it cost far more than the transactions themselves (issue 5: p99 1.7 s at 32
-parallel code checks); on the lock a writer starts as soon as the previous one commits. Writers
-in other processes (``tweestap-server user add`` while serving) still wait in SQLite's busy
-handler, up to 30 s. On PostgreSQL the services lock the rows they change (``SELECT ... FOR
-UPDATE``) and guard the replay step with a conditional ``UPDATE``.
+waiting in it cost far more than the transactions themselves (p99 1.7 s at 32 parallel
+code checks, measured by bench/server_load.py); on the lock a writer starts as soon as the
+previous one commits. Writers in other processes (``tweestap-server user add`` while
+serving) still wait in SQLite's busy handler, up to 30 s. On PostgreSQL the services lock
+the rows they change (``SELECT ... FOR UPDATE``) and guard the replay step with a
+conditional ``UPDATE``.
 """
 
 from __future__ import annotations

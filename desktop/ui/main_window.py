@@ -603,7 +603,7 @@ class MainWindow(QMainWindow):
         menu.exec(self.view.viewport().mapToGlobal(pos))
         menu.deleteLater()
 
-    # -- app lock and favourites (issue 8) ------------------------------------------------
+    # -- app lock and favourites -----------------------------------------------------------
 
     _lock_screen: QWidget | None = None
 

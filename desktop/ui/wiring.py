@@ -1,4 +1,4 @@
-"""Everything issue 8 adds around the main window, connected in one place: the settings
+"""Everything around the main window, connected in one place: the settings
 (and their dialog), the clock check, the app lock and the tray.
 
 ``app.py`` calls :func:`attach` once the window exists; tests call it with fake timers,

@@ -53,8 +53,9 @@ async def get_token(
 
 # FastAPI runs every plain ``def`` dependency in its thread pool: a hop to a worker thread and
 # back per dependency and request. These three only read the request, so they are ``async``
-# and run in the event loop (issue 5); ``get_services`` and ``get_client_ip`` stay plain
-# functions for callers outside FastAPI's dependency injection (the web page).
+# and run in the event loop (it shows in bench/server_load.py); ``get_services`` and
+# ``get_client_ip`` stay plain functions for callers outside FastAPI's dependency injection
+# (the web page).
 async def _services(request: Request) -> Services:
     return get_services(request)
 

@@ -46,7 +46,7 @@ async def verify(
         # SQLite: one short local transaction (about a millisecond of CPU), run right here in
         # the event loop. In the thread pool the hop there and back and the worker threads'
         # fight with the event loop for the GIL cost more than the check itself, and stretched
-        # the time each check holds the write lock (issue 5, 32 in flight: 314/s with p99
+        # the time each check holds the write lock (32 in flight: 314/s with p99
         # 228 ms in the pool; 510-610/s with p99 60-85 ms here). See docs/server.md.
         verified = services.verification.verify(token, body.code, ip)
     else:  # PostgreSQL: the check may wait for a row lock; not in the event loop

@@ -208,7 +208,7 @@ def new_rig(
     clock: FixedClock,
     hold_clock: FixedClock,
 ) -> MakeRig:
-    """Makes the main window on :func:`three_accounts` with everything of issue 8 attached
+    """Makes the main window on :func:`three_accounts` with everything around it attached
     (:func:`~tests.gui.wiring_helpers.make_rig`'s options; ``base`` replaces the clock)."""
 
     def make(*, base: Clock | None = None, **options: Any) -> Rig:

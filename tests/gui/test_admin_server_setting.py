@@ -15,6 +15,8 @@ from desktop.vault import Vault
 from tests.gui.conftest import FakeTimers
 from tests.gui.wiring_helpers import Rig, make_rig
 
+pytestmark = pytest.mark.gui
+
 
 @pytest.fixture
 def rig(

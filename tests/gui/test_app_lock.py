@@ -27,6 +27,8 @@ from tests.gui.wiring_helpers import LOCK_PASSWORD, MakeRig, Rig
 from tests.memory_keyring import MemoryKeyring
 from tests.unit.test_vault_lock import nothing_yields_the_secrets
 
+pytestmark = pytest.mark.gui
+
 
 @pytest.fixture
 def rig(new_rig: MakeRig) -> MakeRig:

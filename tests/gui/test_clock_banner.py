@@ -22,6 +22,8 @@ from tests.gui.conftest import FakeTimer
 from tests.gui.wiring_helpers import FakeMeasure, MakeRig, Rig
 from tests.unit.test_clockcheck import FakeNtpServer, ShiftedClock
 
+pytestmark = pytest.mark.gui
+
 
 @pytest.fixture
 def rig(new_rig: MakeRig) -> MakeRig:

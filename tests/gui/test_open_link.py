@@ -20,6 +20,8 @@ from desktop.ui.main_window import MainWindow
 from desktop.vault import Vault
 from tests.paths import ROOT
 
+pytestmark = pytest.mark.gui
+
 LINK = "otpauth://totp/Zilliz:jan%40zorg.nl?secret=JBSWY3DPEHPK3PXP&issuer=Zilliz"
 MakeWindow = Callable[[Vault], MainWindow]
 

@@ -30,6 +30,8 @@ from desktop.ui.wiring import current_values, save_settings
 from tests.gui.conftest import T0
 from tests.gui.wiring_helpers import MakeRig, Rig
 
+pytestmark = pytest.mark.gui
+
 
 @pytest.fixture
 def rig(new_rig: MakeRig) -> Rig:

@@ -7,11 +7,14 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QDir
 from pytestqt.qtbot import QtBot
 
 from desktop.platform.single_instance import InstanceServer, forward, server_name
 from tests.paths import ROOT
+
+pytestmark = pytest.mark.gui
 
 LINK = "otpauth://totp/Zilliz:anna?secret=JBSWY3DPEHPK3PXP&issuer=Zilliz"
 

@@ -20,6 +20,8 @@ from desktop.ui.wiring import save_settings
 from tests.gui.conftest import FakeTimer
 from tests.gui.wiring_helpers import MakeRig, Rig
 
+pytestmark = pytest.mark.gui
+
 
 @pytest.fixture
 def rig(new_rig: MakeRig) -> Rig:

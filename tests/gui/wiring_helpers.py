@@ -1,5 +1,5 @@
-"""A main window with everything of issue 8 attached, on fake timers, a fake clock, a
-synchronous clock check and no real tray or D-Bus (for the tests of this folder)."""
+"""A main window with everything around it attached (settings, clock check, app lock, tray),
+on fake timers, a fake clock, a synchronous clock check and no real tray or D-Bus."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The format modules of issue 7 (part 1) as the registry and the app see them."""
+"""The format modules as the registry and the app see them."""
 
 from __future__ import annotations
 
