@@ -39,7 +39,7 @@ from desktop.otp.model import Account  # noqa: E402
 from desktop.ui.admin import questions  # noqa: E402
 from desktop.ui.admin.connect_dialog import ConnectDialog  # noqa: E402
 from desktop.ui.admin.panel import AdminWindow  # noqa: E402
-from desktop.ui.admin.worker import Runner  # noqa: E402
+from desktop.ui.common.background import Runner  # noqa: E402
 from scripts import screenshot_kit  # noqa: E402
 
 ADMIN = "anna.admin"

@@ -37,13 +37,13 @@ from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QVBoxLayout, QWid
 from desktop import i18n, pairing_history  # noqa: E402
 from desktop.clock import ClockSources, CorrectedClock, FixedClock, Measurement  # noqa: E402  # noqa: E402
 from desktop.otp.model import Account  # noqa: E402
-from desktop.ui.add_dialog import AddAccountDialog  # noqa: E402
-from desktop.ui.clock_check import ClockCheck  # noqa: E402
-from desktop.ui.edit_dialog import DeleteQuestion, EditAccountDialog  # noqa: E402
-from desktop.ui.help_dialog import CodeHelpDialog  # noqa: E402
-from desktop.ui.password_dialog import PasswordDialog  # noqa: E402
-from desktop.ui.region_select import RegionOverlay  # noqa: E402
-from desktop.ui.setup_key_dialog import SetupKeyDialog  # noqa: E402
+from desktop.ui.add.add_dialog import AddAccountDialog  # noqa: E402
+from desktop.ui.add.region_select import RegionOverlay  # noqa: E402
+from desktop.ui.help.code_help_dialog import CodeHelpDialog  # noqa: E402
+from desktop.ui.import_export.setup_key_dialog import SetupKeyDialog  # noqa: E402
+from desktop.ui.shell.clock_check import ClockCheck  # noqa: E402
+from desktop.ui.shell.password_dialog import PasswordDialog  # noqa: E402
+from desktop.ui.window.edit_dialog import DeleteQuestion, EditAccountDialog  # noqa: E402
 from desktop.vault import (  # noqa: E402
     KeyringProblem,
     PasswordRequest,
@@ -277,8 +277,8 @@ def _camera_video() -> Path:
 
 
 def add_camera() -> QWidget:
-    from desktop.ui import camera_page
-    from desktop.ui.camera_page import CameraChoice
+    from desktop.ui.add import camera_page
+    from desktop.ui.add.camera_page import CameraChoice
 
     path = _camera_video()
     camera_page.find_cameras = lambda: [CameraChoice("Integrated Camera", str(path))]
@@ -331,7 +331,7 @@ def add_done_delete() -> QWidget:
 
 
 def add_wayland() -> QWidget:
-    from desktop.scan.screen import WaylandCaptureRefused, _wayland
+    from desktop.ui.capture.screens import WaylandCaptureRefused, _wayland
 
     dialog = _add_dialog()
     dialog.show()
@@ -344,8 +344,8 @@ def add_wayland() -> QWidget:
 
 
 def region_overlay() -> QWidget:
-    from desktop.scan.screen import grab_screens
-    from desktop.ui.region_select import RegionOverlay
+    from desktop.ui.add.region_select import RegionOverlay
+    from desktop.ui.capture.screens import grab_screens
 
     page = QWidget(None, Qt.WindowType.FramelessWindowHint)
     picture = QLabel(page)
@@ -410,7 +410,7 @@ def import_password() -> QWidget:
     from datetime import UTC, datetime
 
     from desktop.exporters.backup import Argon2Params, write_backup
-    from desktop.ui.import_dialog import ImportDialog, Page
+    from desktop.ui.import_export.import_dialog import ImportDialog, Page
 
     source = _pictures() / "tweestap-backup-2024-06-17.tweestap-backup"
     source.write_bytes(
@@ -433,7 +433,7 @@ def import_password() -> QWidget:
 
 def import_summary() -> QWidget:
     from desktop.otp.uri import format_uri
-    from desktop.ui.import_dialog import ImportDialog, Page
+    from desktop.ui.import_export.import_dialog import ImportDialog, Page
 
     accounts = _accounts()[:6]
     source = _pictures() / "aegis-export-uri.txt"
@@ -450,7 +450,7 @@ def import_summary() -> QWidget:
 
 
 def export_backup() -> QWidget:
-    from desktop.ui.export_dialog import ExportDialog
+    from desktop.ui.import_export.export_dialog import ExportDialog
 
     dialog = ExportDialog(_vault_with(_accounts()), FixedClock(MOMENT), backup=True)
     dialog.password_edit.setText(BACKUP_PASSWORD)
@@ -461,7 +461,7 @@ def export_backup() -> QWidget:
 
 def export_plain() -> QWidget:
     from desktop.exporters import ExportFormat
-    from desktop.ui.export_dialog import ExportDialog
+    from desktop.ui.import_export.export_dialog import ExportDialog
 
     dialog = ExportDialog(_vault_with(_accounts()), FixedClock(MOMENT))
     dialog.select_format(ExportFormat.OTPAUTH)
@@ -472,7 +472,7 @@ def export_plain() -> QWidget:
 def export_qr() -> QWidget:
     from desktop.exporters.google import google_export
     from desktop.otp.model import OtpType
-    from desktop.ui.export_qr_dialog import GoogleExportDialog
+    from desktop.ui.import_export.qr_codes_dialog import GoogleExportDialog
 
     steam = Account(
         issuer="Steam",
@@ -514,7 +514,7 @@ def setup_key_dialog() -> QWidget:
 
 
 def account_qr() -> QWidget:
-    from desktop.ui.export_qr_dialog import AccountQrDialog
+    from desktop.ui.import_export.qr_codes_dialog import AccountQrDialog
 
     return AccountQrDialog(ACCOUNT)
 

@@ -131,7 +131,7 @@ def _expand(names: list[str]) -> Iterator[str]:
 def _scan_screen(as_json: bool) -> Result:
     from PySide6.QtGui import QGuiApplication
 
-    from desktop.scan.screen import decode_screens, no_display
+    from desktop.ui.capture.screens import decode_screens, no_display
 
     if not isinstance(QCoreApplication.instance(), QGuiApplication):
         raise no_display()

@@ -259,7 +259,7 @@ def test_relogin_fixes_address_and_user_and_says_why(
 def test_file_menu_of_the_main_window_opens_the_administration_login(
     qtbot: QtBot, vault: Vault, desktop_clock: FixedClock
 ) -> None:
-    from desktop.ui.main_window import MainWindow
+    from desktop.ui.window.main_window import MainWindow
 
     window = MainWindow(vault, desktop_clock)
     qtbot.addWidget(window)

@@ -17,7 +17,7 @@ from desktop.clock import FixedClock
 from desktop.net.admin_client import AdminClient
 from desktop.ui.admin.connect_dialog import ConnectDialog
 from desktop.ui.admin.panel import AdminWindow
-from desktop.ui.code_view import ACCENT
+from desktop.ui.window.code_view import ACCENT
 from tests.admin.conftest import idle, open_page
 from tests.gui.layout_checks import layout_problems, longest_dutch_sentence
 from tests.server.harness import ADMIN, PASSWORD, Harness

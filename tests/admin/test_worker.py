@@ -9,7 +9,7 @@ from pytestqt.qtbot import QtBot
 
 from desktop.admin.errors import InvalidCode, UnexpectedProblem
 from desktop.errors import UserError
-from desktop.ui.admin.worker import Runner
+from desktop.ui.common.background import Runner
 
 pytestmark = pytest.mark.gui
 

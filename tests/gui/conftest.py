@@ -19,10 +19,10 @@ from pytestqt.qtbot import QtBot
 
 from desktop.clock import Clock, FixedClock
 from desktop.otp.model import Account, OtpType
-from desktop.ui.add_dialog import AddAccountDialog
+from desktop.ui.add.add_dialog import AddAccountDialog
 from desktop.ui.app import guard_none_refcount
-from desktop.ui.main_window import MainWindow
-from desktop.ui.timer import Timer
+from desktop.ui.common.timer import Timer
+from desktop.ui.window.main_window import MainWindow
 from desktop.vault import Vault, open_vault
 from tests.gui.wiring_helpers import MakeRig, Rig, make_rig
 from tests.memory_keyring import MemoryKeyring

@@ -25,8 +25,8 @@ from desktop.otp.codes import code_at
 from desktop.otp.model import Account, Algorithm, OtpType
 from desktop.otp.secret import parse_setup_key
 from desktop.pairing_history import Pairing, pairing_of
-from desktop.ui.account_input import Tone
-from desktop.ui.add_dialog import AddAccountDialog, Page
+from desktop.ui.add.add_dialog import AddAccountDialog, Page
+from desktop.ui.common.account_fields import Tone
 from desktop.vault import SaveFailed, Vault
 from tests.gui.conftest import FakeTimers
 

@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 from desktop import settings as s
 from desktop.clock import FixedClock
 from desktop.settings import Settings
-from desktop.ui import wiring
+from desktop.ui.shell import around_window
 from desktop.vault import Vault
 from tests.gui.conftest import FakeTimers
 from tests.gui.wiring_helpers import Rig, make_rig
@@ -60,5 +60,5 @@ def test_a_successful_admin_login_is_remembered_for_the_clock_check(
 def test_an_address_the_setting_refuses_is_not_remembered(
     rig: Rig, isolated_environment: Path
 ) -> None:
-    wiring.remember_server(rig.extras, "not a server address")
+    around_window.remember_server(rig.extras, "not a server address")
     assert rig.extras.settings.get(s.SERVER_URL) == ""

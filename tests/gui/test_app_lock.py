@@ -18,8 +18,8 @@ from pytestqt.qtbot import QtBot
 from desktop.i18n import error_text
 from desktop.platform.session_lock import SessionLockWatcher
 from desktop.settings import APP_LOCK, LOCK_AFTER_MINUTES
-from desktop.ui.password_dialog import PasswordDialog
-from desktop.ui.wiring import save_settings
+from desktop.ui.shell.around_window import save_settings
+from desktop.ui.shell.password_dialog import PasswordDialog
 from desktop.vault.errors import app_lock_notice
 from tests import dbus_session
 from tests.gui.conftest import FakeTimer

@@ -15,10 +15,10 @@ from pytestqt.qtbot import QtBot
 
 from desktop.otp.model import Account
 from desktop.scan.migration import encode_migration_uris
-from desktop.ui import camera_page
-from desktop.ui.account_input import Tone
-from desktop.ui.add_dialog import AddAccountDialog, Page
-from desktop.ui.camera_page import CameraCapture, CameraChoice, CameraPanel
+from desktop.ui.add import camera_page
+from desktop.ui.add.add_dialog import AddAccountDialog, Page
+from desktop.ui.add.camera_page import CameraCapture, CameraChoice, CameraPanel
+from desktop.ui.common.account_fields import Tone
 from desktop.vault import Vault
 from tests.scan.synthetic import OTPAUTH, page, paste, qr, record_video, webcam_frame
 

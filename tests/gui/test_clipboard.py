@@ -12,7 +12,7 @@ import pytest
 from PySide6.QtGui import QClipboard, QGuiApplication
 from pytestqt.qtbot import QtBot
 
-from desktop.ui.clipboard import (
+from desktop.ui.window.clipboard import (
     KDE_PASSWORD_HINT,
     SecureClipboard,
     secret_mime_data,
@@ -148,8 +148,8 @@ _OWNER = textwrap.dedent(
     """
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
-    from desktop.ui.clipboard import SecureClipboard
-    from desktop.ui.timer import Timer
+    from desktop.ui.window.clipboard import SecureClipboard
+    from desktop.ui.common.timer import Timer
     app = QApplication([])
     secure = SecureClipboard(Timer(), clear_after=30)
     secure.copy("987 654")

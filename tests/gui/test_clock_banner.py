@@ -16,8 +16,8 @@ from desktop.clock import CORRECTION_MAX_AGE, Clock, ClockSources, FixedClock, M
 from desktop.net.time_sources import measure, sntp_query
 from desktop.otp.codes import code_at
 from desktop.settings import SERVER_URL, Settings
-from desktop.ui.clock_check import CHECK_INTERVAL_MS, ThreadRunner
-from desktop.ui.wiring import save_settings
+from desktop.ui.shell.around_window import save_settings
+from desktop.ui.shell.clock_check import CHECK_INTERVAL_MS, ThreadRunner
 from tests.gui.conftest import FakeTimer
 from tests.gui.wiring_helpers import FakeMeasure, MakeRig, Rig
 from tests.unit.test_clockcheck import FakeNtpServer, ShiftedClock

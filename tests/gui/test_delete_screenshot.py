@@ -11,10 +11,10 @@ import pytest
 from PySide6.QtWidgets import QFileDialog, QWidget
 from pytestqt.qtbot import QtBot
 
-from desktop.ui import file_privacy
-from desktop.ui.account_input import Tone
-from desktop.ui.add_dialog import AddAccountDialog, Page
-from desktop.ui.file_privacy import DeleteFileOffer, discard_file
+from desktop.ui.add import delete_picture as file_privacy
+from desktop.ui.add.add_dialog import AddAccountDialog, Page
+from desktop.ui.add.delete_picture import DeleteFileOffer, discard_file
+from desktop.ui.common.account_fields import Tone
 from tests.paths import INTEROP
 from tests.scan import synthetic
 from tests.scan.synthetic import OTPAUTH
@@ -118,7 +118,7 @@ def test_a_screenshot_that_cannot_be_deleted_is_explained(
         raise PermissionError(13, "Permission denied", path)
 
     monkeypatch.setattr(file_privacy, "move_to_trash", lambda path: False)
-    monkeypatch.setattr("desktop.ui.file_privacy.os.unlink", refuse)
+    monkeypatch.setattr("desktop.ui.add.delete_picture.os.unlink", refuse)
     offer = DeleteFileOffer()
     qtbot.addWidget(offer)
     offer.offer([str(screenshot)])

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop.clock import FixedClock
-from desktop.ui.add_dialog import AddAccountDialog
+from desktop.ui.add.add_dialog import AddAccountDialog
 from desktop.vault import Vault
 from tests.gui.conftest import T0
 

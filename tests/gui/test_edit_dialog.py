@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from desktop.otp.model import Account
-from desktop.ui.edit_dialog import DeleteQuestion, EditAccountDialog, confirm_delete
+from desktop.ui.window.edit_dialog import DeleteQuestion, EditAccountDialog, confirm_delete
 from tests.gui.conftest import when_modal_opens
 
 pytestmark = [

@@ -19,8 +19,8 @@ from desktop.otp.secret import parse_setup_key
 from desktop.scan.export_parts import ExportCollection, read_export_text
 from desktop.scan.migration import PREFIX, encode_migration_uris
 from desktop.scan.migration_schema import MigrationPayload
-from desktop.ui.account_input import Tone
-from desktop.ui.add_dialog import AddAccountDialog, Page
+from desktop.ui.add.add_dialog import AddAccountDialog, Page
+from desktop.ui.common.account_fields import Tone
 from desktop.vault import Vault
 from tests.paths import INTEROP
 from tests.scan import synthetic

@@ -15,10 +15,10 @@ from desktop import pairing_history
 from desktop.clock import FixedClock
 from desktop.otp.model import Account
 from desktop.settings import APP_LOCK, CLOCK_SOURCE
-from desktop.ui import wiring
-from desktop.ui.accounts_model import Role
-from desktop.ui.help_dialog import CheckRow, CodeHelpDialog, Verdict
-from desktop.ui.wiring import save_settings
+from desktop.ui.help.code_help_dialog import CheckRow, CodeHelpDialog, Verdict
+from desktop.ui.shell import around_window
+from desktop.ui.shell.around_window import save_settings
+from desktop.ui.window.accounts_model import Role
 from tests.gui.conftest import T0, FakeTimer
 from tests.gui.wiring_helpers import MakeRig, Rig
 
@@ -193,6 +193,6 @@ def test_a_locked_tweestap_shows_no_help_with_codes_and_locking_closes_it(
     dialog = open_help(rig, qtbot)
     rig.extras.app_lock.lock()
     assert not dialog.isVisible()
-    assert wiring.open_help(rig.extras) is None
+    assert around_window.open_help(rig.extras) is None
     assert all(not d.isVisible() for d in rig.window.findChildren(CodeHelpDialog))
     assert QApplication.activeModalWidget() is None

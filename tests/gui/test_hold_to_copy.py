@@ -12,8 +12,8 @@ from pytestqt.qtbot import QtBot
 
 from desktop.clock import FixedClock
 from desktop.otp.codes import code_at
-from desktop.ui.hold_to_copy import HOLD_SECONDS
-from desktop.ui.main_window import MainWindow
+from desktop.ui.window.hold_to_copy import HOLD_SECONDS
+from desktop.ui.window.main_window import MainWindow
 from desktop.vault import Vault
 from tests.gui.conftest import FakeTimer
 

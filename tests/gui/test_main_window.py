@@ -26,8 +26,8 @@ from pytestqt.qtbot import QtBot
 from desktop.clock import FixedClock
 from desktop.otp.codes import code_at, group, next_code_at
 from desktop.otp.model import Account
-from desktop.ui.accounts_model import Role
-from desktop.ui.main_window import MainWindow
+from desktop.ui.window.accounts_model import Role
+from desktop.ui.window.main_window import MainWindow
 from desktop.vault import ScryptParams, Vault, open_vault
 from tests.gui.conftest import T0, FakeTimer, hotp, totp
 
@@ -151,13 +151,13 @@ def test_codes_are_computed_once_per_step_not_per_paint(
     window = make_window(three_accounts)
     calls: list[Account] = []
     import desktop.otp.codes
-    import desktop.ui.accounts_model
+    import desktop.ui.window.accounts_model
 
     def counting(account: Account, counter: int) -> str:
         calls.append(account)
         return desktop.otp.codes.code_for_counter(account, counter)
 
-    monkeypatch.setattr(desktop.ui.accounts_model, "code_for_counter", counting)
+    monkeypatch.setattr(desktop.ui.window.accounts_model, "code_for_counter", counting)
     for _ in range(5):
         window.view.viewport().repaint()
     assert calls == []  # the first paint computed them; repaints reuse them
@@ -216,9 +216,9 @@ def test_an_empty_vault_shows_how_to_add_the_first_account(
         def deleteLater(self) -> None:  # noqa: N802 - Qt's name
             pass
 
-    import desktop.ui.add_dialog
+    import desktop.ui.add.add_dialog
 
-    monkeypatch.setattr(desktop.ui.add_dialog, "AddAccountDialog", FakeAddDialog)
+    monkeypatch.setattr(desktop.ui.add.add_dialog, "AddAccountDialog", FakeAddDialog)
     QTest.mouseClick(window.empty_state.add_button, Qt.MouseButton.LeftButton)
     assert window.pages.currentWidget() is window.view
     assert shown_names(window) == ["jan"]
@@ -231,9 +231,11 @@ def test_the_welcome_page_comes_back_after_deleting_the_last_account(
 ) -> None:
     vault.add(totp("Zilliz", "jan"))
     window = make_window(vault)
-    import desktop.ui.edit_dialog
+    import desktop.ui.window.edit_dialog
 
-    monkeypatch.setattr(desktop.ui.edit_dialog, "confirm_delete", lambda parent, account: True)
+    monkeypatch.setattr(
+        desktop.ui.window.edit_dialog, "confirm_delete", lambda parent, account: True
+    )
     window.delete_action.trigger()
     assert vault.accounts == ()
     assert window.pages.currentWidget() is window.empty_state
@@ -244,9 +246,11 @@ def test_declining_the_delete_question_keeps_the_account(
     make_window: MakeWindow, three_accounts: Vault, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     window = make_window(three_accounts)
-    import desktop.ui.edit_dialog
+    import desktop.ui.window.edit_dialog
 
-    monkeypatch.setattr(desktop.ui.edit_dialog, "confirm_delete", lambda parent, account: False)
+    monkeypatch.setattr(
+        desktop.ui.window.edit_dialog, "confirm_delete", lambda parent, account: False
+    )
     window.delete_action.trigger()
     assert len(three_accounts.accounts) == 3
 
@@ -270,9 +274,9 @@ def test_editing_renames_in_the_vault(
         def deleteLater(self) -> None:  # noqa: N802 - Qt's name
             pass
 
-    import desktop.ui.edit_dialog
+    import desktop.ui.window.edit_dialog
 
-    monkeypatch.setattr(desktop.ui.edit_dialog, "EditAccountDialog", FakeEditDialog)
+    monkeypatch.setattr(desktop.ui.window.edit_dialog, "EditAccountDialog", FakeEditDialog)
     window.edit_action.trigger()
     assert three_accounts.accounts[1].label == "Intranet West: j.jansen"
     assert row_data(window, 1, Role.ISSUER) == "Intranet West"

@@ -14,14 +14,14 @@ from desktop import i18n
 from desktop import settings as s
 from desktop.clock import FixedClock
 from desktop.otp.model import Account
-from desktop.ui.account_input import Tone
-from desktop.ui.add_dialog import AddAccountDialog
-from desktop.ui.edit_dialog import EditAccountDialog
-from desktop.ui.export_dialog import ExportDialog
-from desktop.ui.import_dialog import ImportDialog
-from desktop.ui.import_dialog import Page as ImportPage
-from desktop.ui.password_dialog import PasswordDialog
-from desktop.ui.settings_dialog import SettingsDialog
+from desktop.ui.add.add_dialog import AddAccountDialog
+from desktop.ui.common.account_fields import Tone
+from desktop.ui.import_export.export_dialog import ExportDialog
+from desktop.ui.import_export.import_dialog import ImportDialog
+from desktop.ui.import_export.import_dialog import Page as ImportPage
+from desktop.ui.shell.password_dialog import PasswordDialog
+from desktop.ui.shell.settings_dialog import SettingsDialog
+from desktop.ui.window.edit_dialog import EditAccountDialog
 from desktop.vault import KeyringProblem, PasswordRequest, Vault
 from desktop.vault.errors import password_prompt_reason
 from tests.gui.conftest import T0

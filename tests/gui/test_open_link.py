@@ -15,8 +15,8 @@ from pytestqt.qtbot import QtBot
 
 from desktop.paths import data_home
 from desktop.platform.single_instance import InstanceServer, server_name
-from desktop.ui.add_dialog import AddAccountDialog, Page
-from desktop.ui.main_window import MainWindow
+from desktop.ui.add.add_dialog import AddAccountDialog, Page
+from desktop.ui.window.main_window import MainWindow
 from desktop.vault import Vault
 from tests.paths import ROOT
 

@@ -38,9 +38,9 @@ from desktop.otp.model import Account
 from desktop.paths import data_home
 from desktop.platform.desktop_entry import DESKTOP_FILE
 from desktop.platform.single_instance import server_name
-from desktop.ui.add_dialog import AddAccountDialog, Page
+from desktop.ui.add.add_dialog import AddAccountDialog, Page
 from desktop.ui.app import listen_for_later_starts
-from desktop.ui.main_window import MainWindow
+from desktop.ui.window.main_window import MainWindow
 from desktop.vault import Vault
 from tests.paths import ROOT
 from tests.server.harness import PASSWORD, Harness, start_harness, stop_harness

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from desktop.otp.model import Account
-from desktop.ui.password_dialog import MIN_PASSWORD_LENGTH, PasswordDialog, ask_password
+from desktop.ui.shell.password_dialog import MIN_PASSWORD_LENGTH, PasswordDialog, ask_password
 from desktop.vault import KeyringProblem, PasswordRequest, ScryptParams, open_vault
 from desktop.vault.errors import password_prompt_reason
 from tests.gui.conftest import when_modal_opens

@@ -17,11 +17,11 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
-from desktop.scan import screen
-from desktop.scan.screen import ScreenShot, decode_region, region_pixels
-from desktop.ui import scan_sources
-from desktop.ui.add_dialog import AddAccountDialog
-from desktop.ui.region_select import RegionOverlay, RegionSelector
+from desktop.ui.add import scan_sources
+from desktop.ui.add.add_dialog import AddAccountDialog
+from desktop.ui.add.region_select import RegionOverlay, RegionSelector
+from desktop.ui.capture import screens
+from desktop.ui.capture.screens import ScreenShot, decode_region, region_pixels
 from tests.paths import ROOT
 from tests.scan.synthetic import OTPAUTH, page, paste, qr, recolour
 from tests.scan.xserver import helper_env, own_xvfb, pytest_xvfb, x_server
@@ -79,7 +79,7 @@ def drag(widget: QWidget, start: QPoint, end: QPoint) -> None:
 
 def captured(monkeypatch: pytest.MonkeyPatch, shots: Sequence[ScreenShot]) -> None:
     """What capturing the screens gives (the offscreen platform has no real screen)."""
-    monkeypatch.setattr(screen, "grab_screens", lambda: list(shots))
+    monkeypatch.setattr(screens, "grab_screens", lambda: list(shots))
 
 
 def overlays(dialog: AddAccountDialog) -> list[RegionOverlay]:
@@ -249,7 +249,7 @@ def test_a_tight_selection_of_a_dark_mode_code_still_reads() -> None:
 def test_a_screen_scan_without_a_code_points_to_select_region(
     dialog: AddAccountDialog, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(screen, "decode_screens", list)
+    monkeypatch.setattr(screens, "decode_screens", list)
     dialog.scan_sources.screen_button.click()
     message = dialog.scan_sources.message.message
     assert message.startswith("No QR code was found on the screen.")
@@ -263,10 +263,10 @@ def test_several_codes_on_the_screen_offer_a_region_in_the_pick_list(
     qtbot: QtBot, dialog: AddAccountDialog, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     found = [
-        screen.ScreenCode(OTPAUTH, "main", (0, 0, 10, 10)),
-        screen.ScreenCode(BANK, "main", (20, 0, 10, 10)),
+        screens.ScreenCode(OTPAUTH, "main", (0, 0, 10, 10)),
+        screens.ScreenCode(BANK, "main", (20, 0, 10, 10)),
     ]
-    monkeypatch.setattr(screen, "decode_screens", lambda: found)
+    monkeypatch.setattr(screens, "decode_screens", lambda: found)
     captured(monkeypatch, [hidpi_shot()])
     asked: list[list[str]] = []
 

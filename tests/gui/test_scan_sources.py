@@ -13,10 +13,10 @@ from PySide6.QtGui import QClipboard, QDragEnterEvent, QDropEvent, QGuiApplicati
 from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QWidget
 from pytestqt.qtbot import QtBot
 
-from desktop.ui import scan_sources
-from desktop.ui.account_input import Tone
-from desktop.ui.add_dialog import AddAccountDialog
-from desktop.ui.scan_sources import dropped_files
+from desktop.ui.add import scan_sources
+from desktop.ui.add.add_dialog import AddAccountDialog
+from desktop.ui.add.scan_sources import dropped_files
+from desktop.ui.common.account_fields import Tone
 from desktop.vault import Vault
 from tests.scan import synthetic
 from tests.scan.synthetic import OTPAUTH
@@ -259,16 +259,16 @@ def test_screen_scan_without_a_display_explains_why(dialog: AddAccountDialog) ->
 def test_codes_on_the_screen_fill_the_key(
     dialog: AddAccountDialog, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from desktop.scan import screen
+    from desktop.ui.capture import screens
 
-    found = [screen.ScreenCode(WEB, "one", (0, 0, 10, 10))]
-    monkeypatch.setattr(screen, "decode_screens", lambda: found)
+    found = [screens.ScreenCode(WEB, "one", (0, 0, 10, 10))]
+    monkeypatch.setattr(screens, "decode_screens", lambda: found)
     dialog.scan_sources.screen_button.click()
     assert scan_message(dialog).startswith("This QR code opens a web page")
-    found.append(screen.ScreenCode(OTPAUTH, "two", (0, 0, 10, 10)))
+    found.append(screens.ScreenCode(OTPAUTH, "two", (0, 0, 10, 10)))
     dialog.scan_sources.screen_button.click()
     assert dialog.key_edit.text() == OTPAUTH
     assert not dialog.scan_sources.message.isVisible()
-    monkeypatch.setattr(screen, "decode_screens", list)
+    monkeypatch.setattr(screens, "decode_screens", list)
     dialog.scan_sources.screen_button.click()
     assert scan_message(dialog).startswith("No QR code was found on the screen.")

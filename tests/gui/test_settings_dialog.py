@@ -22,11 +22,11 @@ from pytestqt.qtbot import QtBot
 from desktop import settings as s
 from desktop.clock import FixedClock
 from desktop.settings import Settings
-from desktop.ui import wiring
-from desktop.ui.accounts_model import Role
-from desktop.ui.settings_dialog import SettingsDialog
-from desktop.ui.theme import apply_theme
-from desktop.ui.wiring import current_values, save_settings
+from desktop.ui.common.theme import apply_theme
+from desktop.ui.shell import around_window
+from desktop.ui.shell.around_window import current_values, save_settings
+from desktop.ui.shell.settings_dialog import SettingsDialog
+from desktop.ui.window.accounts_model import Role
 from tests.gui.conftest import T0
 from tests.gui.wiring_helpers import MakeRig, Rig
 
@@ -195,5 +195,7 @@ def test_a_locked_app_cannot_turn_its_lock_off_in_the_dialog(
     rig.window.settings_action.trigger()
     assert seen == []  # a locked window does not open its settings at all
     assert not rig.window.settings_action.isEnabled()
-    wiring.open_settings(rig.extras)  # and were they opened, the lock could not be turned off
+    around_window.open_settings(
+        rig.extras
+    )  # and were they opened, the lock could not be turned off
     assert seen == [False]

@@ -15,10 +15,10 @@ from pytestqt.qtbot import QtBot
 
 from desktop.otp.model import Account, Algorithm, OtpType
 from desktop.settings import APP_LOCK
-from desktop.ui.clipboard import sensitive_formats
-from desktop.ui.main_window import MainWindow
-from desktop.ui.setup_key_dialog import SetupKeyDialog
-from desktop.ui.wiring import save_settings
+from desktop.ui.import_export.setup_key_dialog import SetupKeyDialog
+from desktop.ui.shell.around_window import save_settings
+from desktop.ui.window.clipboard import sensitive_formats
+from desktop.ui.window.main_window import MainWindow
 from desktop.vault import Vault
 from tests.gui.conftest import FakeTimer, when_modal_opens
 from tests.gui.wiring_helpers import LOCK_PASSWORD, MakeRig

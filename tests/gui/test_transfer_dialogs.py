@@ -22,11 +22,15 @@ from desktop.otp.model import Account, OtpType
 from desktop.otp.uri import format_uri
 from desktop.scan.decode import decode_qr_texts
 from desktop.scan.migration import MigrationCollector, parse_migration_uri
-from desktop.scan.qimage import qimage_to_array
-from desktop.ui.export_dialog import ExportDialog
-from desktop.ui.export_qr_dialog import AccountQrDialog, GoogleExportDialog, QrCodesDialog
-from desktop.ui.import_dialog import ImportDialog, Page
-from desktop.ui.main_window import MainWindow
+from desktop.ui.capture.pixels import qimage_to_array
+from desktop.ui.import_export.export_dialog import ExportDialog
+from desktop.ui.import_export.import_dialog import ImportDialog, Page
+from desktop.ui.import_export.qr_codes_dialog import (
+    AccountQrDialog,
+    GoogleExportDialog,
+    QrCodesDialog,
+)
+from desktop.ui.window.main_window import MainWindow
 from desktop.vault import Vault
 from tests.gui.conftest import T0, when_modal_opens
 from tests.paths import INTEROP

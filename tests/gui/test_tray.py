@@ -14,9 +14,9 @@ from desktop.favourites import favourite_ids, set_favourite
 from desktop.otp.codes import code_at
 from desktop.otp.model import Account
 from desktop.settings import APP_LOCK
-from desktop.ui.clipboard import sensitive_formats
-from desktop.ui.tray import ICON_PATH, MAX_ACCOUNTS, Tray, app_icon
-from desktop.ui.wiring import save_settings
+from desktop.ui.shell.around_window import save_settings
+from desktop.ui.shell.tray import ICON_PATH, MAX_ACCOUNTS, Tray, app_icon
+from desktop.ui.window.clipboard import sensitive_formats
 from tests.gui.conftest import FakeTimer
 from tests.gui.wiring_helpers import MakeRig, Rig
 

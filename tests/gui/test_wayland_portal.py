@@ -15,7 +15,7 @@ from PySide6.QtGui import QGuiApplication
 from pytestqt.qtbot import QtBot
 
 from desktop.platform.screenshot_portal import SERVICE, PortalFailed, ScreenshotPortal
-from desktop.ui.add_dialog import AddAccountDialog, Page
+from desktop.ui.add.add_dialog import AddAccountDialog, Page
 from tests.dbus_session import private_bus
 from tests.paths import ROOT
 from tests.scan import synthetic

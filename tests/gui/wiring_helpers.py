@@ -13,10 +13,10 @@ from pytestqt.qtbot import QtBot
 from desktop.clock import Clock, ClockSources, CorrectedClock, FixedClock, Measurement
 from desktop.platform.session_lock import SessionLockWatcher
 from desktop.settings import Settings
-from desktop.ui import wiring
-from desktop.ui.clock_check import Done, Measure, Runner, Work
-from desktop.ui.main_window import MainWindow
-from desktop.ui.theme import clear_after
+from desktop.ui.common.theme import clear_after
+from desktop.ui.shell import around_window
+from desktop.ui.shell.clock_check import Done, Measure, Runner, Work
+from desktop.ui.window.main_window import MainWindow
 from desktop.vault import PasswordRequest, Vault
 
 if TYPE_CHECKING:  # conftest imports this module for its rig fixture
@@ -62,7 +62,7 @@ class PasswordAnswers:
 
 @dataclass
 class Rig:
-    extras: wiring.Extras
+    extras: around_window.Extras
     window: MainWindow
     clock: CorrectedClock
     base: Clock
@@ -103,7 +103,7 @@ def make_rig(
     measure = measure if measure is not None else FakeMeasure()
     passwords = PasswordAnswers()
     idle_clock = FixedClock(5000.0)
-    extras = wiring.attach(
+    extras = around_window.attach(
         window,
         settings,
         clock,

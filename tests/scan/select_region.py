@@ -3,7 +3,7 @@
 Run as ``python -m tests.scan.select_region TEXT [--screen N] [--module PX] [--escape]``
 with ``QT_QPA_PLATFORM=xcb`` and ``DISPLAY`` set. A window shows the code (as
 :mod:`tests.scan.show_qr` does); once it is on the screen, every screen is captured for
-real (:func:`desktop.scan.screen.grab_screens`), the region overlays are shown, and a drag
+real (:func:`desktop.ui.capture.screens.grab_screens`), the region overlays are shown, and a drag
 around the window (or Esc, with ``--escape``) is simulated with QTest on the overlay of
 the window's screen. Prints one JSON object: the overlays' geometries, what was picked and
 the texts read from it (or ``cancelled``).
@@ -21,8 +21,8 @@ from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from desktop.scan.screen import ScreenShot, decode_region, grab_screens
-from desktop.ui.region_select import RegionSelector
+from desktop.ui.add.region_select import RegionSelector
+from desktop.ui.capture.screens import ScreenShot, decode_region, grab_screens
 from tests.scan.show_qr import DEADLINE, CodeWindow, code_picture, on_screen, wait_until
 
 MARGIN = 6  # logical pixels around the window in the drag

@@ -5,7 +5,7 @@ Run as ``python -m tests.scan.show_qr TEXT [--screen N] [--at X Y] [--module PX]
 into ``QGuiApplication.screens()``); once the code is on the screen (checked by capturing
 it), the helper either
 
-* ``--decode``: runs :func:`desktop.scan.screen.decode_screens` itself and prints one JSON
+* ``--decode``: runs :func:`desktop.ui.capture.screens.decode_screens` itself and prints one JSON
   object (``screens`` and ``codes``), then quits; or
 * otherwise prints ``ready`` and keeps the window up until its standard input closes (so
   that another process, e.g. ``tweestap scan --screen``, can capture it).
@@ -26,7 +26,7 @@ from PySide6.QtCore import QEventLoop, QPoint, QRect, QTimer
 from PySide6.QtGui import QGuiApplication, QImage, QPainter, QPaintEvent, QRasterWindow
 
 from desktop.scan.errors import ScanError
-from desktop.scan.screen import decode_screens, grab_screens
+from desktop.ui.capture.screens import decode_screens, grab_screens
 
 DEADLINE = 8.0  # seconds for the window to appear
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from desktop.scan.screen import capture_verdict
+from desktop.ui.capture.screens import capture_verdict
 
 
 @pytest.mark.parametrize("session", ["wayland", "x11", ""])

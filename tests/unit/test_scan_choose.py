@@ -98,7 +98,7 @@ def test_labels() -> None:
 
 def test_the_add_window_and_choosing_do_not_load_opencv_or_zxing() -> None:
     probe = (
-        "import sys, desktop.ui.add_dialog, desktop.scan.choose;"
+        "import sys, desktop.ui.add.add_dialog, desktop.scan.choose;"
         "print(sorted({'cv2', 'zxingcpp', 'numpy'} & set(sys.modules)))"
     )
     result = subprocess.run(

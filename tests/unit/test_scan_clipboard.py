@@ -11,9 +11,9 @@ import pytest
 from PySide6.QtCore import QMimeData, QUrl
 from PySide6.QtGui import QClipboard, QColor, QGuiApplication, QImage
 
-from desktop.scan.clipboard import NoPictureOnClipboard, decode_clipboard_image
 from desktop.scan.errors import NotAnImage
-from desktop.scan.qimage import qimage_to_array
+from desktop.ui.capture.clipboard_image import NoPictureOnClipboard, decode_clipboard_image
+from desktop.ui.capture.pixels import qimage_to_array
 from tests.scan.synthetic import OTPAUTH, page, paste, qr, write_png
 
 

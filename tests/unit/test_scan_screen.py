@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtGui import QColor, QGuiApplication, QPixmap, QScreen
 
 from desktop.scan.errors import ScreenCaptureUnavailable
-from desktop.scan.screen import ScreenShot, decode_screens, grab_screens
+from desktop.ui.capture.screens import ScreenShot, decode_screens, grab_screens
 from tests.scan.synthetic import OTPAUTH, bgr, modules, page, paste, qr
 from tests.scan.xserver import own_xvfb, pytest_xvfb, run_helper, x_server
 

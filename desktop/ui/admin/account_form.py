@@ -50,10 +50,10 @@ from desktop.admin.model import (
 )
 from desktop.errors import UserError
 from desktop.i18n import error_text
-from desktop.ui.accessible import name_combo
 from desktop.ui.admin import labels, questions
 from desktop.ui.admin.session import AdminSession
 from desktop.ui.admin.widgets import YesNo, on_enter
+from desktop.ui.common.accessible import name_combo
 
 
 @dataclass(frozen=True)

@@ -24,11 +24,11 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.admin.model import AUDIT_ACTIONS, AuditEntry, AuditFilter
-from desktop.ui.accessible import name_combo, name_scroll_bars
 from desktop.ui.admin import labels
 from desktop.ui.admin.audit_changes import describe_change
 from desktop.ui.admin.session import AdminSession
 from desktop.ui.admin.widgets import on_enter
+from desktop.ui.common.accessible import name_combo, name_scroll_bars
 
 MAX_ENTRIES = 1000
 DATE_FORMAT = "yyyy-MM-dd HH:mm"

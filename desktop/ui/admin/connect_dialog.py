@@ -36,8 +36,8 @@ from desktop.net.embedded_server import EmbeddedServer
 from desktop.otp.codes import group
 from desktop.otp.model import Account
 from desktop.ui.admin.widgets import STYLE, BusyLine, MessageBar
-from desktop.ui.admin.worker import Runner
-from desktop.ui.window_fit import PageStack, keep_fitted
+from desktop.ui.common.background import Runner
+from desktop.ui.common.window_fit import PageStack, keep_fitted
 
 AccountsSource = Callable[[], Sequence[Account]]
 AddAccount = Callable[[Account], object]

@@ -22,11 +22,11 @@ from PySide6.QtWidgets import (
 from desktop.admin.export import unpaired_employees, write_unpaired_csv
 from desktop.admin.model import ENROLLMENT_STATES, Overview, OverviewWarning
 from desktop.net.admin_client import AdminClient
-from desktop.ui.accessible import name_scroll_bars
 from desktop.ui.admin import labels
 from desktop.ui.admin.chart import Bar, EnrollmentChart
 from desktop.ui.admin.session import AdminSession
 from desktop.ui.admin.widgets import MessageBar
+from desktop.ui.common.accessible import name_scroll_bars
 
 MIN_P_AND_O_ADMINS = 2
 

@@ -39,7 +39,7 @@ from desktop.ui.admin.policy_page import PolicyPage
 from desktop.ui.admin.session import AdminSession, Retry
 from desktop.ui.admin.users_page import UsersPage
 from desktop.ui.admin.widgets import STYLE, BusyLine, MessageBar
-from desktop.ui.timer import TimerFactory, make_timer
+from desktop.ui.common.timer import TimerFactory, make_timer
 from desktop.vault import Vault
 
 LOGOUT_WAIT_MS = 5000

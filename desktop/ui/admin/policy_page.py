@@ -28,10 +28,10 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.admin.model import METHODS, GroupPolicy, Method, Policy, PolicyLimits
-from desktop.ui.accessible import name_combo, name_scroll_bars
 from desktop.ui.admin import labels
 from desktop.ui.admin.session import AdminSession
 from desktop.ui.admin.widgets import LimitedSpinBox, YesNo, on_enter
+from desktop.ui.common.accessible import name_combo, name_scroll_bars
 
 
 class GroupBlock:

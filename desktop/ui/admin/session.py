@@ -19,7 +19,7 @@ from desktop.admin.errors import SessionExpired
 from desktop.clock import Clock
 from desktop.errors import UserError
 from desktop.net.admin_client import AdminClient
-from desktop.ui.admin.worker import Runner
+from desktop.ui.common.background import Runner
 
 T = TypeVar("T")
 Retry = Callable[[], None]

@@ -34,10 +34,10 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.admin.model import ServerContract, User
-from desktop.ui.accessible import add_clear_button, name_combo, name_scroll_bars
 from desktop.ui.admin import labels, questions
 from desktop.ui.admin.account_form import AccountForm
 from desktop.ui.admin.session import AdminSession
+from desktop.ui.common.accessible import add_clear_button, name_combo, name_scroll_bars
 
 Index = QModelIndex | QPersistentModelIndex
 USER_ROLE = Qt.ItemDataRole.UserRole + 1

@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.ui.code_view import ACCENT
-from desktop.ui.timer import TimerFactory, make_timer
+from desktop.ui.common.timer import TimerFactory, make_timer
+from desktop.ui.window.code_view import ACCENT
 
 INFO_SHOWN_MS = 8000
 """How long a confirmation stays before it fades (unless the next action clears it)."""
