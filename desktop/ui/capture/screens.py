@@ -20,11 +20,10 @@ import os
 from dataclasses import dataclass
 from typing import Literal
 
-import cv2
 import numpy as np
 
 from desktop.errors import QT_TRANSLATE_NOOP
-from desktop.scan.decode import Image, decode_qr_texts, find_qr_codes
+from desktop.scan.decode import Image, decode_cropped, find_qr_codes
 from desktop.scan.errors import ScreenCaptureUnavailable
 from desktop.ui.capture.pixels import qimage_to_array
 
@@ -190,21 +189,7 @@ def decode_region(shot: ScreenShot, rect: Rect) -> list[str]:
     pixels = region_pixels(shot, rect)
     if pixels.size == 0:
         return []
-    texts = decode_qr_texts(pixels)
-    if texts:
-        return texts
-    gray = np.ascontiguousarray(
-        cv2.cvtColor(pixels, cv2.COLOR_BGRA2GRAY) if pixels.ndim == 3 else pixels
-    )
-    margin = max(8, max(gray.shape) // 8)
-    for value in (255, 0):
-        padded = cv2.copyMakeBorder(
-            gray, margin, margin, margin, margin, cv2.BORDER_CONSTANT, value=value
-        )
-        texts = decode_qr_texts(np.asarray(padded, np.uint8))
-        if texts:
-            return texts
-    return []
+    return decode_cropped(pixels)
 
 
 def _has_content(image: Image) -> bool:
