@@ -39,7 +39,7 @@ from desktop.otp.model import Account  # noqa: E402
 from desktop.ui.admin import questions  # noqa: E402
 from desktop.ui.admin.connect_dialog import ConnectDialog  # noqa: E402
 from desktop.ui.admin.panel import AdminWindow  # noqa: E402
-from desktop.ui.common.background import Runner  # noqa: E402
+from desktop.ui.common.background import Background  # noqa: E402
 from scripts import screenshot_kit  # noqa: E402
 
 ADMIN = "anna.admin"
@@ -96,7 +96,7 @@ class Demo:
         embedded_server.stop(self.process)  # type: ignore[arg-type]
 
 
-def settle(runner: Runner, timeout: float = 30) -> None:
+def settle(runner: Background, timeout: float = 30) -> None:
     """Let the worker finish and its answers arrive, as the event loop would."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:

@@ -1,4 +1,4 @@
-"""The worker: calls run off the UI thread, in order, and their answers come back on it."""
+"""Background work: run off the UI thread, in order, and the answers come back on it."""
 
 from __future__ import annotations
 
@@ -7,15 +7,15 @@ import threading
 import pytest
 from pytestqt.qtbot import QtBot
 
-from desktop.admin.errors import InvalidCode, UnexpectedProblem
-from desktop.errors import UserError
-from desktop.ui.common.background import Runner
+from desktop.admin.errors import InvalidCode
+from desktop.errors import UnexpectedProblem, UserError
+from desktop.ui.common.background import Background
 
 pytestmark = pytest.mark.gui
 
 
 def test_results_errors_and_bugs_come_back_in_order_on_the_ui_thread(qtbot: QtBot) -> None:
-    runner = Runner()
+    runner = Background()
     ui_thread = threading.get_ident()
     worker_threads: list[int] = []
     got: list[object] = []
@@ -53,7 +53,7 @@ def test_results_errors_and_bugs_come_back_in_order_on_the_ui_thread(qtbot: QtBo
 
 
 def test_a_call_started_from_a_callback_keeps_the_runner_busy(qtbot: QtBot) -> None:
-    runner = Runner()
+    runner = Background()
     busy: list[bool] = []
     runner.busy_changed.connect(busy.append)
     done: list[str] = []

@@ -16,8 +16,9 @@ from desktop.clock import CORRECTION_MAX_AGE, Clock, ClockSources, FixedClock, M
 from desktop.net.time_sources import measure, sntp_query
 from desktop.otp.codes import code_at
 from desktop.settings import SERVER_URL, Settings
+from desktop.ui.common.background import Background
 from desktop.ui.shell.around_window import save_settings
-from desktop.ui.shell.clock_check import CHECK_INTERVAL_MS, ThreadRunner
+from desktop.ui.shell.clock_check import CHECK_INTERVAL_MS
 from tests.gui.conftest import FakeTimer
 from tests.gui.wiring_helpers import FakeMeasure, MakeRig, Rig
 from tests.unit.test_clockcheck import FakeNtpServer, ShiftedClock
@@ -222,7 +223,7 @@ def test_help_says_how_to_fix_the_clock(rig: MakeRig) -> None:
 
 
 def test_measuring_happens_off_the_ui_thread(qtbot: QtBot) -> None:
-    runner = ThreadRunner()
+    background = Background(name="clock-check")
     threads: dict[str, threading.Thread] = {}
     results: list[Measurement | None] = []
 
@@ -234,7 +235,7 @@ def test_measuring_happens_off_the_ui_thread(qtbot: QtBot) -> None:
         threads["done"] = threading.current_thread()
         results.append(result)
 
-    runner(work, done)
+    background.run(work, done, lambda _problem: done(None))
     qtbot.waitUntil(lambda: bool(results), timeout=5000)
     assert threads["work"] is not threading.main_thread()
     assert threads["done"] is threading.main_thread()

@@ -1,7 +1,8 @@
 """The add-account window's camera page: a live preview of a webcam, read for QR codes.
 
-Capturing and decoding run in worker threads (:class:`CameraSearch` finds the cameras,
-:class:`CameraCapture` reads one), never in the UI thread. The frames and the codes come
+Finding the cameras runs in the background (:class:`~desktop.ui.common.background.Background`),
+reading one in a thread of its own (:class:`CameraCapture`, a stream that runs until it is
+stopped), never in the UI thread. The frames and the codes come
 from :func:`desktop.scan.camera.scan_camera`, the one loop that the CLI uses too; a video
 file goes through exactly the same path (the tests and the screenshots use one).
 
@@ -12,7 +13,6 @@ on Linux their names come from ``/sys/class/video4linux``.
 
 from __future__ import annotations
 
-import contextlib
 import sys
 import threading
 from collections.abc import Callable, Generator, Iterator
@@ -37,6 +37,7 @@ from desktop.i18n import error_text
 from desktop.scan.errors import CameraUnavailable
 from desktop.ui.common.accessible import name_combo
 from desktop.ui.common.account_fields import MessageLabel, Tone, set_muted
+from desktop.ui.common.background import Background
 
 if TYPE_CHECKING:
     from desktop.scan.camera import CameraFrames
@@ -64,7 +65,7 @@ class CameraChoice:
 
 
 def find_cameras() -> list[CameraChoice]:
-    """The cameras that open (runs in :class:`CameraSearch`'s thread: probing can take a
+    """The cameras that open (runs in the background: probing can take a
     moment on Windows and macOS)."""
     from desktop.scan.camera import list_cameras
 
@@ -103,17 +104,12 @@ def camera_fault(error: Exception) -> CameraUnavailable:
     )
 
 
-class CameraSearch(QThread):
-    """Finds the cameras in a worker thread; ``found`` carries a ``list[CameraChoice]``."""
-
-    found = Signal(list)
-
-    def run(self) -> None:
-        try:
-            choices = find_cameras()
-        except Exception:  # a broken driver means "no camera" to the person
-            choices = []
-        self.found.emit(choices)
+def cameras_or_none() -> list[CameraChoice]:
+    """The cameras that open; a broken driver means "no camera" to the person."""
+    try:
+        return find_cameras()
+    except Exception:
+        return []
 
 
 class CameraCapture(QThread):
@@ -271,7 +267,8 @@ class CameraPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._capture: CameraCapture | None = None
-        self._search: CameraSearch | None = None
+        self._search = Background(self, name="camera-search")
+        self._searching = 0  # which search the page waits for
         self._got_code = False
 
         intro = QLabel(
@@ -335,11 +332,13 @@ class CameraPanel(QWidget):
         self.camera_box.setEnabled(False)
         self.status.setText("")
         self.preview.show_text(self.tr("Looking for cameras\u2026"))
-        search = CameraSearch(self)
-        search.found.connect(self._cameras_found)
-        search.finished.connect(search.deleteLater)
-        self._search = search
-        search.start()
+        self._searching += 1
+        searching = self._searching
+        self._search.run(
+            cameras_or_none,
+            lambda choices: self._cameras_found(searching, choices),
+            lambda _problem: self._cameras_found(searching, []),
+        )
 
     def start_source(self, source: Source) -> None:
         """Read ``source`` (a camera index or a video file) from now on."""
@@ -378,16 +377,14 @@ class CameraPanel(QWidget):
     def shutdown(self) -> None:
         """The window closes: stop the camera and wait for a search still probing."""
         self.stop()
-        search, self._search = self._search, None
-        if search is not None:
-            with contextlib.suppress(RuntimeError):
-                search.found.disconnect()
-                search.wait(STOP_WAIT_MS)
+        self._searching += 1  # cameras still being probed are found for nobody
+        self._search.wait(STOP_WAIT_MS)
 
     # -- behaviour ------------------------------------------------------------------------
 
-    def _cameras_found(self, choices: list[CameraChoice]) -> None:
-        self._search = None
+    def _cameras_found(self, searching: int, choices: list[CameraChoice]) -> None:
+        if searching != self._searching:
+            return
         self.camera_box.clear()
         for number, choice in enumerate(choices, start=1):
             name = choice.name or self.tr("Camera {number}").format(number=number)

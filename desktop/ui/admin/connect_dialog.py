@@ -36,7 +36,7 @@ from desktop.net.embedded_server import EmbeddedServer
 from desktop.otp.codes import group
 from desktop.otp.model import Account
 from desktop.ui.admin.widgets import STYLE, BusyLine, MessageBar
-from desktop.ui.common.background import Runner
+from desktop.ui.common.background import Background
 from desktop.ui.common.window_fit import PageStack, keep_fitted
 
 AccountsSource = Callable[[], Sequence[Account]]
@@ -72,7 +72,7 @@ class ConnectDialog(QDialog):
         self._add_account = add_account
         self._enrollment: Enrollment | None = None
         self._added = False
-        self.runner = Runner(self)
+        self.runner = Background(self)
         self.runner.busy_changed.connect(self._busy_changed)
         locked = client is not None
 

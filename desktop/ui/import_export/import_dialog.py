@@ -11,12 +11,11 @@ stored before the whole file has been read.
 
 from __future__ import annotations
 
-import contextlib
 import enum
 import html
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal, Slot
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtGui import QCloseEvent, QFont
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -50,6 +49,7 @@ from desktop.importers.into_vault import ImportSummary, Resemblance, store
 from desktop.otp.model import Account, Likeness
 from desktop.ui.common.accessible import name_combo
 from desktop.ui.common.account_fields import MessageLabel, Tone
+from desktop.ui.common.background import Background
 from desktop.ui.common.window_fit import PageStack, keep_fitted
 from desktop.vault import Vault
 
@@ -64,30 +64,16 @@ class Page(enum.IntEnum):
     SUMMARY = 3
 
 
-class ReadJob(QObject):
-    """Reads one file in a worker thread; ``done`` carries an ImportResult or ImportProblem."""
-
-    done = Signal(object)
-
-    def __init__(self, name: str, data: bytes, format_key: str, password: str | None) -> None:
-        super().__init__()
-        self._name = name
-        self._data = data
-        self._format_key = format_key
-        self._password = password
-
-    @Slot()
-    def run(self) -> None:
-        outcome: ImportResult | ImportProblem
-        try:
-            outcome = read_bytes(
-                self._name, self._data, format_key=self._format_key, password=self._password
-            )
-        except ImportProblem as problem:
-            outcome = problem
-        except Exception as error:  # an importer bug must not leave the window waiting
-            outcome = DamagedFile(self._name, f"{type(error).__name__}: {error}")
-        self.done.emit(outcome)
+def read_outcome(
+    name: str, data: bytes, format_key: str, password: str | None
+) -> ImportResult | ImportProblem:
+    """The accounts of the file, or why it cannot be read (run in the background)."""
+    try:
+        return read_bytes(name, data, format_key=format_key, password=password)
+    except ImportProblem as problem:
+        return problem
+    except Exception as error:  # an importer bug must not leave the window waiting
+        return DamagedFile(name, f"{type(error).__name__}: {error}")
 
 
 class ImportDialog(QDialog):
@@ -102,8 +88,8 @@ class ImportDialog(QDialog):
         self.path: Path | None = None
         self._data = b""
         self._format_title = ""
-        self._thread: QThread | None = None
-        self._job: ReadJob | None = None
+        self.background = Background(self, name="import-reading")
+        self._reading = 0  # which reading the window waits for (0: none)
         self.setWindowTitle(self.tr("Import accounts"))
         self.setMinimumWidth(500)
         self.fitter = keep_fitted(self)  # a message pushes the buttons down
@@ -302,22 +288,19 @@ class ImportDialog(QDialog):
             else self.tr("Unlocking {file}\u2026").format(file=self.path.name)
         )
         self._show(Page.READING)
-        job = ReadJob(self.path.name, self._data, str(self.format_combo.currentData()), password)
-        thread = QThread(self)
-        job.moveToThread(thread)
-        thread.started.connect(job.run)
-        job.done.connect(self._read)
-        # Directly, in the worker: queued, quit would wait behind _read, which waits for it.
-        job.done.connect(thread.quit, Qt.ConnectionType.DirectConnection)
-        thread.finished.connect(job.deleteLater)
-        self._job, self._thread = job, thread
-        thread.start()
+        name, data, format_key = self.path.name, self._data, str(self.format_combo.currentData())
+        self._reading += 1
+        reading = self._reading
+        self.background.run(
+            lambda: read_outcome(name, data, format_key, password),
+            lambda outcome: self._read(reading, outcome),
+            lambda problem: self._read(reading, problem),
+        )
 
-    def _read(self, outcome: object) -> None:
-        if self._thread is not None:
-            self._thread.wait()
-            self._thread.deleteLater()
-        self._thread, self._job = None, None
+    def _read(self, reading: int, outcome: object) -> None:
+        if reading != self._reading:
+            return  # the window was closed while reading: nobody waits for this file
+        self._reading = 0
         if isinstance(outcome, WrongPassword):
             self._ask_password(outcome.format_title, error_text(outcome))
         elif isinstance(outcome, PasswordNeeded):
@@ -408,8 +391,7 @@ class ImportDialog(QDialog):
     # -- closing --------------------------------------------------------------------------
 
     def done(self, result: int) -> None:
-        if self._thread is not None:  # a file is still being read: let it finish first
-            self._job_cancelled()
+        self._reading += 1  # a file still being read is read for nobody
         super().done(result)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
@@ -417,15 +399,6 @@ class ImportDialog(QDialog):
             event.ignore()
             return
         super().closeEvent(event)
-
-    def _job_cancelled(self) -> None:
-        if self._job is not None:
-            with contextlib.suppress(RuntimeError, TypeError):  # already delivered
-                self._job.done.disconnect(self._read)
-        if self._thread is not None:
-            self._thread.quit()
-            self._thread.wait()
-        self._thread, self._job = None, None
 
 
 def _imported_line(account: Account, resemblance: Resemblance | None) -> str:

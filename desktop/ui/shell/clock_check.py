@@ -10,14 +10,12 @@ it ends after a day, when a new measurement disagrees, or when the person stops 
 
 from __future__ import annotations
 
-import contextlib
 import logging
 import math
 import sys
-import threading
 from collections.abc import Callable
 
-from PySide6.QtCore import QDateTime, QObject, Qt, Signal, Slot
+from PySide6.QtCore import QDateTime, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -38,6 +36,7 @@ from desktop.clock import (
     update_correction,
 )
 from desktop.net.time_sources import measure
+from desktop.ui.common.background import Background
 from desktop.ui.common.timer import TimerFactory, make_timer
 
 log = logging.getLogger(__name__)
@@ -50,33 +49,6 @@ Done = Callable[[Measurement | None], None]
 Runner = Callable[[Work, Done], None]
 """Runs ``work`` somewhere and hands its result to ``done`` on the UI thread."""
 Measure = Callable[[ClockSources, Clock], Measurement | None]
-
-
-class ThreadRunner(QObject):
-    """Runs the measurement in a short-lived thread; the result comes back as a queued
-    signal, so ``done`` runs on the UI thread. The UI never waits for the network."""
-
-    _finished = Signal(object, object)
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._finished.connect(self._deliver)
-
-    def __call__(self, work: Work, done: Done) -> None:
-        def target() -> None:
-            try:
-                result = work()
-            except Exception:  # a bug in measuring must never reach the person as a warning
-                log.exception("clock check failed")
-                result = None
-            with contextlib.suppress(RuntimeError):  # the window was closed meanwhile
-                self._finished.emit(done, result)
-
-        threading.Thread(target=target, name="clock-check", daemon=True).start()
-
-    @Slot(object, object)
-    def _deliver(self, done: Done, result: Measurement | None) -> None:
-        done(result)
 
 
 class ClockCheck(QObject):
@@ -100,7 +72,8 @@ class ClockCheck(QObject):
         self.clock = clock
         self._sources = sources
         self._save = save_correction
-        self._run: Runner = runner if runner is not None else ThreadRunner(self)
+        self._run: Runner = runner if runner is not None else self._in_background
+        self._background: Background | None = None
         self._measure = measure_with
         self.measurement: Measurement | None = None
         """The last measurement (``None``: none yet, or no source answered)."""
@@ -142,6 +115,13 @@ class ClockCheck(QObject):
         sources = self._sources()
         base = self.clock.base  # never the corrected clock: it would measure itself
         self._run(lambda: self._measure(sources, base), self._measured)
+
+    def _in_background(self, work: Work, done: Done) -> None:
+        """Measure on a worker thread; a failure (a bug: every network problem is "no
+        measurement" already) never reaches the person as a warning."""
+        if self._background is None:
+            self._background = Background(self, name="clock-check")
+        self._background.run(work, done, lambda _problem: done(None))
 
     def apply_correction(self) -> None:
         """Correct the codes by the last measurement (when it is precise enough)."""
