@@ -5,7 +5,8 @@ and raises ``ValueError``/``KeyError``/``TypeError`` on anything else; the clien
 into :class:`~desktop.admin.errors.UnexpectedAnswer`. Validation that the panel does before
 sending (IP lists, user names, e-mail addresses) follows the server's rules, so a person
 sees the problem next to the field instead of after a round trip; the rules the server
-declares (:class:`ServerContract`, from ``GET /api/meta``) are read from it, never copied.
+declares (:mod:`desktop.admin.contract`, from ``GET /api/meta``) are read from it, never
+copied.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any, Literal, cast
 
-from desktop.admin.errors import InvalidEmail, InvalidIpList, InvalidUserName, TooManyIpEntries
+from desktop.admin.errors import InvalidEmail, InvalidIpList, TooManyIpEntries
 from desktop.text import clean_line, has_controls, visible
 
 Method = Literal["app", "email"]
@@ -31,8 +32,6 @@ ENROLLMENT_STATES: tuple[EnrollmentState, ...] = ("not_enrolled", "pending", "ac
 
 MAX_IP_ENTRIES = 100
 MAX_IP_ENTRY_LENGTH = 64
-MAX_PATTERN_LENGTH = 256
-"""A user-name rule longer than this is no answer of a Tweestap server."""
 _EMAIL = re.compile(r"[^@\s,;<>\"]+@[^@\s,;<>\"]+\.[^@\s,;<>\"]+")
 MAX_EMAIL_LENGTH = 254
 
@@ -151,92 +150,6 @@ class Policy:
     def employees_locked(self, today: date) -> bool:
         """From the cut-off date on, employees always have 2FA with the app."""
         return today >= self.email_cutoff
-
-
-@dataclass(frozen=True)
-class PolicyLimits:
-    """The upper bounds of the numbers on the policy page, as the server declares them."""
-
-    max_validity_hours: int
-    max_mail_days: int
-
-    @classmethod
-    def from_json(cls, data: object) -> PolicyLimits:
-        body = _object(data)
-        return cls(
-            max_validity_hours=_int(body["max_authenticator_validity_hours"]),
-            max_mail_days=_int(body["max_mail_validity_days"]),
-        )
-
-
-# -- the server's contract --------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class UserNameRule:
-    """What a user name may be, as the server declares it."""
-
-    pattern: re.Pattern[str]
-    max_length: int
-    ignore_case: bool
-    """Whether two names that differ only in letter case are one account."""
-
-    @classmethod
-    def from_json(cls, data: object) -> UserNameRule:
-        body = _object(data)
-        pattern = _str(body["pattern"])
-        if len(pattern) > MAX_PATTERN_LENGTH:
-            raise ValueError("user-name pattern too long")
-        try:
-            compiled = re.compile(pattern)
-        except re.error as error:
-            raise ValueError(f"user-name pattern: {error}") from None
-        return cls(
-            pattern=compiled,
-            max_length=_int(body["max_length"]),
-            ignore_case=_bool(body["case_insensitive"]),
-        )
-
-    def check(self, name: str) -> str:
-        """``name`` when the server will take it, else :class:`InvalidUserName`."""
-        if len(name) > self.max_length or not self.pattern.fullmatch(name):
-            raise InvalidUserName()
-        return name
-
-    def same(self, one: str, other: str) -> bool:
-        """Whether the two names are one account on this server."""
-        return one.casefold() == other.casefold() if self.ignore_case else one == other
-
-
-@dataclass(frozen=True)
-class ServerContract:
-    """What the server declares about itself (``GET /api/meta``): its module rights, which
-    of them carry module P&O, the user-name rule and the policy's bounds. The panel reads
-    these instead of keeping copies."""
-
-    modules: tuple[str, ...]
-    """Every module right, in the order the Account tab lists them."""
-    p_and_o_modules: frozenset[str]
-    user_names: UserNameRule
-    policy_limits: PolicyLimits
-
-    @classmethod
-    def from_json(cls, data: object) -> ServerContract:
-        body = _object(data)
-        modules = _strings(body["modules"])
-        p_and_o = frozenset(_strings(body["p_and_o_modules"]))
-        if not p_and_o <= set(modules):
-            raise ValueError("a P&O module that is no module")
-        return cls(
-            modules=modules,
-            p_and_o_modules=p_and_o,
-            user_names=UserNameRule.from_json(body["user_names"]),
-            policy_limits=PolicyLimits.from_json(body["policy_limits"]),
-        )
-
-    def grants_p_and_o(self, user: User) -> bool:
-        """An administrator with a module that includes P&O: may administer 2FA."""
-        return user.admin and any(module in self.p_and_o_modules for module in user.modules)
 
 
 # -- users ----------------------------------------------------------------------------------

@@ -26,6 +26,7 @@ from urllib.parse import quote
 import httpx
 
 from desktop import __version__
+from desktop.admin.contract import ServerContract
 from desktop.admin.errors import (
     AccountBlocked,
     AddressNotAllowed,
@@ -61,7 +62,6 @@ from desktop.admin.model import (
     Next,
     Overview,
     Policy,
-    ServerContract,
     User,
 )
 

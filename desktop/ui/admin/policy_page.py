@@ -27,7 +27,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.admin.model import METHODS, GroupPolicy, Method, Policy, PolicyLimits
+from desktop.admin.contract import PolicyLimits
+from desktop.admin.model import METHODS, GroupPolicy, Method, Policy
 from desktop.ui.admin import labels
 from desktop.ui.admin.session import AdminSession
 from desktop.ui.admin.widgets import LimitedSpinBox, YesNo, on_enter

@@ -33,7 +33,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.admin.model import ServerContract, User
+from desktop.admin.contract import ServerContract
+from desktop.admin.model import User
 from desktop.ui.admin import labels, questions
 from desktop.ui.admin.account_form import AccountForm
 from desktop.ui.admin.session import AdminSession
