@@ -94,7 +94,7 @@ def test_another_entry_of_the_same_site_is_pointed_out(new_rig: MakeRig, qtbot: 
     assert "jan.jansen@zorg.example at Zilliz" in dialog.account_row.detail.text()
     dialog.close()
     rig.window.vault.add(Account(issuer="zilliz", name="jjansen", secret=b"x" * 20))
-    rig.window._reload(None)
+    rig.window.show_vault(None)
     dialog = open_help(rig, qtbot)
     assert verdict(dialog.account_row) is Verdict.WARN
     assert "another entry for Zilliz (jjansen)" in dialog.account_row.detail.text()

@@ -377,7 +377,7 @@ def test_reminder_until_a_backup_is_made_or_put_off(
     assert reminder.isVisible()
     reminder.later_button.click()
     assert not reminder.isVisible()
-    window._reload(None)
+    window.show_vault(None)
     assert not reminder.isVisible()  # put off for this session
 
     window.close()

@@ -16,20 +16,17 @@ from PySide6.QtCore import (
     QItemSelectionModel,
     QModelIndex,
     QObject,
-    QPoint,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence, QShowEvent
+from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
-    QDialog,
     QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QMainWindow,
-    QMenu,
     QMessageBox,
     QStackedWidget,
     QToolButton,
@@ -39,12 +36,13 @@ from PySide6.QtWidgets import (
 
 from desktop.clock import Clock
 from desktop.errors import UserError
-from desktop.favourites import is_favourite, set_favourite
+from desktop.favourites import set_favourite
 from desktop.i18n import error_text
 from desktop.otp.model import Account
 from desktop.ui.common.accessible import add_clear_button, name_scroll_bars
 from desktop.ui.common.timer import TimerFactory, make_timer
 from desktop.ui.import_export.actions import TransferActions
+from desktop.ui.window import account_dialogs, actions
 from desktop.ui.window.accounts_model import AccountFilter, AccountsModel, Role
 from desktop.ui.window.clipboard import DEFAULT_CLEAR_AFTER, SecureClipboard
 from desktop.ui.window.code_view import STYLE, Banner, CodeListView, EmptyState, StatusLine
@@ -68,6 +66,25 @@ class MainWindow(QMainWindow):
     """Help > What to do if a code does not work (:mod:`desktop.ui.help.code_help_dialog`,
     connected in :mod:`desktop.ui.shell.around_window`)."""
 
+    # The actions (made by desktop.ui.window.actions.build_actions, shown in its menus).
+    add_action: QAction
+    copy_action: QAction
+    next_action: QAction
+    edit_action: QAction
+    delete_action: QAction
+    up_action: QAction
+    down_action: QAction
+    search_action: QAction
+    quit_action: QAction
+    settings_action: QAction
+    admin_action: QAction
+    lock_action: QAction
+    favourite_action: QAction
+    help_action: QAction
+    login_help_action: QAction
+    about_action: QAction
+    transfer: TransferActions
+
     def __init__(
         self,
         vault: Vault,
@@ -80,37 +97,54 @@ class MainWindow(QMainWindow):
     ) -> None:
         super().__init__(parent)
         self.vault = vault
-        self._clock = clock
+        self.clock = clock
         self._timer_factory = timer_factory
         self._first_frame_sent = False
-        # The 2FA server the admin panel logs in to: the settings connect these (wiring.py).
+        # The 2FA server the admin panel logs in to: around_window connects these.
         self.server_address: Callable[[], str] = lambda: ""
         self.remember_server: Callable[[str], None] = lambda url: None
         self.setWindowTitle("Tweestap")
         self.setObjectName("MainWindow")
         self.resize(560, 680)
 
-        self.model = AccountsModel(vault.accounts, clock.now(), self)
+        self._build_list(timer_factory, hold_clock, clear_clipboard_after)
+        self._build_pages()
+        self.banner = Banner(self)
+        self.status = StatusLine(timer_factory(self), self)
+        actions.build_actions(self)
+        self._build_layout()
+        actions.build_menus(self)
+        self._follow_the_list()
+
+    # -- building -----------------------------------------------------------------------
+
+    def _build_list(
+        self, timer_factory: TimerFactory, hold_clock: Clock | None, clear_after: float
+    ) -> None:
+        """The accounts as a model, the view that paints them, the clipboard codes go to."""
+        self.model = AccountsModel(self.vault.accounts, self.clock.now(), self)
         self.proxy = AccountFilter(self)
         self.proxy.setSourceModel(self.model)
         self.tick_timer = timer_factory(self)
         self.tick_timer.timeout.connect(self.tick)
-        self.clipboard = SecureClipboard(
-            timer_factory(self), clear_after=clear_clipboard_after, parent=self
-        )
+        self.clipboard = SecureClipboard(timer_factory(self), clear_after=clear_after, parent=self)
         self.clipboard.copied.connect(
             lambda _code: self.show_message(self.tr("Code copied to clipboard"))
         )
-
         self.view = CodeListView(self, timer_factory=timer_factory, hold_clock=hold_clock)
         name_scroll_bars(self.view, self.tr("codes"))
         self.view.setModel(self.proxy)
         self.view.copy_requested.connect(self.copy_code)
         self.view.next_code_requested.connect(self.next_code)
         self.view.move_requested.connect(self._move_rows)
-        self.view.customContextMenuRequested.connect(self._context_menu)
+        self.view.customContextMenuRequested.connect(
+            lambda pos: actions.show_context_menu(self, pos)
+        )
         self.view.first_codes_painted.connect(self._frame_painted)
 
+    def _build_pages(self) -> None:
+        """The list, or the sentence that nothing matches the search (the welcome page and
+        the lock screen join them when first needed)."""
         self._empty_state: EmptyState | None = None  # made when first needed (rich text)
         self.no_match = QLabel(self)
         self.no_match.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -120,12 +154,9 @@ class MainWindow(QMainWindow):
         for page in (self.view, self.no_match):
             self.pages.addWidget(page)
 
-        self.banner = Banner(self)
-        self.status = StatusLine(timer_factory(self), self)
-        self._build_actions()
-        self._build_layout()
-        self._build_menus()
-
+    def _follow_the_list(self) -> None:
+        """The page and the actions follow the list; Enter copies the first code (current,
+        but nothing looks selected)."""
         for signal in (
             self.model.modelReset,
             self.model.rowsInserted,
@@ -134,69 +165,16 @@ class MainWindow(QMainWindow):
             self.proxy.modelReset,
         ):
             signal.connect(self._update_page)
-        self.view.selectionModel().currentChanged.connect(self._update_actions)
+        self.view.selectionModel().currentChanged.connect(self.update_actions)
         self._update_page()
-        self._update_actions()
-        if self.proxy.rowCount() > 0:  # Enter copies the first code; nothing looks selected
+        self.update_actions()
+        if self.proxy.rowCount() > 0:
             self.view.selectionModel().setCurrentIndex(
                 self.proxy.index(0, 0), QItemSelectionModel.SelectionFlag.NoUpdate
             )
 
-    # -- building -----------------------------------------------------------------------
-
-    def _action(
-        self,
-        text: str,
-        shortcut: QKeySequence | QKeySequence.StandardKey | str | None,
-        slot: Callable[[], object],
-    ) -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(slot)
-        self.addAction(action)
-        return action
-
-    def _build_actions(self) -> None:
-        key = QKeySequence.StandardKey
-        self.add_action = self._action(self.tr("&Add account…"), "Ctrl+N", self.add_account)
-        self.copy_action = self._action(self.tr("&Copy code"), key.Copy, self.copy_current)
-        self.copy_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.next_action = self._action(self.tr("&Next code"), "Ctrl+Shift+N", self.next_current)
-        self.edit_action = self._action(self.tr("&Edit…"), "F2", self.edit_current)
-        self.delete_action = self._action(self.tr("&Delete…"), key.Delete, self.delete_current)
-        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.up_action = self._action(self.tr("Move &up"), "Ctrl+Shift+Up", self.move_up)
-        self.down_action = self._action(self.tr("Move do&wn"), "Ctrl+Shift+Down", self.move_down)
-        self.search_action = self._action(self.tr("&Search"), key.Find, self.start_search)
-        self.quit_action = self._action(self.tr("&Quit"), key.Quit, self.close)
-        self.settings_action = self._action(
-            self.tr("&Settings…"), key.Preferences, self.settings_requested.emit
-        )
-        self.admin_action = self._action(self.tr("&Administration…"), None, self.open_admin)
-        self.lock_action = self._action(self.tr("&Lock"), "Ctrl+L", self.lock_requested.emit)
-        self.lock_action.setVisible(False)  # shown while the app lock is on
-        self.favourite_action = self._action(self.tr("&Favourite"), None, self.toggle_favourite)
-        self.favourite_action.setCheckable(True)
-        self.help_action = self._action(
-            self.tr("&What to do if a code does not work?\u2026"),
-            key.HelpContents,
-            self.help_requested.emit,
-        )
-        self.login_help_action = self._action(
-            self.tr("&Login help (zilliz.nl)"), None, self.open_login_help
-        )
-        self.about_action = self._action(self.tr("&About Tweestap"), None, self.show_about)
-        self.transfer = TransferActions(self, self.vault, self._clock, self.current_account)
-        self.transfer.copy_secret = lambda text: self.clipboard.copy(text, announce=False)
-        self.transfer.accounts_changed.connect(lambda: self._reload(None))
-        # Copy and Delete belong to the list: in the search field they edit the text.
-        self.view.addAction(self.copy_action)
-        self.view.addAction(self.delete_action)
-        self.removeAction(self.copy_action)
-        self.removeAction(self.delete_action)
-
-    def _build_layout(self) -> None:
+    def _build_header(self) -> None:
+        """Above the list: the search field, the add button, and a rule under them."""
         self.search_field = QLineEdit(self)
         self.search_field.setObjectName("Search")
         self.search_field.setPlaceholderText(self.tr("Search accounts (Ctrl+F)"))
@@ -221,6 +199,9 @@ class MainWindow(QMainWindow):
         self.rule.setFrameShape(QFrame.Shape.HLine)
         self.rule.setObjectName("Rule")
 
+    def _build_layout(self) -> None:
+        """Banner, backup reminder, header, the pages, the status line: top to bottom."""
+        self._build_header()
         central = QWidget(self)
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -242,47 +223,11 @@ class MainWindow(QMainWindow):
         QWidget.setTabOrder(self.search_field, self.add_button)
         self.view.setFocus(Qt.FocusReason.OtherFocusReason)  # Enter copies the first code
 
-    def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu(self.tr("&File"))
-        file_menu.addAction(self.transfer.import_action)
-        file_menu.addAction(self.transfer.export_action)
-        file_menu.addAction(self.transfer.backup_action)
-        file_menu.addSeparator()
-        file_menu.addAction(self.settings_action)
-        file_menu.addAction(self.lock_action)
-        file_menu.addAction(self.admin_action)
-        file_menu.addSeparator()
-        file_menu.addAction(self.quit_action)
-        accounts = self.menuBar().addMenu(self.tr("&Accounts"))
-        accounts.addAction(self.add_action)
-        accounts.addSeparator()
-        self._add_row_actions(accounts)
-        accounts.addSeparator()
-        accounts.addAction(self.search_action)
-        help_menu = self.menuBar().addMenu(self.tr("&Help"))
-        help_menu.addAction(self.help_action)
-        help_menu.addAction(self.login_help_action)
-        help_menu.addSeparator()
-        help_menu.addAction(self.about_action)
-
-    def _add_row_actions(self, menu: QMenu) -> None:
-        menu.addAction(self.copy_action)
-        menu.addAction(self.next_action)
-        menu.addSeparator()
-        menu.addAction(self.edit_action)
-        menu.addAction(self.transfer.show_qr_action)
-        menu.addAction(self.transfer.show_key_action)
-        menu.addAction(self.favourite_action)
-        menu.addAction(self.delete_action)
-        menu.addSeparator()
-        menu.addAction(self.up_action)
-        menu.addAction(self.down_action)
-
     # -- time ---------------------------------------------------------------------------
 
     def tick(self) -> None:
         """Bring every row to now and sleep until the countdown next changes."""
-        now = self._clock.now()
+        now = self.clock.now()
         self.model.tick(now)
         if not self.model.has_countdowns():
             self.tick_timer.stop()
@@ -342,7 +287,7 @@ class MainWindow(QMainWindow):
             self.vault.advance_counter(account.id)
         except UserError as error:
             self.report(error)
-        self._reload(account.id)
+        self.show_vault(account.id)
 
     def next_current(self) -> None:
         self.next_code(self.view.currentIndex())
@@ -351,21 +296,7 @@ class MainWindow(QMainWindow):
         self._add_account()
 
     def _add_account(self, text: str | None = None) -> None:
-        from desktop.ui.add.add_dialog import AddAccountDialog  # its QR/camera code loads only now
-
-        dialog = AddAccountDialog(
-            self.vault,
-            self._clock,
-            self,
-            timer_factory=self._timer_factory,
-            copy_code=self.clipboard.copy,
-        )
-        if text is not None:
-            dialog.set_key_text(text)
-        dialog.exec()
-        added = dialog.added_account
-        dialog.deleteLater()
-        self._reload(added.id if added is not None else None)
+        account_dialogs.add_account(self, self.clock, self._timer_factory, text)
 
     def open_link(self, text: str) -> None:
         """A link the desktop handed over (Tweestap handles ``otpauth://``): shown in the
@@ -389,72 +320,19 @@ class MainWindow(QMainWindow):
 
     def open_admin(self) -> None:
         """File > Administration: log in to the 2FA server and open the admin panel."""
-        from desktop.ui.admin.panel import open_admin_panel  # loaded only when asked for
-
-        open_admin_panel(
-            self,
-            self.vault,
-            self._clock,
-            lambda: self._reload(None),
-            address=self.server_address(),
-            on_connected=self.remember_server,
-        )
+        account_dialogs.open_admin(self, self.clock)
 
     def open_login_help(self) -> None:
-        """Help > Login help: the organisation's page, in the web browser."""
-        from PySide6.QtCore import QUrl
-        from PySide6.QtGui import QDesktopServices
-
-        from desktop.login_help import LOGIN_HELP_URL
-
-        QDesktopServices.openUrl(QUrl(LOGIN_HELP_URL))
+        actions.open_login_help()
 
     def show_about(self) -> None:
-        from desktop import __version__
-
-        QMessageBox.about(
-            self,
-            self.tr("About Tweestap"),
-            self.tr(
-                "<p><b>Tweestap {version}</b></p><p>Codes for two-step verification on your "
-                "computer, and the administration of your organisation's two-step "
-                "verification.</p><p>Licence: GPL-3.0-or-later.</p>"
-            ).format(version=__version__),
-        )
+        actions.show_about(self)
 
     def edit_current(self) -> None:
-        from desktop.ui.window.edit_dialog import EditAccountDialog
-
-        account = self.current_account()
-        if account is None:
-            return
-        dialog = EditAccountDialog(account, self)
-        accepted = dialog.exec() == QDialog.DialogCode.Accepted
-        issuer, name = dialog.result_issuer, dialog.result_name
-        dialog.deleteLater()
-        if accepted:
-            try:
-                self.vault.rename(account.id, issuer=issuer, name=name)
-            except UserError as error:
-                self.report(error)
-            self._reload(account.id)
+        account_dialogs.edit_current(self)
 
     def delete_current(self) -> None:
-        from desktop.ui.window.edit_dialog import confirm_delete
-
-        account = self.current_account()
-        if account is None or not confirm_delete(self, account):
-            return
-        row = self.view.currentIndex().row()
-        try:
-            self.vault.remove(account.id)
-        except UserError as error:
-            self.report(error)
-            return
-        self._reload(None)
-        if self.proxy.rowCount() > 0:
-            self.view.setCurrentIndex(self.proxy.index(min(row, self.proxy.rowCount() - 1), 0))
-        self.show_message(self.tr("Account deleted"))
+        account_dialogs.delete_current(self)
 
     def move_up(self) -> None:
         index = self.view.currentIndex()
@@ -475,12 +353,16 @@ class MainWindow(QMainWindow):
             self.vault.move(account.id, to)
         except UserError as error:
             self.report(error)
-            self._reload(account.id)
+            self.show_vault(account.id)
             return
         self.model.move(row, to)
-        self._reload(account.id)
+        self.show_vault(account.id)
 
-    def _reload(self, select_id: str | None) -> None:
+    def update_actions(self) -> None:
+        """Enable the actions that fit the current row and the vault's state."""
+        actions.update_actions(self)
+
+    def show_vault(self, select_id: str | None) -> None:
         """Show the vault as it is now, keeping (or moving) the current row."""
         current = self.current_account()
         self.model.set_accounts(self.vault.accounts)
@@ -489,7 +371,7 @@ class MainWindow(QMainWindow):
         if keep is not None:
             self.select_account(keep)
         self._update_page()
-        self._update_actions()
+        self.update_actions()
 
     # -- search ---------------------------------------------------------------------------
 
@@ -506,7 +388,7 @@ class MainWindow(QMainWindow):
         if self.proxy.rowCount() > 0 and not self.view.currentIndex().isValid():
             self.view.setCurrentIndex(self.proxy.index(0, 0))
         self._update_page()
-        self._update_actions()
+        self.update_actions()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
         if (
@@ -560,51 +442,6 @@ class MainWindow(QMainWindow):
             self.pages.addWidget(self._empty_state)
         return self._empty_state
 
-    def _update_actions(self) -> None:
-        account = self.current_account()
-        has_row = account is not None
-        whole_list = not self.proxy.query
-        row = self.view.currentIndex().row()
-        for action in (
-            self.copy_action,
-            self.edit_action,
-            self.delete_action,
-            self.transfer.show_qr_action,
-            self.transfer.show_key_action,
-            self.favourite_action,
-        ):
-            action.setEnabled(has_row)
-        self.favourite_action.setChecked(
-            has_row and account is not None and is_favourite(self.vault, account.id)
-        )
-        locked = self.vault.is_locked
-        # A locked window takes no input but the unlock (and Quit): nothing to search, set
-        # up, check or administer until the password has been typed. The checklist shows the
-        # chosen account's code; About and the login help page reveal nothing and stay.
-        for action in (
-            self.add_action,
-            self.search_action,
-            self.settings_action,
-            self.help_action,
-        ):
-            action.setEnabled(not locked)
-        self.admin_action.setEnabled(not locked)
-        self.header.setEnabled(not locked)
-        self.next_action.setEnabled(
-            has_row and bool(self.view.currentIndex().data(Role.IS_COUNTER))
-        )
-        self.up_action.setEnabled(has_row and whole_list and row > 0)
-        self.down_action.setEnabled(has_row and whole_list and row < self.model.rowCount() - 1)
-
-    def _context_menu(self, pos: QPoint) -> None:
-        if not self.view.indexAt(pos).isValid():
-            return
-        self.view.setCurrentIndex(self.view.indexAt(pos))
-        menu = QMenu(self)
-        self._add_row_actions(menu)
-        menu.exec(self.view.viewport().mapToGlobal(pos))
-        menu.deleteLater()
-
     # -- app lock and favourites -----------------------------------------------------------
 
     _lock_screen: QWidget | None = None
@@ -615,11 +452,11 @@ class MainWindow(QMainWindow):
             self.pages.addWidget(lock_screen)
         self._lock_screen = lock_screen
         self.search_field.clear()
-        self._reload(None)
+        self.show_vault(None)
 
     def show_unlocked(self) -> None:
         """The vault was unlocked: show its accounts again."""
-        self._reload(None)
+        self.show_vault(None)
         if self.proxy.rowCount() > 0:
             self.view.setFocus(Qt.FocusReason.OtherFocusReason)
 
@@ -631,7 +468,7 @@ class MainWindow(QMainWindow):
             set_favourite(self.vault, account.id, self.favourite_action.isChecked())
         except UserError as error:
             self.report(error)
-        self._update_actions()
+        self.update_actions()
 
     def show_banner(self, text: str) -> None:
         """A message that stays until closed (e.g. why a password protects the accounts)."""
