@@ -21,11 +21,7 @@ from desktop.ui.window.accounts_model import Role
 if TYPE_CHECKING:
     from desktop.ui.window.main_window import MainWindow
 
-CONTEXT = "MainWindow"  # the translations' context: these are the window's own words
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
+translate = QCoreApplication.translate  # in the context "MainWindow": the window's own words
 
 
 Shortcut = QKeySequence | QKeySequence.StandardKey | str | None
@@ -48,26 +44,39 @@ def build_actions(window: MainWindow) -> None:
 
     key = QKeySequence.StandardKey
     w = window
-    w.add_action = _action(w, tr("&Add account…"), "Ctrl+N", w.add_account)
-    w.copy_action = _action(w, tr("&Copy code"), key.Copy, w.copy_current)
-    w.next_action = _action(w, tr("&Next code"), "Ctrl+Shift+N", w.next_current)
-    w.edit_action = _action(w, tr("&Edit…"), "F2", w.edit_current)
-    w.delete_action = _action(w, tr("&Delete…"), key.Delete, w.delete_current)
-    w.up_action = _action(w, tr("Move &up"), "Ctrl+Shift+Up", w.move_up)
-    w.down_action = _action(w, tr("Move do&wn"), "Ctrl+Shift+Down", w.move_down)
-    w.search_action = _action(w, tr("&Search"), key.Find, w.start_search)
-    w.quit_action = _action(w, tr("&Quit"), key.Quit, w.close)
-    w.settings_action = _action(w, tr("&Settings…"), key.Preferences, w.settings_requested.emit)
-    w.admin_action = _action(w, tr("&Administration…"), None, w.open_admin)
-    w.lock_action = _action(w, tr("&Lock"), "Ctrl+L", w.lock_requested.emit)
+    w.add_action = _action(w, translate("MainWindow", "&Add account…"), "Ctrl+N", w.add_account)
+    w.copy_action = _action(w, translate("MainWindow", "&Copy code"), key.Copy, w.copy_current)
+    w.next_action = _action(
+        w, translate("MainWindow", "&Next code"), "Ctrl+Shift+N", w.next_current
+    )
+    w.edit_action = _action(w, translate("MainWindow", "&Edit…"), "F2", w.edit_current)
+    w.delete_action = _action(w, translate("MainWindow", "&Delete…"), key.Delete, w.delete_current)
+    w.up_action = _action(w, translate("MainWindow", "Move &up"), "Ctrl+Shift+Up", w.move_up)
+    w.down_action = _action(
+        w, translate("MainWindow", "Move do&wn"), "Ctrl+Shift+Down", w.move_down
+    )
+    w.search_action = _action(w, translate("MainWindow", "&Search"), key.Find, w.start_search)
+    w.quit_action = _action(w, translate("MainWindow", "&Quit"), key.Quit, w.close)
+    w.settings_action = _action(
+        w, translate("MainWindow", "&Settings…"), key.Preferences, w.settings_requested.emit
+    )
+    w.admin_action = _action(w, translate("MainWindow", "&Administration…"), None, w.open_admin)
+    w.lock_action = _action(w, translate("MainWindow", "&Lock"), "Ctrl+L", w.lock_requested.emit)
     w.lock_action.setVisible(False)  # shown while the app lock is on
-    w.favourite_action = _action(w, tr("&Favourite"), None, w.toggle_favourite)
+    w.favourite_action = _action(w, translate("MainWindow", "&Favourite"), None, w.toggle_favourite)
     w.favourite_action.setCheckable(True)
     w.help_action = _action(
-        w, tr("&What to do if a code does not work?\u2026"), key.HelpContents, w.help_requested.emit
+        w,
+        translate("MainWindow", "&What to do if a code does not work?\u2026"),
+        key.HelpContents,
+        w.help_requested.emit,
     )
-    w.login_help_action = _action(w, tr("&Login help (zilliz.nl)"), None, open_login_help)
-    w.about_action = _action(w, tr("&About Tweestap"), None, lambda: show_about(w))
+    w.login_help_action = _action(
+        w, translate("MainWindow", "&Login help (zilliz.nl)"), None, open_login_help
+    )
+    w.about_action = _action(
+        w, translate("MainWindow", "&About Tweestap"), None, lambda: show_about(w)
+    )
     w.transfer = TransferActions(w, w.vault, w.clock, w.current_account)
     w.transfer.copy_secret = lambda text: w.clipboard.copy(text, announce=False)
     w.transfer.accounts_changed.connect(lambda: w.show_vault(None))
@@ -109,7 +118,7 @@ def update_actions(window: MainWindow) -> None:
 
 
 def build_menus(window: MainWindow) -> None:
-    file_menu = window.menuBar().addMenu(tr("&File"))
+    file_menu = window.menuBar().addMenu(translate("MainWindow", "&File"))
     file_menu.addAction(window.transfer.import_action)
     file_menu.addAction(window.transfer.export_action)
     file_menu.addAction(window.transfer.backup_action)
@@ -119,13 +128,13 @@ def build_menus(window: MainWindow) -> None:
     file_menu.addAction(window.admin_action)
     file_menu.addSeparator()
     file_menu.addAction(window.quit_action)
-    accounts = window.menuBar().addMenu(tr("&Accounts"))
+    accounts = window.menuBar().addMenu(translate("MainWindow", "&Accounts"))
     accounts.addAction(window.add_action)
     accounts.addSeparator()
     add_row_actions(window, accounts)
     accounts.addSeparator()
     accounts.addAction(window.search_action)
-    help_menu = window.menuBar().addMenu(tr("&Help"))
+    help_menu = window.menuBar().addMenu(translate("MainWindow", "&Help"))
     help_menu.addAction(window.help_action)
     help_menu.addAction(window.login_help_action)
     help_menu.addSeparator()
@@ -174,10 +183,11 @@ def show_about(parent: QWidget) -> None:
 
     QMessageBox.about(
         parent,
-        tr("About Tweestap"),
-        tr(
+        translate("MainWindow", "About Tweestap"),
+        translate(
+            "MainWindow",
             "<p><b>Tweestap {version}</b></p><p>Codes for two-step verification on your "
             "computer, and the administration of your organisation's two-step "
-            "verification.</p><p>Licence: GPL-3.0-or-later.</p>"
+            "verification.</p><p>Licence: GPL-3.0-or-later.</p>",
         ).format(version=__version__),
     )
