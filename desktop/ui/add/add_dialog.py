@@ -12,22 +12,14 @@ from __future__ import annotations
 
 import contextlib
 import enum
-import itertools
 import math
 from collections.abc import Callable
 
 from PySide6.QtCore import QSignalBlocker, Qt, Signal
-from PySide6.QtGui import QFont, QKeyEvent, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
-    QFrame,
-    QHBoxLayout,
-    QLabel,
-    QPushButton,
     QSizePolicy,
-    QStyle,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -39,18 +31,15 @@ from desktop.i18n import error_text
 from desktop.otp.codes import code_at, group, seconds_remaining
 from desktop.otp.input import CodeSettings, KeyInput, check_key_text, make_account
 from desktop.otp.model import Account, OtpType
+from desktop.ui.add.add_pages import (
+    DonePage,
+    FormPage,
+    ImportedPage,
+    ReplacePage,
+)
 from desktop.ui.add.camera_page import CameraPanel
-from desktop.ui.add.delete_picture import DeleteFileOffer
-from desktop.ui.add.google_import_offer import ExportOffer
-from desktop.ui.add.scan_sources import ScanSources
 from desktop.ui.common.account_fields import (
-    CodeSettingsForm,
-    KeyField,
-    MessageLabel,
-    NameFields,
     Tone,
-    fixed_font,
-    set_muted,
 )
 from desktop.ui.common.timer import TimerFactory, make_timer
 from desktop.ui.common.window_fit import PageStack, keep_fitted
@@ -143,261 +132,63 @@ class AddAccountDialog(QDialog):
         self.close_button.clicked.connect(self.accept)
         self.imported_close_button.clicked.connect(self.accept)
         self.copy_button.clicked.connect(self.copy_current_code)
-        self._set_tab_order()
         self._show_page(Page.FORM)
         self._revalidate()
 
     # -- building -------------------------------------------------------------------------
 
     def _build_form_page(self) -> QWidget:
-        page = QWidget(self)
-        intro = QLabel(
-            self.tr(
-                "Copy the setup key shown under the QR code on the login page (it has a Copy "
-                "button) and paste it here. An account link (otpauth://\u2026) works too."
-            ),
-            page,
-        )
-        intro.setWordWrap(True)
-
-        self.key_edit = KeyField(page)
-        self.key_edit.setPlaceholderText(self.tr("for example JBSW Y3DP EHPK 3PXP"))
-        self.key_edit.setAccessibleName(self.tr("Setup key or account link"))
-        key_label = QLabel(self.tr("&Setup key or account link:"), page)
-        key_label.setBuddy(self.key_edit)
-        bold = QFont(key_label.font())
-        bold.setBold(True)
-        key_label.setFont(bold)
-        self.key_message = MessageLabel(self.key_edit, page)
-
-        self.extra_sources_layout = QHBoxLayout()
-        self.extra_sources_layout.setContentsMargins(0, 0, 0, 0)
-        self.scan_sources = ScanSources(self.set_key_text, page, drop_target=self)
-        self.extra_sources_layout.addWidget(self.scan_sources)
-        self.export_offer = ExportOffer(page)
-
-        self.names = NameFields(page)
-        self.issuer_edit = self.names.issuer_edit
-        self.name_edit = self.names.name_edit
-        self.name_message = self.names.name_message
-
-        self.advanced_button = QToolButton(page)
-        self.advanced_button.setText(self.tr("A&dvanced settings"))
-        self.advanced_button.setAccessibleName(self.tr("Advanced settings"))
-        self.advanced_button.setCheckable(True)
-        self.advanced_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.advanced_button.setArrowType(Qt.ArrowType.RightArrow)
-        self.advanced_button.setAutoRaise(True)
-        self.advanced_button.setStyleSheet("QToolButton { border: none; padding: 2px 0; }")
+        page = FormPage(self.set_key_text, self, self)
+        self.add_button = page.add_button
+        self.advanced_button = page.advanced_button
+        self.cancel_button = page.cancel_button
+        self.export_offer = page.export_offer
+        self.extra_sources_layout = page.extra_sources_layout
+        self.form_error = page.form_error
+        self.issuer_edit = page.issuer_edit
+        self.key_edit = page.key_edit
+        self.key_message = page.key_message
+        self.name_edit = page.name_edit
+        self.name_message = page.name_message
+        self.names = page.names
+        self.scan_sources = page.scan_sources
+        self.settings_form = page.settings_form
+        self.settings_summary = page.settings_summary
         self.advanced_button.toggled.connect(self._toggle_advanced)
-        self.settings_summary = QLabel(page)
-        set_muted(self.settings_summary)
-        self.settings_form = CodeSettingsForm(page)
-        self.settings_form.setVisible(False)
-        self.settings_summary.setText(self.settings_form.summary())
-        advanced_row = QHBoxLayout()
-        advanced_row.addWidget(self.advanced_button)
-        advanced_row.addSpacing(6)
-        advanced_row.addWidget(self.settings_summary, 1)
-        advanced_row.addStretch(1)  # keeps the button on the left when the summary hides
-        advanced_box = QHBoxLayout()
-        advanced_box.setContentsMargins(20, 0, 0, 0)
-        advanced_box.addWidget(self.settings_form)
-        advanced_box.addStretch(1)
-
-        self.form_error = MessageLabel(None, page)
-
-        self.cancel_button = QPushButton(self.tr("Cancel"), page)
-        self.cancel_button.setAccessibleName(self.tr("Cancel"))
-        self.add_button = QPushButton(self.tr("&Add"), page)
-        self.add_button.setAccessibleName(self.tr("Add account"))
-
-        layout = QVBoxLayout(page)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(intro)
-        layout.addSpacing(8)
-        layout.addWidget(key_label)
-        layout.addWidget(self.key_edit)
-        layout.addWidget(self.key_message)
-        layout.addLayout(self.extra_sources_layout)
-        layout.addWidget(self.export_offer)
-        layout.addSpacing(8)
-        layout.addWidget(self.names)
-        layout.addLayout(advanced_row)
-        layout.addLayout(advanced_box)
-        layout.addWidget(self.form_error)
-        layout.addStretch(1)
-        layout.addSpacing(10)
-        layout.addWidget(_buttons(page, (self.add_button, _ACCEPT), (self.cancel_button, _REJECT)))
-        return page
-
-    def _build_replace_page(self) -> QWidget:
-        page = QWidget(self)
-        icon = QLabel(page)
-        size = self.style().pixelMetric(QStyle.PixelMetric.PM_MessageBoxIconSize)
-        icon.setPixmap(
-            self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxQuestion).pixmap(size)
-        )
-        icon.setAlignment(Qt.AlignmentFlag.AlignTop)
-        self.replace_question = QLabel(page)
-        self.replace_question.setWordWrap(True)
-        self.replace_question.setTextFormat(Qt.TextFormat.PlainText)
-        question_font = QFont(self.replace_question.font())
-        question_font.setBold(True)
-        question_font.setPointSizeF(question_font.pointSizeF() * 1.15)
-        self.replace_question.setFont(question_font)
-        self.replace_explanation = QLabel(
-            self.tr(
-                "Did the login page show you a new QR code or setup key? Then the earlier "
-                "pairing was not completed, and the codes of the old entry are no longer "
-                "accepted. Replace the old entry with this one, then type the new code on the "
-                "login page to finish pairing."
-            ),
-            page,
-        )
-        self.replace_explanation.setWordWrap(True)
-        other = QLabel(
-            self.tr("Is this a different account? Go back and give it another name."), page
-        )
-        other.setWordWrap(True)
-
-        self.back_button = QPushButton(self.tr("&Go back"), page)
-        self.back_button.setAccessibleName(self.tr("Go back"))
-        self.replace_button = QPushButton(self.tr("&Replace old entry"), page)
-        self.replace_button.setAccessibleName(self.tr("Replace old entry"))
-
-        text = QVBoxLayout()
-        text.addWidget(self.replace_question)
-        text.addSpacing(6)
-        text.addWidget(self.replace_explanation)
-        text.addSpacing(6)
-        text.addWidget(other)
-        top = QHBoxLayout()
-        top.addWidget(icon, 0, Qt.AlignmentFlag.AlignTop)
-        top.addSpacing(12)
-        top.addLayout(text, 1)
-        layout = QVBoxLayout(page)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(top)
-        layout.addStretch(1)
-        layout.addSpacing(10)
-        layout.addWidget(
-            _buttons(page, (self.replace_button, _ACCEPT), (self.back_button, _REJECT))
-        )
-        return page
-
-    def _build_done_page(self) -> QWidget:
-        page = QWidget(self)
-        title = QLabel(self.tr("Account added"), page)
-        title_font = QFont(title.font())
-        title_font.setBold(True)
-        title_font.setPointSizeF(title_font.pointSizeF() * 1.3)
-        title.setFont(title_font)
-        self.done_label = QLabel(page)
-        self.done_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.done_label.setWordWrap(True)
-
-        self.code_label = QLabel(page)
-        self.code_label.setFont(fixed_font(30, bold=True))
-        self.code_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.code_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.code_label.setAccessibleName(self.tr("Current code"))
-        self.countdown_label = QLabel(page)
-        self.countdown_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        set_muted(self.countdown_label)
-        code_box = QFrame(page)
-        code_box.setFrameShape(QFrame.Shape.StyledPanel)
-        code_layout = QVBoxLayout(code_box)
-        code_layout.setContentsMargins(12, 12, 12, 12)
-        code_layout.addWidget(self.code_label)
-        code_layout.addWidget(self.countdown_label)
-
-        self.hint_label = QLabel(
-            self.tr("Type this code on the login page now to finish pairing."), page
-        )
-        self.hint_label.setWordWrap(True)
-        hint_font = QFont(self.hint_label.font())
-        hint_font.setBold(True)
-        self.hint_label.setFont(hint_font)
-        self.hint_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-
-        self.copy_button = QPushButton(self.tr("C&opy code"), page)
-        self.copy_button.setAccessibleName(self.tr("Copy code"))
-        copy_shortcut = QShortcut(QKeySequence.StandardKey.Copy, page)
-        copy_shortcut.activated.connect(self.copy_current_code)
-        self.close_button = QPushButton(self.tr("&Close"), page)
-        self.close_button.setAccessibleName(self.tr("Close"))
-        self.delete_offer = DeleteFileOffer(page)
-
-        layout = QVBoxLayout(page)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(title)
-        layout.addWidget(self.done_label)
-        layout.addSpacing(8)
-        layout.addWidget(code_box)
-        layout.addSpacing(8)
-        layout.addWidget(self.hint_label)
-        layout.addSpacing(8)
-        layout.addWidget(self.delete_offer)
-        layout.addStretch(1)
-        layout.addSpacing(10)
-        layout.addWidget(_buttons(page, (self.copy_button, _ACTION), (self.close_button, _ACCEPT)))
-        self.copy_button.setVisible(self._copy_code is not None)  # after: the box shows it
         return page
 
     def _build_camera_page(self) -> QWidget:
         self.camera_panel = CameraPanel(self)
         return self.camera_panel
 
-    def _build_imported_page(self) -> QWidget:
-        page = QWidget(self)
-        self.imported_title = QLabel(page)
-        title_font = QFont(self.imported_title.font())
-        title_font.setBold(True)
-        title_font.setPointSizeF(title_font.pointSizeF() * 1.3)
-        self.imported_title.setFont(title_font)
-        self.imported_summary = QLabel(page)
-        self.imported_summary.setTextFormat(Qt.TextFormat.PlainText)
-        self.imported_summary.setWordWrap(True)
-        self.imported_summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.import_delete_offer = DeleteFileOffer(page)
-        self.imported_close_button = QPushButton(self.tr("&Close"), page)
-        self.imported_close_button.setAccessibleName(self.tr("Close"))
-
-        layout = QVBoxLayout(page)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.imported_title)
-        layout.addSpacing(4)
-        layout.addWidget(self.imported_summary)
-        layout.addSpacing(8)
-        layout.addWidget(self.import_delete_offer)
-        layout.addStretch(1)
-        layout.addSpacing(10)
-        layout.addWidget(_buttons(page, (self.imported_close_button, _ACCEPT)))
+    def _build_replace_page(self) -> QWidget:
+        page = ReplacePage(self)
+        self.replace_question, self.replace_explanation = (
+            page.replace_question,
+            page.replace_explanation,
+        )
+        self.back_button, self.replace_button = page.back_button, page.replace_button
         return page
 
-    def _set_tab_order(self) -> None:
-        """Tab goes the way the form is filled in: key, service, account name, settings,
-        the buttons; the ways to read a QR code come after (Shift+Tab from the key)."""
-        sources = self.scan_sources
-        order = [
-            self.key_edit,
-            self.issuer_edit,
-            self.name_edit,
-            self.advanced_button,
-            *_tab_stops(self.settings_form),
-            self.add_button,
-            self.cancel_button,
-            sources.camera_button,
-            sources.screen_button,
-            sources.region_button,
-            sources.open_button,
-            sources.paste_button,
-            sources.portal_button,
-            *_tab_stops(self.export_offer),
-        ]
-        for first, second in itertools.pairwise(order):
-            QWidget.setTabOrder(first, second)
+    def _build_done_page(self) -> QWidget:
+        page = DonePage(self)
+        self.done_label, self.code_label, self.countdown_label = (
+            page.done_label,
+            page.code_label,
+            page.countdown_label,
+        )
+        self.hint_label, self.delete_offer = page.hint_label, page.delete_offer
+        self.copy_button, self.close_button = page.copy_button, page.close_button
+        page.copy_requested.connect(self.copy_current_code)
+        self.copy_button.setVisible(self._copy_code is not None)  # after: the box shows it
+        return page
+
+    def _build_imported_page(self) -> QWidget:
+        page = ImportedPage(self)
+        self.imported_title, self.imported_summary = page.imported_title, page.imported_summary
+        self.import_delete_offer = page.import_delete_offer
+        self.imported_close_button = page.imported_close_button
+        return page
 
     # -- public ---------------------------------------------------------------------------
 
@@ -688,27 +479,3 @@ class AddAccountDialog(QDialog):
         with QSignalBlocker(self.key_edit):
             self.key_edit.clear()  # the key is stored or abandoned: no copy left in a widget
         super().done(result)
-
-
-_ACCEPT = QDialogButtonBox.ButtonRole.AcceptRole
-_REJECT = QDialogButtonBox.ButtonRole.RejectRole
-_ACTION = QDialogButtonBox.ButtonRole.ActionRole
-
-
-def _tab_stops(container: QWidget) -> list[QWidget]:
-    """The widgets inside ``container`` that Tab stops at, in the order they were made."""
-    return [
-        widget
-        for widget in container.findChildren(QWidget)
-        if widget.focusPolicy() & Qt.FocusPolicy.TabFocus
-        and widget.focusProxy() is None
-        and widget.window() is container.window()  # not a list's popup
-    ]
-
-
-def _buttons(parent: QWidget, *buttons: tuple[QPushButton, QDialogButtonBox.ButtonRole]) -> QWidget:
-    """A button row in the platform's order (the clicks are connected by the dialog)."""
-    box = QDialogButtonBox(parent)
-    for button, role in buttons:
-        box.addButton(button, role)
-    return box
