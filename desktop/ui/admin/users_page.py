@@ -363,7 +363,7 @@ class UsersPage(QWidget):
             fresh = next((u for u in users if u.name == shown.name), None)
             if fresh is not None:
                 if self.form.has_unsaved_changes():
-                    self.form._refresh(fresh)
+                    self.form.refresh(fresh)
                 else:
                     self.form.show_user(fresh)
                 self._select_row(fresh.name)
