@@ -10,7 +10,8 @@ from pytestqt.qtbot import QtBot
 
 from desktop.ui.admin import questions
 from desktop.ui.admin.panel import AdminWindow
-from desktop.ui.admin.users_page import Column, UsersPage
+from desktop.ui.admin.users_model import Column
+from desktop.ui.admin.users_page import UsersPage
 from server_stub.services.context import Actor
 from tests.admin.conftest import Answers, idle, open_page
 from tests.server.harness import ADMIN, Harness
