@@ -81,7 +81,20 @@ class PolicyPage(QWidget):
         title.setObjectName("PageTitle")
         where = QLabel(self.tr("Module P&O \u203a Set up \u203a Module use"), self)
         where.setObjectName("Hint")
+        self._build_fields()
+        form = self._build_form()
+        self._build_notes()
+        buttons = self._build_buttons()
+        self._arrange(title, where, form, buttons)
+        self._connect()
+        self.set_limits(self._limits)
+        self._set_form_enabled(False)
+        self._update_buttons()
 
+    # -- building ------------------------------------------------------------------------
+
+    def _build_fields(self) -> None:
+        """Both groups' blocks and the two numbers."""
         self.employees = GroupBlock(self, "employees")
         self.extranet = GroupBlock(self, "extranet")
         self.validity_hours = LimitedSpinBox(self)
@@ -91,6 +104,8 @@ class PolicyPage(QWidget):
         for spin in (self.validity_hours, self.mail_days):
             spin.setMinimumWidth(90)
 
+    def _build_form(self) -> QGridLayout:
+        """The page's rows as the seed shows them, each with its hint where it has one."""
         form = QGridLayout()
         form.setHorizontalSpacing(24)
         form.setVerticalSpacing(10)
@@ -135,7 +150,9 @@ class PolicyPage(QWidget):
             with_hint.addWidget(hint, 1)
             form.addLayout(with_hint, row, 1)
         form.setColumnStretch(1, 1)
+        return form
 
+    def _build_notes(self) -> None:
         self.cutoff_note = QLabel(self)
         self.cutoff_note.setWordWrap(True)
         self.cutoff_note.setObjectName("Hint")
@@ -149,6 +166,7 @@ class PolicyPage(QWidget):
         self.validity_note.setWordWrap(True)
         self.validity_note.setObjectName("Hint")
 
+    def _build_buttons(self) -> QHBoxLayout:
         self.save_button = QPushButton(self.tr("Save"), self)
         self.save_button.setObjectName("PrimaryButton")
         self.save_button.clicked.connect(lambda: self.save())
@@ -158,7 +176,12 @@ class PolicyPage(QWidget):
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.cancel_button)
         buttons.addStretch(1)
+        return buttons
 
+    def _arrange(
+        self, title: QLabel, where: QLabel, form: QGridLayout, buttons: QHBoxLayout
+    ) -> None:
+        """Everything in one column that scrolls where the window is low."""
         content = QWidget(self)
         layout = QVBoxLayout(content)
         layout.setContentsMargins(24, 20, 24, 20)
@@ -185,6 +208,7 @@ class PolicyPage(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
 
+    def _connect(self) -> None:
         self.employees.connect(self._changed)
         self.extranet.connect(self._changed)
         self.validity_hours.valueChanged.connect(self._changed)
@@ -194,10 +218,7 @@ class PolicyPage(QWidget):
         self.employees.enabled.changed.connect(self._update_applicability)
         self.extranet.enabled.changed.connect(self._update_applicability)
         on_enter(self._save_on_enter, self.validity_hours, self.mail_days)
-        session.busy_changed.connect(lambda _busy, _text: self._update_buttons())
-        self.set_limits(self._limits)
-        self._set_form_enabled(False)
-        self._update_buttons()
+        self.session.busy_changed.connect(lambda _busy, _text: self._update_buttons())
 
     # -- what the page shows ------------------------------------------------------------
 
