@@ -102,7 +102,27 @@ class CodeHelpDialog(QDialog):
         self.setObjectName("CodeHelp")
         self.setWindowTitle(self.tr("What to do if a code does not work"))
         self.setMinimumWidth(560)
+        chooser = self._build_intro(account_id)
+        clock_buttons = self._build_clock_buttons(clock_help)
+        checks = self._build_checks(clock_buttons)
+        buttons = self._build_buttons()
+        rule = QFrame(self)
+        rule.setFrameShape(QFrame.Shape.HLine)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.intro)
+        layout.addLayout(chooser)
+        layout.addWidget(rule)
+        layout.addLayout(checks)
+        layout.addWidget(buttons)
+        self.timer = timer_factory(self)
+        self.timer.timeout.connect(self.refresh)
+        self.check_again()
 
+    # -- building ------------------------------------------------------------------------
+
+    def _build_intro(self, account_id: str | None) -> QFormLayout:
+        """The heading, what the checklist is, and the account it checks."""
         self.heading = QLabel(self.tr("What to do if a code does not work?"), self)
         font = QFont(self.heading.font())
         font.setBold(True)
@@ -119,7 +139,7 @@ class CodeHelpDialog(QDialog):
         self.intro.setWordWrap(True)
         self.account_combo = QComboBox(self)
         name_combo(self.account_combo, self.tr("Account"))
-        for account in vault.accounts:
+        for account in self.vault.accounts:
             self.account_combo.addItem(account.label, account.id)
         chosen = self.account_combo.findData(account_id) if account_id is not None else -1
         self.account_combo.setCurrentIndex(max(chosen, 0))
@@ -128,7 +148,10 @@ class CodeHelpDialog(QDialog):
         self.account_label.setBuddy(self.account_combo)
         chooser = QFormLayout()
         chooser.addRow(self.account_label, self.account_combo)
+        return chooser
 
+    def _build_clock_buttons(self, clock_help: Callable[[], None] | None) -> QHBoxLayout:
+        """How to fix the clock, and correcting the codes for the offset measured."""
         self.clock_help_button = QPushButton(self.tr("How to fix the clock"), self)
         self.correct_button = QPushButton(self.tr("Correct codes for this offset"), self)
         self.check_again_button = QPushButton(self.tr("Check &again"), self)
@@ -140,10 +163,13 @@ class CodeHelpDialog(QDialog):
         self._has_clock_help = clock_help is not None
         if clock_help is not None:
             self.clock_help_button.clicked.connect(clock_help)
-        if clock_check is not None:
-            self.correct_button.clicked.connect(clock_check.apply_correction)
-            clock_check.changed.connect(self.refresh)
+        if self.clock_check is not None:
+            self.correct_button.clicked.connect(self.clock_check.apply_correction)
+            self.clock_check.changed.connect(self.refresh)
+        return clock_buttons
 
+    def _build_checks(self, clock_buttons: QHBoxLayout) -> QVBoxLayout:
+        """The login help page's checklist, one row per step, each checked live."""
         checks = QVBoxLayout()
         checks.setSpacing(10)
         self.code_row = self._row(checks, self.tr("Do you use the most recent code?"))
@@ -174,26 +200,15 @@ class CodeHelpDialog(QDialog):
         )
         self.login_help.setAccessibleName(self.tr("Login help (opens in your web browser)"))
         self.reset_row.column.addWidget(self.login_help)
+        return checks
 
+    def _build_buttons(self) -> QDialogButtonBox:
         buttons = QDialogButtonBox(self)
         buttons.addButton(self.check_again_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.close_button = buttons.addButton(QDialogButtonBox.StandardButton.Close)
         self.close_button.setText(self.tr("&Close"))
         buttons.rejected.connect(self.reject)
-
-        rule = QFrame(self)
-        rule.setFrameShape(QFrame.Shape.HLine)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.heading)
-        layout.addWidget(self.intro)
-        layout.addLayout(chooser)
-        layout.addWidget(rule)
-        layout.addLayout(checks)
-        layout.addWidget(buttons)
-
-        self.timer = timer_factory(self)
-        self.timer.timeout.connect(self.refresh)
-        self.check_again()
+        return buttons
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
         super().showEvent(event)
