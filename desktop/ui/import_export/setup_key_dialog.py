@@ -54,8 +54,28 @@ class SetupKeyDialog(QDialog):
         self._copy = copy
         self.shown = False
         self.setWindowTitle(self.tr("Setup key of {label}").format(label=account.label))
+        self._build_texts()
+        key_row = self._build_key_row()
+        self._build_form(key_row)
+        buttons = QDialogButtonBox(self)
+        self.close_button = buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        self.close_button.setText(self.tr("C&lose"))
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.explanation)
+        layout.addWidget(self.warning)
+        layout.addSpacing(4)
+        layout.addLayout(self.form)
+        layout.addWidget(buttons)
+        self._ask_password_if_locked()
+        self._update_buttons()
 
-        self.heading = QLabel(account.label, self)
+    # -- building ------------------------------------------------------------------------
+
+    def _build_texts(self) -> None:
+        """The account, what the key is for, and the warning that it makes codes."""
+        self.heading = QLabel(self.account.label, self)
         font = QFont(self.heading.font())
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.15)
@@ -85,12 +105,14 @@ class SetupKeyDialog(QDialog):
         self.password_edit.setPlaceholderText(self.tr("The password of the app lock"))
         self.password_edit.textChanged.connect(self._update_buttons)
 
+    def _build_key_row(self) -> QHBoxLayout:
+        """The key, hidden until Show (no copy, no reading aloud), and Copy."""
         self.key_field = QLineEdit(self)
         self.key_field.setObjectName("SetupKey")
         self.key_field.setReadOnly(True)
         self.key_field.setFont(fixed_font(QFont(self.font()).pointSizeF() * 1.25, bold=True))
         self.key_field.setAccessibleName(self.tr("Setup key"))
-        self.key_field.setText(format_setup_key(account.secret, grouped=True))
+        self.key_field.setText(format_setup_key(self.account.secret, grouped=True))
         self.key_field.setEchoMode(QLineEdit.EchoMode.Password)  # no copy, no reading aloud
         shown_width = self.key_field.fontMetrics().horizontalAdvance(self.key_field.text())
         self.key_field.setMinimumWidth(min(shown_width + 24, MAX_KEY_WIDTH))  # all of it, mostly
@@ -105,7 +127,10 @@ class SetupKeyDialog(QDialog):
         key_row.addWidget(self.show_button)
         key_row.addWidget(self.copy_button)
         self.message = MessageLabel(self.key_field, self)
+        return key_row
 
+    def _build_form(self, key_row: QHBoxLayout) -> None:
+        account = self.account
         self.form = form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.addRow(self.tr("Issuer:"), self._value(account.issuer or "\u2014"))
@@ -124,21 +149,10 @@ class SetupKeyDialog(QDialog):
         self.settings_value = self._value(self.settings_text())
         form.addRow(self.tr("Settings:"), self.settings_value)
 
-        buttons = QDialogButtonBox(self)
-        self.close_button = buttons.addButton(QDialogButtonBox.StandardButton.Close)
-        self.close_button.setText(self.tr("C&lose"))
-        buttons.rejected.connect(self.reject)
-
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.heading)
-        layout.addWidget(self.explanation)
-        layout.addWidget(self.warning)
-        layout.addSpacing(4)
-        layout.addLayout(form)
-        layout.addWidget(buttons)
-
-        self.needs_password = vault.key_storage == "password"
-        form.setRowVisible(self.password_edit, self.needs_password)
+    def _ask_password_if_locked(self) -> None:
+        """With the app lock on, Show asks the app's password first."""
+        self.needs_password = self.vault.key_storage == "password"
+        self.form.setRowVisible(self.password_edit, self.needs_password)
         if self.needs_password:
             self.message.show_message(
                 self.tr("Tweestap is protected by a password: type it to show the key."),
@@ -147,7 +161,6 @@ class SetupKeyDialog(QDialog):
             self.password_edit.setFocus()
         else:
             self.show_button.setFocus()
-        self._update_buttons()
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
         super().showEvent(event)
