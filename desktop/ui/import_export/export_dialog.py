@@ -56,7 +56,30 @@ class ExportDialog(QDialog):
         self.setMinimumWidth(520)
         self.fitter = keep_fitted(self)  # a message pushes the buttons down
         self.setWindowTitle(self.tr("Back up") if backup else self.tr("Export accounts"))
+        heading, intro = self._build_intro(backup)
+        formats = self._build_formats()
+        self._build_password()
+        buttons = self._build_buttons()
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addWidget(intro)
+        layout.addSpacing(6)
+        layout.addLayout(formats)
+        layout.addWidget(self.description)
+        layout.addSpacing(6)
+        layout.addWidget(self.password_form)
+        layout.addWidget(self.message)
+        layout.addWidget(self.warning)
+        layout.addStretch(1)
+        layout.addWidget(buttons)
+        self.format_group.idToggled.connect(self._format_toggled)
+        self.password_edit.textChanged.connect(self._revalidate)
+        self.repeat_edit.textChanged.connect(self._revalidate)
+        self.select_format(ExportFormat.TWEESTAP)
 
+    # -- building -------------------------------------------------------------------------
+
+    def _build_intro(self, backup: bool) -> tuple[QLabel, QLabel]:
         heading = QLabel(
             self.tr("Back up your accounts") if backup else self.tr("Export your accounts"), self
         )
@@ -79,7 +102,10 @@ class ExportDialog(QDialog):
             self,
         )
         intro.setWordWrap(True)
+        return heading, intro
 
+    def _build_formats(self) -> QVBoxLayout:
+        """One choice per format, and what the chosen one is for."""
         self.format_group = QButtonGroup(self)
         self.format_buttons: dict[ExportFormat, QRadioButton] = {}
         labels = {
@@ -99,7 +125,10 @@ class ExportDialog(QDialog):
         self.description = QLabel(self)
         self.description.setWordWrap(True)
         set_muted(self.description)
+        return formats
 
+    def _build_password(self) -> None:
+        """The password of an encrypted format (typed twice), or the warning of a plain one."""
         self.password_edit = _password_field(self)
         self.password_edit.setAccessibleName(self.tr("Password"))
         self.repeat_edit = _password_field(self)
@@ -117,6 +146,7 @@ class ExportDialog(QDialog):
         self.warning.setWordWrap(True)
         set_notice(self.warning)
 
+    def _build_buttons(self) -> QDialogButtonBox:
         buttons = QDialogButtonBox(self)
         self.cancel_button = QPushButton(self.tr("Cancel"), self)
         buttons.addButton(self.cancel_button, QDialogButtonBox.ButtonRole.RejectRole)
@@ -125,24 +155,7 @@ class ExportDialog(QDialog):
         buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.AcceptRole)
         self.save_button.clicked.connect(self.save)
         self.cancel_button.clicked.connect(self.reject)
-
-        layout = QVBoxLayout(self)
-        layout.addWidget(heading)
-        layout.addWidget(intro)
-        layout.addSpacing(6)
-        layout.addLayout(formats)
-        layout.addWidget(self.description)
-        layout.addSpacing(6)
-        layout.addWidget(self.password_form)
-        layout.addWidget(self.message)
-        layout.addWidget(self.warning)
-        layout.addStretch(1)
-        layout.addWidget(buttons)
-
-        self.format_group.idToggled.connect(self._format_toggled)
-        self.password_edit.textChanged.connect(self._revalidate)
-        self.repeat_edit.textChanged.connect(self._revalidate)
-        self.select_format(ExportFormat.TWEESTAP)
+        return buttons
 
     # -- choices --------------------------------------------------------------------------
 
