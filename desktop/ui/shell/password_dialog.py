@@ -44,7 +44,31 @@ class PasswordDialog(QDialog):
         self.warning: QLabel | None = None
         self.setMinimumWidth(460)
         self.fitter = keep_fitted(self)  # an error under the field pushes the buttons down
+        self._build_texts()
+        form = self._build_fields()
+        buttons = self._build_buttons()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.explanation)
+        layout.addSpacing(6)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        if self.new:
+            self._say_new(error_text(request.reason), layout)
+        else:
+            self._say_unlock(error_text(request.reason))
+        layout.addStretch(1)
+        layout.addWidget(buttons)
+        self.password_edit.textChanged.connect(self._revalidate)
+        self.repeat_edit.textChanged.connect(self._revalidate)
+        self._revalidate()
+        if error:
+            self.message.show_message(error, Tone.ERROR)
+        self.password_edit.setFocus()
 
+    # -- building ------------------------------------------------------------------------
+
+    def _build_texts(self) -> None:
         self.heading = QLabel(self)
         heading_font = QFont(self.heading.font())
         heading_font.setBold(True)
@@ -54,8 +78,9 @@ class PasswordDialog(QDialog):
         self.explanation = QLabel(self)
         self.explanation.setWordWrap(True)
         self.explanation.setTextFormat(Qt.TextFormat.PlainText)
-        reason = error_text(request.reason)
 
+    def _build_fields(self) -> QFormLayout:
+        """The password, typed twice for a new one, and Show password."""
         self.password_edit = _password_field(self)
         self.password_edit.setAccessibleName(self.tr("Password"))
         self.repeat_edit = _password_field(self)
@@ -72,7 +97,9 @@ class PasswordDialog(QDialog):
         else:
             self.repeat_edit.setVisible(False)
         form.addRow("", self.show_box)
+        return form
 
+    def _build_buttons(self) -> QDialogButtonBox:
         buttons = QDialogButtonBox(self)
         self.cancel_button = QPushButton(self.tr("Cancel"), self)
         self.cancel_button.setAccessibleName(self.tr("Cancel"))
@@ -82,56 +109,43 @@ class PasswordDialog(QDialog):
         buttons.addButton(self.ok_button, QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        return buttons
 
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.heading)
-        layout.addWidget(self.explanation)
-        layout.addSpacing(6)
-        layout.addLayout(form)
-        layout.addWidget(self.message)
-
-        if self.new:
-            self.setWindowTitle(self.tr("Choose a password"))
-            self.heading.setText(self.tr("Protect your accounts with a password"))
-            lines = [reason] if reason else []
-            lines.append(
-                self.tr(
-                    "Tweestap keeps your accounts in a file locked with a password you choose "
-                    "now. You type it each time Tweestap starts."
-                )
+    def _say_new(self, reason: str, layout: QVBoxLayout) -> None:
+        """Why a new password is needed, and the plain warning that forgetting it loses
+        the accounts."""
+        self.setWindowTitle(self.tr("Choose a password"))
+        self.heading.setText(self.tr("Protect your accounts with a password"))
+        lines = [reason] if reason else []
+        lines.append(
+            self.tr(
+                "Tweestap keeps your accounts in a file locked with a password you choose "
+                "now. You type it each time Tweestap starts."
             )
-            self.explanation.setText("\n\n".join(lines))
-            self.ok_button.setText(self.tr("&Continue"))
-            self.ok_button.setAccessibleName(self.tr("Continue"))
-            self.warning = QLabel(
-                self.tr(
-                    "If you forget this password, your accounts in Tweestap are lost, unless "
-                    "you made a backup. Every site would then have to reset your two-step "
-                    "verification. Keep the password somewhere safe."
-                ),
-                self,
-            )
-            self.warning.setWordWrap(True)
-            set_notice(self.warning)
-            layout.addWidget(self.warning)
-        else:
-            self.setWindowTitle(self.tr("Unlock Tweestap"))
-            self.heading.setText(self.tr("Type your password"))
-            self.explanation.setText(
-                reason or self.tr("Your accounts are locked with the password you chose earlier.")
-            )
-            self.ok_button.setText(self.tr("&Unlock"))
-            self.ok_button.setAccessibleName(self.tr("Unlock"))
+        )
+        self.explanation.setText("\n\n".join(lines))
+        self.ok_button.setText(self.tr("&Continue"))
+        self.ok_button.setAccessibleName(self.tr("Continue"))
+        self.warning = QLabel(
+            self.tr(
+                "If you forget this password, your accounts in Tweestap are lost, unless "
+                "you made a backup. Every site would then have to reset your two-step "
+                "verification. Keep the password somewhere safe."
+            ),
+            self,
+        )
+        self.warning.setWordWrap(True)
+        set_notice(self.warning)
+        layout.addWidget(self.warning)
 
-        layout.addStretch(1)
-        layout.addWidget(buttons)
-
-        self.password_edit.textChanged.connect(self._revalidate)
-        self.repeat_edit.textChanged.connect(self._revalidate)
-        self._revalidate()
-        if error:
-            self.message.show_message(error, Tone.ERROR)
-        self.password_edit.setFocus()
+    def _say_unlock(self, reason: str) -> None:
+        self.setWindowTitle(self.tr("Unlock Tweestap"))
+        self.heading.setText(self.tr("Type your password"))
+        self.explanation.setText(
+            reason or self.tr("Your accounts are locked with the password you chose earlier.")
+        )
+        self.ok_button.setText(self.tr("&Unlock"))
+        self.ok_button.setAccessibleName(self.tr("Unlock"))
 
     @property
     def password(self) -> str:
