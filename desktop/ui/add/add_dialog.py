@@ -108,6 +108,12 @@ class AddAccountDialog(QDialog):
         self._timer = timer_factory(self)
         self._timer.timeout.connect(self.refresh_code)
 
+        self._connect()
+        self._show_page(Page.FORM)
+        self._revalidate()
+
+    def _connect(self) -> None:
+        """The form follows what is typed and read; each button does its job."""
         self.key_edit.textChanged.connect(self._key_changed)
         self.key_edit.textEdited.connect(self.scan_sources.clear_message)
         self.key_edit.textEdited.connect(self._key_typed)
@@ -132,8 +138,6 @@ class AddAccountDialog(QDialog):
         self.close_button.clicked.connect(self.accept)
         self.imported_close_button.clicked.connect(self.accept)
         self.copy_button.clicked.connect(self.copy_current_code)
-        self._show_page(Page.FORM)
-        self._revalidate()
 
     # -- building -------------------------------------------------------------------------
 

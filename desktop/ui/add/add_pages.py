@@ -233,6 +233,41 @@ class FormPage(QWidget):
         self, set_key_text: Callable[[str], None], drop_target: QWidget, parent: QWidget
     ) -> None:
         super().__init__(parent)
+        intro, key_label = self._build_key(set_key_text, drop_target)
+        self.names = NameFields(self)
+        self.issuer_edit = self.names.issuer_edit
+        self.name_edit = self.names.name_edit
+        self.name_message = self.names.name_message
+        advanced_row, advanced_box = self._build_advanced()
+        self.form_error = MessageLabel(None, self)
+        self.cancel_button = QPushButton(translate("AddAccountDialog", "Cancel"), self)
+        self.cancel_button.setAccessibleName(translate("AddAccountDialog", "Cancel"))
+        self.add_button = QPushButton(translate("AddAccountDialog", "&Add"), self)
+        self.add_button.setAccessibleName(translate("AddAccountDialog", "Add account"))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(intro)
+        layout.addSpacing(8)
+        layout.addWidget(key_label)
+        layout.addWidget(self.key_edit)
+        layout.addWidget(self.key_message)
+        layout.addLayout(self.extra_sources_layout)
+        layout.addWidget(self.export_offer)
+        layout.addSpacing(8)
+        layout.addWidget(self.names)
+        layout.addLayout(advanced_row)
+        layout.addLayout(advanced_box)
+        layout.addWidget(self.form_error)
+        layout.addStretch(1)
+        layout.addSpacing(10)
+        layout.addWidget(button_row(self, (self.add_button, ACCEPT), (self.cancel_button, REJECT)))
+        self._set_tab_order()
+
+    def _build_key(
+        self, set_key_text: Callable[[str], None], drop_target: QWidget
+    ) -> tuple[QLabel, QLabel]:
+        """The key field with its label and message, the ways to read a QR code under it,
+        and the offer that appears when a Google Authenticator export was read."""
         intro = QLabel(
             translate(
                 "AddAccountDialog",
@@ -260,12 +295,10 @@ class FormPage(QWidget):
         self.scan_sources = ScanSources(set_key_text, self, drop_target=drop_target)
         self.extra_sources_layout.addWidget(self.scan_sources)
         self.export_offer = ExportOffer(self)
+        return intro, key_label
 
-        self.names = NameFields(self)
-        self.issuer_edit = self.names.issuer_edit
-        self.name_edit = self.names.name_edit
-        self.name_message = self.names.name_message
-
+    def _build_advanced(self) -> tuple[QHBoxLayout, QHBoxLayout]:
+        """The "advanced settings" toggle with the settings' summary, and the settings."""
         self.advanced_button = QToolButton(self)
         self.advanced_button.setText(translate("AddAccountDialog", "A&dvanced settings"))
         self.advanced_button.setAccessibleName(translate("AddAccountDialog", "Advanced settings"))
@@ -288,32 +321,7 @@ class FormPage(QWidget):
         advanced_box.setContentsMargins(20, 0, 0, 0)
         advanced_box.addWidget(self.settings_form)
         advanced_box.addStretch(1)
-
-        self.form_error = MessageLabel(None, self)
-
-        self.cancel_button = QPushButton(translate("AddAccountDialog", "Cancel"), self)
-        self.cancel_button.setAccessibleName(translate("AddAccountDialog", "Cancel"))
-        self.add_button = QPushButton(translate("AddAccountDialog", "&Add"), self)
-        self.add_button.setAccessibleName(translate("AddAccountDialog", "Add account"))
-
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(intro)
-        layout.addSpacing(8)
-        layout.addWidget(key_label)
-        layout.addWidget(self.key_edit)
-        layout.addWidget(self.key_message)
-        layout.addLayout(self.extra_sources_layout)
-        layout.addWidget(self.export_offer)
-        layout.addSpacing(8)
-        layout.addWidget(self.names)
-        layout.addLayout(advanced_row)
-        layout.addLayout(advanced_box)
-        layout.addWidget(self.form_error)
-        layout.addStretch(1)
-        layout.addSpacing(10)
-        layout.addWidget(button_row(self, (self.add_button, ACCEPT), (self.cancel_button, REJECT)))
-        self._set_tab_order()
+        return advanced_row, advanced_box
 
     def _set_tab_order(self) -> None:
         """Tab goes the way the form is filled in: key, service, account name, settings,
