@@ -32,7 +32,7 @@ from desktop.ui.window.main_window import MainWindow  # noqa: E402
 from desktop.vault import ScryptParams, open_vault  # noqa: E402
 from scripts import screenshot_kit  # noqa: E402
 from scripts.screenshots import MOMENT, SIZE, three  # noqa: E402
-from tests.memory_keyring import MemoryKeyring  # noqa: E402
+from tests.helpers.fakes import MemoryKeyring  # noqa: E402
 
 WEAK = ScryptParams(n=2**4)  # a screenshot vault protects nothing
 

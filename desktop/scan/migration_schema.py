@@ -1,7 +1,7 @@
 """The message layout of Google Authenticator exports, as ``resources/proto/
 google_auth_migration.proto`` declares it, built in Python at import time (protoc is not
 needed at run time and the code works with every protobuf 4.25+ runtime);
-``tests/unit/test_migration_proto.py`` checks that the two agree field by field."""
+``tests/desktop/scan/test_migration_schema.py`` checks that the two agree field by field."""
 
 from __future__ import annotations
 
