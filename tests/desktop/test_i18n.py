@@ -8,7 +8,8 @@ import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.paths import ROOT
+
 DUTCH = ROOT / "resources" / "translations" / "tweestap_nl.ts"
 PLACEHOLDER = re.compile(r"\{\w*\}")
 

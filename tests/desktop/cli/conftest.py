@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -48,3 +49,17 @@ def listed(cli: Cli) -> list[dict[str, object]]:
     assert code == 0
     result: list[dict[str, object]] = json.loads(out)
     return result
+
+
+@pytest.fixture
+def stored(cli: Cli, vault_file: Path) -> bytes:
+    """One account in the vault; the vault's bytes."""
+    assert cli("add", RFC_URI)[0] == 0
+    return vault_file.read_bytes()
+
+
+@pytest.fixture
+def fifo(tmp_path: Path) -> Path:
+    path = tmp_path / "pipe"
+    os.mkfifo(path)
+    return path

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from pathlib import Path
 
 from desktop.otp.model import Account
 from desktop.scan.choose import NoQrCode, Option, ScanOutcome, choose, label, unique_labels
 from desktop.scan.errors import ExportNotice, NotAnAccountQr
 from desktop.scan.migration import encode_migration_uris
 from tests.helpers.synthetic import OTPAUTH
+from tests.paths import ROOT
 
 BANK = "otpauth://totp/Bank:piet?secret=JBSWY3DPEHPK3PXP&issuer=Bank"
 NO_ISSUER = "otpauth://totp/mail?secret=JBSWY3DPEHPK3PXP"
@@ -105,7 +105,7 @@ def test_the_add_window_and_choosing_do_not_load_opencv_or_zxing() -> None:
         [sys.executable, "-c", probe],
         capture_output=True,
         text=True,
-        cwd=Path(__file__).resolve().parents[2],
+        cwd=ROOT,
         check=True,
     )
     assert result.stdout.strip() == "[]"

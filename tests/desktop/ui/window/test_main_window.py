@@ -1,4 +1,5 @@
-"""The main window: live codes on a fake clock, search, reorder, HOTP, empty state, start-up."""
+"""The main window: live codes on a fake clock and the countdown, HOTP rows, the banner and
+start-up."""
 
 from __future__ import annotations
 
@@ -15,7 +16,6 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
-    QDialog,
     QLineEdit,
     QMenu,
     QMessageBox,
@@ -30,30 +30,10 @@ from desktop.ui.window.accounts_model import Role
 from desktop.ui.window.main_window import MainWindow
 from desktop.vault import ScryptParams, Vault, open_vault
 from tests.desktop.conftest import T0, hotp, totp
-from tests.helpers.fakes import FakeTimer
+from tests.desktop.ui.window.window_checks import MakeWindow, advance, row_data
+from tests.paths import ROOT
 
 pytestmark = pytest.mark.gui
-
-MakeWindow = Callable[[Vault], MainWindow]
-
-
-def row_data(window: MainWindow, row: int, role: int) -> object:
-    return window.proxy.index(row, 0).data(role)
-
-
-def shown_names(window: MainWindow) -> list[str]:
-    return [str(row_data(window, row, Role.NAME)) for row in range(window.proxy.rowCount())]
-
-
-def advance(window: MainWindow, clock: FixedClock, seconds: float) -> None:
-    """Let ``seconds`` pass and fire the window's timer as the event loop would."""
-    clock.advance(seconds)
-    timer = window.tick_timer
-    assert isinstance(timer, FakeTimer)
-    timer.fire()
-
-
-# -- codes and the countdown ---------------------------------------------------------------
 
 
 def test_each_row_shows_the_current_code_grouped(
@@ -191,192 +171,6 @@ def test_every_control_has_an_accessible_name(
     assert window.view.accessibleName()
 
 
-# -- empty state ---------------------------------------------------------------------------
-
-
-def test_an_empty_vault_shows_how_to_add_the_first_account(
-    make_window: MakeWindow,
-    vault: Vault,
-    monkeypatch: pytest.MonkeyPatch,
-    qtbot: QtBot,
-) -> None:
-    window = make_window(vault)
-    assert window.pages.currentWidget() is window.empty_state
-    assert not window.header.isVisible()  # the welcome page has its own button
-
-    class FakeAddDialog:
-        def __init__(self, vault: Vault, clock: object, parent: object, **options: object) -> None:
-            assert callable(options["copy_code"])  # the window's safe clipboard
-            self.vault = vault
-            self.added_account: Account | None = None
-
-        def exec(self) -> int:
-            self.added_account = self.vault.add(totp("Zilliz", "jan"))
-            return 1
-
-        def deleteLater(self) -> None:  # noqa: N802 - Qt's name
-            pass
-
-    import desktop.ui.add.add_dialog
-
-    monkeypatch.setattr(desktop.ui.add.add_dialog, "AddAccountDialog", FakeAddDialog)
-    QTest.mouseClick(window.empty_state.add_button, Qt.MouseButton.LeftButton)
-    assert window.pages.currentWidget() is window.view
-    assert shown_names(window) == ["jan"]
-    assert window.current_account() == vault.accounts[0]
-    assert window.header.isVisible()
-
-
-def test_the_welcome_page_comes_back_after_deleting_the_last_account(
-    make_window: MakeWindow, vault: Vault, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    vault.add(totp("Zilliz", "jan"))
-    window = make_window(vault)
-    import desktop.ui.window.edit_dialog
-
-    monkeypatch.setattr(
-        desktop.ui.window.edit_dialog, "confirm_delete", lambda parent, account: True
-    )
-    window.delete_action.trigger()
-    assert vault.accounts == ()
-    assert window.pages.currentWidget() is window.empty_state
-    assert window.status.toast == "Account deleted"
-
-
-def test_declining_the_delete_question_keeps_the_account(
-    make_window: MakeWindow, three_accounts: Vault, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    window = make_window(three_accounts)
-    import desktop.ui.window.edit_dialog
-
-    monkeypatch.setattr(
-        desktop.ui.window.edit_dialog, "confirm_delete", lambda parent, account: False
-    )
-    window.delete_action.trigger()
-    assert len(three_accounts.accounts) == 3
-
-
-def test_editing_renames_in_the_vault(
-    make_window: MakeWindow, three_accounts: Vault, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    window = make_window(three_accounts)
-    window.view.setCurrentIndex(window.proxy.index(1, 0))
-
-    class FakeEditDialog:
-        result_issuer = "Intranet West"
-        result_name = "j.jansen"
-
-        def __init__(self, account: Account, parent: object) -> None:
-            pass
-
-        def exec(self) -> QDialog.DialogCode:
-            return QDialog.DialogCode.Accepted
-
-        def deleteLater(self) -> None:  # noqa: N802 - Qt's name
-            pass
-
-    import desktop.ui.window.edit_dialog
-
-    monkeypatch.setattr(desktop.ui.window.edit_dialog, "EditAccountDialog", FakeEditDialog)
-    window.edit_action.trigger()
-    assert three_accounts.accounts[1].label == "Intranet West: j.jansen"
-    assert row_data(window, 1, Role.ISSUER) == "Intranet West"
-    assert window.current_account() == three_accounts.accounts[1]
-
-
-# -- search ----------------------------------------------------------------------------
-
-
-def test_search_filters_by_issuer_and_name(
-    make_window: MakeWindow, three_accounts: Vault, qtbot: QtBot
-) -> None:
-    window = make_window(three_accounts)
-    window.search_action.trigger()
-    assert window.focusWidget() is window.search_field
-    QTest.keyClicks(window.search_field, "jans")
-    assert shown_names(window) == ["jan.jansen@zorg.example", "jjansen"]
-    window.search_field.setText("intra JJ")  # every word must match, any case
-    assert shown_names(window) == ["jjansen"]
-    window.search_field.setText("vpn")
-    assert shown_names(window) == ["jan"]
-    assert window.pages.currentWidget() is window.view
-
-
-def test_a_search_without_matches_says_so(
-    make_window: MakeWindow, three_accounts: Vault, qtbot: QtBot
-) -> None:
-    window = make_window(three_accounts)
-    window.search_field.setText("bank")
-    assert window.pages.currentWidget() is window.no_match
-    assert "bank" in window.no_match.text()
-    QTest.keyClick(window.search_field, Qt.Key.Key_Escape)
-    assert window.search_field.text() == ""
-    assert window.proxy.rowCount() == 3
-    assert window.pages.currentWidget() is window.view
-
-
-def test_search_survives_the_code_changing(
-    make_window: MakeWindow, three_accounts: Vault, clock: FixedClock
-) -> None:
-    window = make_window(three_accounts)
-    window.search_field.setText("zilliz")
-    advance(window, clock, 30.0)
-    assert shown_names(window) == ["jan.jansen@zorg.example"]
-    assert row_data(window, 0, Role.CODE) == code_at(three_accounts.accounts[0], T0 + 30)
-
-
-# -- reorder ---------------------------------------------------------------------------
-
-
-def test_move_down_and_up_are_saved_in_the_vault(
-    make_window: MakeWindow, three_accounts: Vault, open_test_vault: Callable[[], Vault]
-) -> None:
-    window = make_window(three_accounts)
-    window.view.setCurrentIndex(window.proxy.index(0, 0))
-    window.down_action.trigger()
-    assert shown_names(window) == ["jjansen", "jan.jansen@zorg.example", "jan"]
-    assert window.current_account() == three_accounts.accounts[1]  # the moved row stays current
-    assert [a.name for a in open_test_vault().accounts] == [
-        "jjansen",
-        "jan.jansen@zorg.example",
-        "jan",
-    ]
-    window.up_action.trigger()
-    assert [a.name for a in open_test_vault().accounts] == [
-        "jan.jansen@zorg.example",
-        "jjansen",
-        "jan",
-    ]
-    assert not window.up_action.isEnabled()  # already at the top
-
-
-def test_dragging_a_row_moves_it_in_the_vault(
-    make_window: MakeWindow, three_accounts: Vault, open_test_vault: Callable[[], Vault]
-) -> None:
-    window = make_window(three_accounts)
-    window.view.setCurrentIndex(window.proxy.index(2, 0))
-    window.view.move_requested.emit(2, 0)  # what the view asks for after a drop
-    assert shown_names(window) == ["jan", "jan.jansen@zorg.example", "jjansen"]
-    assert [a.name for a in open_test_vault().accounts] == [
-        "jan",
-        "jan.jansen@zorg.example",
-        "jjansen",
-    ]
-
-
-def test_reordering_is_off_while_searching(make_window: MakeWindow, three_accounts: Vault) -> None:
-    window = make_window(three_accounts)
-    window.search_field.setText("jans")
-    window.view.setCurrentIndex(window.proxy.index(0, 0))
-    assert not window.down_action.isEnabled()
-    assert not window.view.dragEnabled()
-    window.view.move_requested.emit(0, 1)
-    assert [a.name for a in three_accounts.accounts][:2] == ["jan.jansen@zorg.example", "jjansen"]
-
-
-# -- HOTP ------------------------------------------------------------------------------
-
-
 def button_centre(window: MainWindow, row: int) -> QPoint:
     index = window.proxy.index(row, 0)
     geometry = window.view.code_delegate.geometry(window.view.visualRect(index), window.view.font())
@@ -417,9 +211,6 @@ def test_the_next_code_action_works_from_the_keyboard(
     assert three_accounts.accounts[2].counter == 1
 
 
-# -- banner and start-up ------------------------------------------------------------------
-
-
 def test_the_key_notice_is_shown_as_a_banner(make_window: MakeWindow, vault: Vault) -> None:
     window = make_window(vault)
     assert not window.banner.isVisible()
@@ -458,7 +249,7 @@ def test_exit_after_first_frame_quits_by_itself(tmp_path: Path) -> None:
     result = subprocess.run(
         [sys.executable, "-m", "desktop", "--exit-after-first-frame"],
         env=env,
-        cwd=Path(__file__).resolve().parents[2],
+        cwd=ROOT,
         capture_output=True,
         text=True,
         timeout=60,
