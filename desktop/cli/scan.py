@@ -194,7 +194,7 @@ def _print(codes: list[str], as_json: bool) -> None:
 
 
 def _add(payloads: list[str], open_vault: Callable[[], Vault], clock: Clock) -> int:
-    from desktop.cli.transfer import report
+    from desktop.cli.import_export import report
     from desktop.importers import ImportResult
     from desktop.importers.into_vault import store
     from desktop.otp.codes import code_at
