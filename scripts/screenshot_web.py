@@ -10,10 +10,13 @@ system's ``/usr/bin/chromium``; Playwright never downloads a browser here)::
 from __future__ import annotations
 
 import argparse
+import email
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from email.message import EmailMessage
+from email.policy import default
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -27,6 +30,7 @@ from server_stub.api import create_app  # noqa: E402
 from server_stub.demo import DEMO_PASSWORD, seed_demo  # noqa: E402
 from server_stub.runner import BackgroundServer  # noqa: E402
 from server_stub.services import Services  # noqa: E402
+from server_stub.services.context import Actor  # noqa: E402
 from server_stub.settings import Argon2Params, Settings  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
@@ -43,7 +47,8 @@ LOCALES = {"nl": "nl-NL", "en": "en-GB"}
 
 
 @contextmanager
-def demo_server() -> Iterator[str]:
+def demo_server() -> Iterator[tuple[str, Callable[[], str]]]:
+    """The demo's URL, and a function that resets a password and returns the mail's link."""
     with tempfile.TemporaryDirectory(prefix="tweestap-web-shots-") as scratch:
         home = Path(scratch)
         settings = Settings.from_env({}, home=home, argon2=Argon2Params.for_tests())
@@ -51,7 +56,19 @@ def demo_server() -> Iterator[str]:
         try:
             seed_demo(services)
             with BackgroundServer(create_app(services)) as server:
-                yield server.url
+
+                def activation_link() -> str:
+                    services.admin.reset_password("gert.support", Actor("screenshots"))
+                    newest = sorted(settings.outbox_dir.glob("*.eml"))[-1]
+                    mail = email.message_from_bytes(newest.read_bytes(), policy=default)
+                    body = mail.get_body(("plain",)) if isinstance(mail, EmailMessage) else None
+                    if body is None:
+                        raise RuntimeError(f"{newest} has no text part")
+                    text = str(body.get_content())
+                    link = next(w for w in text.split() if "/activate?token=" in w)
+                    return server.url + link.removeprefix(settings.public_url)
+
+                yield server.url, activation_link
         finally:
             services.close()
 
@@ -64,7 +81,15 @@ def log_in(page: Page, url: str, name: str) -> None:
     page.wait_for_load_state()
 
 
-def shoot(browser: Browser, url: str, lang: str, out: Path, *, email: bool) -> list[Path]:
+def shoot(
+    browser: Browser,
+    url: str,
+    lang: str,
+    out: Path,
+    *,
+    email: bool,
+    activation_link: Callable[[], str],
+) -> list[Path]:
     written: list[Path] = []
     context = browser.new_context(viewport=VIEWPORT, locale=LOCALES[lang])
     page = context.new_page()
@@ -108,6 +133,19 @@ def shoot(browser: Browser, url: str, lang: str, out: Path, *, email: bool) -> l
     page.click("#help-back")
     page.click("form.cancel button")
 
+    page.goto(activation_link())
+    save("activate")
+    page.fill("#new-password", "zomer aan zee 2025")
+    page.fill("#repeat-password", "zomer aan zee 2024")
+    page.click("#activate")
+    page.wait_for_selector("[role=alert]")
+    save("activate-error")
+    page.fill("#new-password", "zomer aan zee 2025")
+    page.fill("#repeat-password", "zomer aan zee 2025")
+    page.click("#activate")
+    page.wait_for_selector("#to-login")
+    save("activated")
+
     if email:  # one language only: a second code within 30 s would be refused
         log_in(page, url, "ext.jansen")
         page.click("#send-code")
@@ -129,8 +167,16 @@ def main(argv: list[str] | None = None) -> int:
         )
         try:
             for lang in LOCALES:  # a fresh organisation each: daan.nieuw pairs in each
-                with demo_server() as url:
-                    for path in shoot(browser, url, lang, args.out, email=lang == "nl"):
+                with demo_server() as (url, activation_link):
+                    shots = shoot(
+                        browser,
+                        url,
+                        lang,
+                        args.out,
+                        email=lang == "nl",
+                        activation_link=activation_link,
+                    )
+                    for path in shots:
                         print(path.relative_to(ROOT) if path.is_relative_to(ROOT) else path)
         finally:
             browser.close()

@@ -19,6 +19,15 @@ from server_stub.settings import Settings
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8765
 
+# What a refused ``user add`` means, after its code.
+REFUSALS = {
+    "user_exists": "an account with this name already exists (names ignore case)",
+    "privileged_must_be_employee": (
+        "administrators and accounts with module P&O are always employees, so that they always "
+        "log in with a second factor (leave out --extranet)"
+    ),
+}
+
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
@@ -76,7 +85,11 @@ def _user_add(args: argparse.Namespace) -> int:
     try:
         created = services.users.create(data, Actor("cli"))
     except ServiceError as error:
-        print(f"tweestap-server: {error.code}", file=sys.stderr)
+        sentence = REFUSALS.get(error.code)
+        print(
+            f"tweestap-server: {error.code}" + (f": {sentence}" if sentence else ""),
+            file=sys.stderr,
+        )
         return 1
     finally:
         services.close()
@@ -100,8 +113,7 @@ def _serve(args: argparse.Namespace) -> int:
     return 0
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+def _run(args: argparse.Namespace) -> int:
     if args.command == "serve":
         return _serve(args)
     if args.command == "user":
@@ -110,3 +122,17 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     run_demo(args.host, args.port, sys.stdout)
     return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    from server_stub.crypto import KeyFileError
+    from server_stub.files import UnsafePermissions
+    from server_stub.settings import SettingsError
+
+    args = build_parser().parse_args(argv)
+    try:
+        return _run(args)
+    except (UnsafePermissions, KeyFileError, SettingsError) as error:
+        # Refused at start, before anything was served or written: say what to fix.
+        print(f"tweestap-server: {error}", file=sys.stderr)
+        return 1

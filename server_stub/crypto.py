@@ -1,5 +1,9 @@
 """Secrets at rest: AES-256-GCM under a key kept in a file outside the database.
 
+The same key, through HKDF, also keys :meth:`SecretBox.fingerprint`: a keyed hash that lets the
+server recognise a value again (an unknown user name in the audit log, a throttled client)
+without storing it, and that nobody without the key file can test guesses against.
+
 Every ciphertext is bound to the row it belongs to through the associated data
 (``purpose`` + user id): a ciphertext copied into another user's row, or used for another
 purpose, fails authentication instead of decrypting. Blob layout: version byte ``0x01``,
@@ -8,13 +12,17 @@ purpose, fails authentication instead of decrypting. Blob layout: version byte `
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import os
 import secrets
 import stat
 from pathlib import Path
 
 from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 KEY_BYTES = 32
 NONCE_BYTES = 12
@@ -38,6 +46,9 @@ class SecretBox:
         if len(key) != KEY_BYTES:
             raise KeyFileError(f"the key must be {KEY_BYTES} bytes")
         self._aead = AESGCM(key)
+        self._mac_key = HKDF(
+            algorithm=hashes.SHA256(), length=32, salt=None, info=b"tweestap-server/v1|fingerprint"
+        ).derive(key)
 
     def __repr__(self) -> str:
         return "SecretBox(<key hidden>)"
@@ -62,6 +73,12 @@ class SecretBox:
         if len(key) != KEY_BYTES:
             raise KeyFileError(f"{path} does not hold a {KEY_BYTES}-byte key")
         return cls(key)
+
+    def fingerprint(self, text: str, *, purpose: str) -> str:
+        """HMAC-SHA256 of ``text`` for ``purpose``, hex: equal texts give equal fingerprints
+        on this server only."""
+        message = f"{purpose}|{text}".encode("utf-8", "surrogatepass")
+        return hmac.new(self._mac_key, message, hashlib.sha256).hexdigest()
 
     def seal(self, plaintext: bytes, *, user_id: int, purpose: str) -> bytes:
         nonce = secrets.token_bytes(NONCE_BYTES)

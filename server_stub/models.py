@@ -18,10 +18,12 @@ from sqlalchemy import (
     DateTime,
     Dialect,
     ForeignKey,
+    Index,
     Integer,
     LargeBinary,
     String,
     Text,
+    func,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator
@@ -79,6 +81,12 @@ class User(Base):
     otp_failures: Mapped[int] = mapped_column(Integer, default=0)
     otp_retry_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+# One account per name whatever its letters' case ("Anna" beside "anna" is a trap for the
+# administrator); lookups use the same expression (services/users.py, ``name_matches``).
+# Names are ASCII (schemas/users.py), so SQLite's ASCII-only lower() is exact there too.
+USERS_NAME_LOWER = Index("uq_users_name_lower", func.lower(User.name), unique=True)
 
 
 class TotpCredential(Base):
@@ -176,4 +184,28 @@ class AuditEntry(Base):
     old: Mapped[str | None] = mapped_column(Text)  # JSON
     new: Mapped[str | None] = mapped_column(Text)  # JSON
     ip: Mapped[str | None] = mapped_column(String(64))
-    result: Mapped[str] = mapped_column(String(32))
+    # 64: refusal codes such as employees_require_app_after_cutoff are longer than 32.
+    result: Mapped[str] = mapped_column(String(64))
+
+
+class AuditSettings(Base):
+    """The audit log's own settings (one row, id 1; the default before any save): how many
+    days an entry is kept before the purge deletes it."""
+
+    __tablename__ = "audit_settings"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    retention_days: Mapped[int] = mapped_column(Integer)
+
+
+class PasswordFailures(Base):
+    """Wrong passwords counted for one account name or one client address (services/
+    password_throttle.py). The key is a keyed hash: the name may be a password typed in the
+    wrong field, and neither needs to be readable here."""
+
+    __tablename__ = "password_failures"
+
+    key: Mapped[str] = mapped_column(String(80), primary_key=True)  # "name:<hex>" | "addr:<hex>"
+    failures: Mapped[int] = mapped_column(Integer, default=0)
+    last_failure_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+    retry_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)

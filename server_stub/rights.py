@@ -45,3 +45,8 @@ def split_modules(stored: str) -> tuple[str, ...]:
 
 def has_p_and_o(modules: Iterable[str]) -> bool:
     return any(module in P_AND_O_MODULES for module in modules)
+
+
+def is_privileged(admin: bool, modules: Iterable[str]) -> bool:
+    """Administrator or module P&O: such an account always needs a second factor."""
+    return admin or has_p_and_o(modules)

@@ -38,6 +38,7 @@ class BackgroundServer:
             lifespan="on" if lifespan else "off",
             proxy_headers=False,
         )
+        self.app = app
         self._server = uvicorn.Server(config)
         self._thread = threading.Thread(target=self._server.run, name="uvicorn", daemon=True)
         self.host = host

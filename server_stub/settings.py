@@ -60,6 +60,47 @@ class ThrottleParams:
 
 
 @dataclass(frozen=True)
+class PasswordThrottleParams:
+    """Wrong passwords, counted per account name (known or not: the answers must not tell) and
+    per client address (an IPv6 client by its /64), each with the code throttle's arithmetic.
+    A count is forgotten ``forget_after`` its last wrong password; a right password resets the
+    name's count and does not add to the address's (docs/server.md works out the numbers)."""
+
+    account: ThrottleParams = field(
+        default_factory=lambda: ThrottleParams(5, timedelta(seconds=30), timedelta(minutes=30))
+    )
+    address: ThrottleParams = field(
+        default_factory=lambda: ThrottleParams(20, timedelta(seconds=1), timedelta(minutes=15))
+    )
+    forget_after: timedelta = timedelta(hours=24)
+
+
+@dataclass(frozen=True)
+class HashLimits:
+    """argon2 runs at once (each takes 64 MiB and most of a core): ``slots`` compute, ``queue``
+    more wait at most ``wait``; any further one is answered 503 at once. 0 slots: one per CPU
+    core this process may use; 0 queue: four per slot."""
+
+    slots: int = 0
+    queue: int = 0
+    wait: timedelta = timedelta(seconds=5)
+    # Hash threads run at this nice value (Linux: per thread, and argon2's own lane threads
+    # inherit it), so that the event loop, health checks and code checks come first.
+    niceness: int = 5
+
+    def slot_count(self) -> int:
+        if self.slots:
+            return self.slots
+        try:
+            return max(1, len(os.sched_getaffinity(0)))
+        except AttributeError:  # pragma: no cover - not Linux
+            return max(1, os.cpu_count() or 1)
+
+    def queue_length(self) -> int:
+        return self.queue or 4 * self.slot_count()
+
+
+@dataclass(frozen=True)
 class SmtpSettings:
     host: str
     port: int = 587
@@ -84,6 +125,8 @@ class Settings:
     smtp: SmtpSettings | None = None
     argon2: Argon2Params = field(default_factory=Argon2Params)
     throttle: ThrottleParams = field(default_factory=ThrottleParams)
+    password_throttle: PasswordThrottleParams = field(default_factory=PasswordThrottleParams)
+    hash_limits: HashLimits = field(default_factory=HashLimits)
     # Lifetimes.
     pending_enrollment_ttl: timedelta = timedelta(minutes=15)
     login_step_ttl: timedelta = timedelta(minutes=15)
@@ -97,6 +140,11 @@ class Settings:
     purge_interval: timedelta = timedelta(minutes=10)
     # Client addresses: X-Forwarded-For is read only from these proxies (CIDR strings).
     trusted_proxies: tuple[str, ...] = ()
+    # No request waits longer than this for the database's write lock (then 503 + Retry-After).
+    db_busy_timeout: timedelta = timedelta(seconds=3)
+    # Request bodies above this are answered 413 as soon as they are seen to be larger (the
+    # biggest real one, a user with 100 IP ranges, is about 5 KiB).
+    max_body_bytes: int = 64 * 1024
 
     def __post_init__(self) -> None:
         if not 6 <= self.email_code_digits <= 10:
@@ -107,6 +155,15 @@ class Settings:
             raise SettingsError("email_codes_per_hour must be at least 1")
         if self.throttle.free_failures < 1 or self.throttle.base_delay <= timedelta(0):
             raise SettingsError("the throttle needs at least one free failure and a delay")
+        if not 1024 <= self.max_body_bytes <= 16 * 1024 * 1024:
+            raise SettingsError("max_body_bytes must lie between 1 KiB and 16 MiB")
+        for params in (self.password_throttle.account, self.password_throttle.address):
+            if params.free_failures < 1 or params.base_delay <= timedelta(0):
+                raise SettingsError("the password throttle needs a free failure and a delay")
+        if self.hash_limits.slots < 0 or self.hash_limits.queue < 0:
+            raise SettingsError("hash_limits: slots and queue must not be negative")
+        if not timedelta(milliseconds=100) <= self.db_busy_timeout <= timedelta(seconds=60):
+            raise SettingsError("db_busy_timeout must lie between 0.1 and 60 seconds")
         if self.purge_interval <= timedelta(0):
             raise SettingsError("purge_interval must be positive")
         for proxy in self.trusted_proxies:

@@ -6,7 +6,7 @@ the sentence and keeps whatever was typed. No sentence contains a password, code
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from desktop.errors import QT_TRANSLATE_NOOP, UserError
 
@@ -195,6 +195,83 @@ class EmployeesNeedApp(AdminError):
                 "with the authenticator app. The policy was not saved.",
             )
         )
+
+
+class PrivilegedMustBeEmployee(AdminError):
+    """422 ``privileged_must_be_employee``: an extranet account with admin or P&O rights."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "An administrator or an account with module P&O is always an employee, so that "
+                "it always needs a second factor. The account was not saved.",
+            )
+        )
+
+
+class EmployeeStaysEmployee(AdminError):
+    """422 ``employee_cannot_become_extranet``."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "Since the cut-off date employees always log in with the authenticator app, so "
+                "an employee cannot become an extranet user. The account was not saved.",
+            )
+        )
+
+
+class CutoffPassed(AdminError):
+    """422 ``email_cutoff_passed``: a cut-off date that has passed cannot move later."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "The cut-off date has passed, so it cannot be moved to a later date: employees "
+                "keep two-step verification with the authenticator app. The policy was not "
+                "saved.",
+            )
+        )
+
+
+RULE_REFUSALS: Mapping[str, Callable[[], AdminError]] = {
+    "employees_require_app_after_cutoff": EmployeesNeedApp,
+    "privileged_must_be_employee": PrivilegedMustBeEmployee,
+    "employee_cannot_become_extranet": EmployeeStaysEmployee,
+    "email_cutoff_passed": CutoffPassed,
+}
+"""The server's 422 codes for a change that would undo a second-factor rule."""
+
+
+class TooManyPasswords(AdminError):
+    """429 ``too_many_attempts``: wrong passwords for this name (or from this address)."""
+
+    def __init__(self, seconds: int) -> None:
+        super().__init__(
+            QT_TRANSLATE_NOOP(
+                "Errors", "Too many wrong passwords. Wait {seconds} seconds, then try again."
+            ),
+            seconds=seconds,
+        )
+        self.seconds = seconds
+
+
+class ServerBusy(AdminError):
+    """503: every password slot is taken, or the server's database is locked for a moment."""
+
+    def __init__(self, seconds: int) -> None:
+        super().__init__(
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "The server is busy just now. Try again in {seconds} seconds; nothing you "
+                "typed is lost.",
+            ),
+            seconds=seconds,
+        )
+        self.seconds = seconds
 
 
 class ValidationFailed(AdminError):

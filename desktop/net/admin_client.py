@@ -28,12 +28,12 @@ import httpx
 from desktop import __version__
 from desktop.admin.contract import ServerContract
 from desktop.admin.errors import (
+    RULE_REFUSALS,
     AccountBlocked,
     AddressNotAllowed,
     AdminError,
     CannotBlockSelf,
     CredentialUnreadable,
-    EmployeesNeedApp,
     Forbidden,
     InvalidCode,
     InvalidCredentials,
@@ -42,10 +42,12 @@ from desktop.admin.errors import (
     NoEmailAddress,
     NoEmailForCode,
     ResendLimited,
+    ServerBusy,
     ServerTimeout,
     ServerUnreachable,
     SessionExpired,
     Throttled,
+    TooManyPasswords,
     UnexpectedAnswer,
     UserExists,
     UserNotFound,
@@ -233,15 +235,19 @@ class AdminClient:
             if isinstance(detail, str) and detail in known:
                 return known[detail]()
         if status == 422:
-            if detail == "employees_require_app_after_cutoff":
-                return EmployeesNeedApp()
+            if isinstance(detail, str) and detail in RULE_REFUSALS:
+                return RULE_REFUSALS[detail]()
             fields = _field_messages(detail)
             if fields:
                 return ValidationFailed(fields)
         if status == 429:
             if detail == "resend_limited":
                 return ResendLimited(_retry_after(response))
+            if detail == "too_many_attempts":
+                return TooManyPasswords(_retry_after(response))
             return Throttled(_retry_after(response))
+        if status == 503:  # busy for a moment (the body may not even be the server's)
+            return ServerBusy(_retry_after(response))
         return UnexpectedAnswer(self.url, status)
 
     def _read(self, response: httpx.Response, parse: Callable[[object], T]) -> T:

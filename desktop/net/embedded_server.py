@@ -23,6 +23,7 @@ from desktop.admin.errors import (
     EmbeddedServerFailed,
     InvalidServerAddress,
     NoEmbeddedServer,
+    ServerBusy,
 )
 from desktop.net.admin_client import AdminClient, normalize_address
 
@@ -89,6 +90,8 @@ def is_running(url: str) -> bool:
     client = AdminClient(url)
     try:
         client.health()
+    except ServerBusy:  # a Tweestap server whose database is locked for a moment
+        return True
     except AdminError:  # nothing there, or something that is not a Tweestap server
         return False
     finally:

@@ -2373,6 +2373,26 @@ De Authenticator-app die aan dit account gekoppeld is, wordt vergeten. Bij de vo
         <translation>Sinds de invoerdatum blijft tweestapsverificatie aan voor alle medewerkers, met de Authenticator-app. Het beleid is niet opgeslagen.</translation>
     </message>
     <message>
+        <source>An administrator or an account with module P&amp;O is always an employee, so that it always needs a second factor. The account was not saved.</source>
+        <translation>Een beheerder of een account met recht op module P&amp;O is altijd een medewerker, zodat er altijd een tweede stap nodig is. Het account is niet opgeslagen.</translation>
+    </message>
+    <message>
+        <source>Since the cut-off date employees always log in with the authenticator app, so an employee cannot become an extranet user. The account was not saved.</source>
+        <translation>Sinds de invoerdatum loggen medewerkers altijd in met de Authenticator-app; een medewerker kan daarom geen extranetgebruiker worden. Het account is niet opgeslagen.</translation>
+    </message>
+    <message>
+        <source>The cut-off date has passed, so it cannot be moved to a later date: employees keep two-step verification with the authenticator app. The policy was not saved.</source>
+        <translation>De invoerdatum is voorbij en kan daarom niet naar een latere datum: medewerkers houden tweestapsverificatie met de Authenticator-app. Het beleid is niet opgeslagen.</translation>
+    </message>
+    <message>
+        <source>Too many wrong passwords. Wait {seconds} seconds, then try again.</source>
+        <translation>Te veel foute wachtwoorden. Wacht {seconds} seconden en probeer het dan opnieuw.</translation>
+    </message>
+    <message>
+        <source>The server is busy just now. Try again in {seconds} seconds; nothing you typed is lost.</source>
+        <translation>De server is op dit moment te druk. Probeer het over {seconds} seconden opnieuw; wat je hebt ingevuld, blijft staan.</translation>
+    </message>
+    <message>
         <source>The server did not accept the changes: {details}</source>
         <translation>De server heeft de wijzigingen niet geaccepteerd: {details}</translation>
     </message>

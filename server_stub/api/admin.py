@@ -7,7 +7,8 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Query, status
 
 from server_stub.api.deps import Admin, ServicesDep
-from server_stub.schemas.audit import AuditEntryPublic, AuditQuery
+from server_stub.api.strict_json import StrictJsonRoute
+from server_stub.schemas.audit import AuditEntryPublic, AuditQuery, AuditRetention
 from server_stub.schemas.overview import OverviewPublic
 from server_stub.schemas.policy import PolicyPublic, PolicyUpdate
 from server_stub.schemas.users import (
@@ -20,7 +21,10 @@ from server_stub.schemas.users import (
 
 ERR = {"content": {"application/json": {"example": {"detail": "code"}}}}
 router = APIRouter(
-    prefix="/api/admin", tags=["admin"], responses={401: ERR, 403: ERR, 404: ERR, 409: ERR}
+    route_class=StrictJsonRoute,
+    prefix="/api/admin",
+    tags=["admin"],
+    responses={401: ERR, 403: ERR, 404: ERR, 409: ERR},
 )
 Name = Annotated[str, Path(max_length=64)]
 
@@ -92,6 +96,18 @@ def audit(
     services: ServicesDep, _admin: Admin, filters: Annotated[AuditQuery, Query()]
 ) -> list[AuditEntryPublic]:
     return services.audit.query(filters)
+
+
+@router.get("/audit/retention")
+def get_audit_retention(services: ServicesDep, _admin: Admin) -> AuditRetention:
+    return services.audit.retention()
+
+
+@router.put("/audit/retention")
+def put_audit_retention(
+    body: AuditRetention, services: ServicesDep, admin: Admin
+) -> AuditRetention:
+    return services.audit.set_retention(body, admin)
 
 
 @router.get("/overview")

@@ -9,6 +9,8 @@ from fastapi import FastAPI
 
 from server_stub import __version__, web
 from server_stub.api import admin, errors, health, meta, session
+from server_stub.api.code_checks import CodeChecks
+from server_stub.api.health import HealthProbe
 from server_stub.maintenance import housekeeping
 from server_stub.services import Services
 
@@ -26,8 +28,13 @@ def create_app(services: Services) -> FastAPI:
         docs_url=None,
         redoc_url=None,
         lifespan=lifespan,
+        # Starlette counts the body as it streams in (413 at once when Content-Length says it
+        # is too large): no request can make the server hold more than this in memory.
+        max_body_size=services.settings.max_body_bytes,
     )
     app.state.services = services
+    app.state.code_checks = CodeChecks(services)
+    app.state.health_probe = HealthProbe(services.ctx.db)
     app.include_router(health.router)
     app.include_router(meta.router)
     app.include_router(session.router)

@@ -21,7 +21,14 @@ def get_services(request: Request) -> Services:
 
 
 def get_client_ip(request: Request) -> str | None:
-    """The peer address; X-Forwarded-For only when the peer is a configured trusted proxy."""
+    """The peer address; X-Forwarded-For only when the peer is a configured trusted proxy.
+
+    Every ``X-Forwarded-For`` line counts, in order (HAProxy's ``option forwardfor`` adds a line
+    of its own below whatever the client sent, rather than appending to it), and the client is
+    the right-most address that is not a trusted proxy: everything left of it was written by
+    the client itself. Junk in that place makes the address unknown (None, outside every
+    allow-list) rather than the proxy's own.
+    """
     peer = request.client.host if request.client else None
     services = get_services(request)
     trusted = networks(",".join(services.settings.trusted_proxies))
@@ -36,10 +43,12 @@ def get_client_ip(request: Request) -> str | None:
 
     if not is_trusted(peer):
         return peer
-    hops = [hop.strip() for hop in request.headers.get("x-forwarded-for", "").split(",")]
+    lines = request.headers.getlist("x-forwarded-for")
+    hops = [hop.strip() for line in lines for hop in line.split(",")]
     for hop in reversed([h for h in hops if h]):
         if not is_trusted(hop):
-            return hop if client_address(hop) is not None else peer
+            address = client_address(hop)
+            return None if address is None else str(address)
     return peer
 
 
@@ -53,9 +62,8 @@ async def get_token(
 
 # FastAPI runs every plain ``def`` dependency in its thread pool: a hop to a worker thread and
 # back per dependency and request. These three only read the request, so they are ``async``
-# and run in the event loop (it shows in bench/server_load.py); ``get_services`` and
-# ``get_client_ip`` stay plain functions for callers outside FastAPI's dependency injection
-# (the web page).
+# and run in the event loop; ``get_services`` and ``get_client_ip`` stay plain
+# functions for callers outside FastAPI's dependency injection (the web page).
 async def _services(request: Request) -> Services:
     return get_services(request)
 

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Response, status
+from fastapi import APIRouter, Request, Response, status
 from starlette.concurrency import run_in_threadpool
 
+from server_stub.api.code_checks import CodeChecks
 from server_stub.api.deps import ClientIp, ServicesDep, Token
+from server_stub.api.strict_json import StrictJsonRoute
 from server_stub.schemas.session import (
     EmailCodeSent,
     EnrollmentPublic,
@@ -17,7 +19,7 @@ from server_stub.schemas.session import (
 )
 from server_stub.schemas.users import ActivateRequest
 
-router = APIRouter(prefix="/api", tags=["session"])
+router = APIRouter(route_class=StrictJsonRoute, prefix="/api", tags=["session"])
 
 ERR = {"content": {"application/json": {"example": {"detail": "code"}}}}
 
@@ -37,19 +39,15 @@ def enrollment(services: ServicesDep, token: Token, ip: ClientIp) -> EnrollmentP
     return services.enrollment.info(token)
 
 
-@router.post("/session/verify", responses={401: ERR, 409: ERR, 429: ERR})
+@router.post("/session/verify", responses={401: ERR, 409: ERR, 429: ERR, 503: ERR})
 async def verify(
-    body: VerifyRequest, services: ServicesDep, token: Token, ip: ClientIp
+    body: VerifyRequest, request: Request, services: ServicesDep, token: Token, ip: ClientIp
 ) -> VerifyResponse:
-    # verify() makes authenticate()'s checks itself, in the same transaction.
-    if services.ctx.db.local_writes:
-        # SQLite: one short local transaction (about a millisecond of CPU), run right here in
-        # the event loop. In the thread pool the hop there and back and the worker threads'
-        # fight with the event loop for the GIL cost more than the check itself, and stretched
-        # the time each check holds the write lock (32 in flight: 314/s with p99
-        # 228 ms in the pool; 510-610/s with p99 60-85 ms here). See docs/server.md.
-        verified = services.verification.verify(token, body.code, ip)
-    else:  # PostgreSQL: the check may wait for a row lock; not in the event loop
+    # Never in the event loop: the database may be locked by another process for a while.
+    if services.ctx.db.local_writes:  # SQLite: batched on one writer thread (code_checks.py)
+        checks: CodeChecks = request.app.state.code_checks
+        verified = await checks.verify(token, body.code, ip)
+    else:  # PostgreSQL: row locks, so one check per transaction, in the thread pool
         verified = await run_in_threadpool(services.verification.verify, token, body.code, ip)
     return VerifyResponse(device_token=verified.device_token, trusted_until=verified.trusted_until)
 

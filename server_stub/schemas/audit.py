@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Annotated
 
-from pydantic import AfterValidator, BaseModel, Field, JsonValue
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, JsonValue
 
 
 def _aware_utc(value: datetime | None) -> datetime | None:
@@ -45,3 +45,17 @@ class AuditQuery(BaseModel):
     since: Annotated[datetime | None, AfterValidator(_aware_utc)] = None
     until: Annotated[datetime | None, AfterValidator(_aware_utc)] = None
     limit: int = Field(default=100, ge=1, le=1000)
+
+
+MIN_RETENTION_DAYS = 30
+MAX_RETENTION_DAYS = 3650
+DEFAULT_RETENTION_DAYS = 365
+
+
+class AuditRetention(BaseModel):
+    """How long the audit log keeps an entry. At least 30 days, so that an administrator
+    cannot wipe the traces of what they just did."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    days: int = Field(ge=MIN_RETENTION_DAYS, le=MAX_RETENTION_DAYS)

@@ -10,7 +10,7 @@ from server_stub.models import ActivationToken, User
 from server_stub.schemas.users import ActivationMailSent
 from server_stub.security.tokens import new_token, token_hash
 from server_stub.services.audit import AuditService
-from server_stub.services.context import Actor, ServiceContext
+from server_stub.services.context import Actor, ServiceContext, hash_slot
 from server_stub.services.devices import DeviceService
 from server_stub.services.email_codes import mask_email
 from server_stub.services.errors import Conflict, InvalidToken
@@ -68,8 +68,26 @@ class ActivationService:
             )
         )
 
+    def check(self, token: str) -> str:
+        """The name of the account a live activation link belongs to (:class:`InvalidToken`
+        for an unknown, used or expired one). Only reads."""
+        now = self.ctx.clock.now()
+        with self.ctx.db.read() as db:
+            found = db.execute(
+                select(ActivationToken.used_at, ActivationToken.expires_at, User.name)
+                .join(User, User.id == ActivationToken.user_id)
+                .where(ActivationToken.token_hash == token_hash(token))
+            ).one_or_none()
+        if found is None or found.used_at is not None or found.expires_at <= now:
+            raise InvalidToken()
+        return str(found.name)
+
     def activate(self, token: str, password: str, ip: str | None) -> None:
-        password_hash = self.ctx.passwords.hash(password)
+        # A dead link costs no argon2 run: the link is checked before the password is hashed
+        # (and again, under the user's lock, before it is used).
+        self.check(token)
+        with hash_slot():
+            password_hash = self.ctx.passwords.hash(password)
         now = self.ctx.clock.now()
         hashed = token_hash(token)
         with self.ctx.db.write() as db:

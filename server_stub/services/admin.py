@@ -22,6 +22,7 @@ from server_stub.services.context import Actor, ServiceContext
 from server_stub.services.devices import DeviceService
 from server_stub.services.enrollment import EnrollmentService
 from server_stub.services.errors import Conflict
+from server_stub.services.password_throttle import PasswordThrottle
 from server_stub.services.sessions import SessionStore
 from server_stub.services.users import UserService, enrollment_states, find_user
 
@@ -38,6 +39,7 @@ class AdminService:
         devices: DeviceService,
         enrollment: EnrollmentService,
         activation: ActivationService,
+        throttle: PasswordThrottle,
         audit: AuditService,
     ) -> None:
         self.ctx = ctx
@@ -46,6 +48,7 @@ class AdminService:
         self.devices = devices
         self.enrollment = enrollment
         self.activation = activation
+        self.throttle = throttle
         self.audit = audit
 
     def _revoke_access(self, db: Session, user: User) -> None:
@@ -53,6 +56,12 @@ class AdminService:
         self.sessions.end_all_for(db, user.id)
 
     def _act(
+        self, name: str, actor: Actor, action: str, change: Callable[[Session, User], None]
+    ) -> UserPublic:
+        with self.audit.refusals(actor=actor, action=action, target=name):
+            return self._change(name, actor, action, change)
+
+    def _change(
         self, name: str, actor: Actor, action: str, change: Callable[[Session, User], None]
     ) -> UserPublic:
         with self.ctx.db.write() as db:
@@ -81,10 +90,9 @@ class AdminService:
         return self._act(name, actor, "reset_2fa", change)
 
     def block(self, name: str, actor: Actor) -> UserPublic:
-        if name == actor.name:
-            raise Conflict("cannot_block_self")
-
         def change(db: Session, user: User) -> None:
+            if user.name == actor.name:
+                raise Conflict("cannot_block_self")
             user.blocked = True
             self._revoke_access(db, user)
 
@@ -97,8 +105,9 @@ class AdminService:
         return self._act(name, actor, "unblock", change)
 
     def clear_throttle(self, name: str, actor: Actor) -> UserPublic:
-        def change(_db: Session, user: User) -> None:
+        def change(db: Session, user: User) -> None:
             user.otp_failures, user.otp_retry_at = 0, None
+            self.throttle.clear_name(db, user.name)  # the wait for wrong passwords too
 
         return self._act(name, actor, "clear_throttle", change)
 
@@ -119,6 +128,10 @@ class AdminService:
         return public
 
     def send_activation(self, name: str, actor: Actor) -> ActivationMailSent:
+        with self.audit.refusals(actor=actor, action="activation_mail", target=name):
+            return self._send_activation(name, actor)
+
+    def _send_activation(self, name: str, actor: Actor) -> ActivationMailSent:
         with self.ctx.db.write() as db:
             user = find_user(db, name, lock=True)
             if not user.email:

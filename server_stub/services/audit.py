@@ -3,16 +3,27 @@
 from __future__ import annotations
 
 import json
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any, cast
 
 from sqlalchemy import Connection, Table, insert, select
 from sqlalchemy.orm import Session
 
-from server_stub.models import AuditEntry
-from server_stub.schemas.audit import AuditEntryPublic, AuditQuery
+from server_stub.models import AuditEntry, AuditSettings
+from server_stub.schemas.audit import (
+    DEFAULT_RETENTION_DAYS,
+    AuditEntryPublic,
+    AuditQuery,
+    AuditRetention,
+)
 from server_stub.services.context import Actor, ServiceContext
+from server_stub.services.errors import ServiceError, Unavailable
 
 MAX_NAME = 64
+SETTINGS_ID = 1
+log = logging.getLogger(__name__)
 
 
 def _json(value: Any) -> str | None:
@@ -20,7 +31,11 @@ def _json(value: Any) -> str | None:
 
 
 def _clip(value: str | None) -> str | None:
-    return None if value is None else value[:MAX_NAME]
+    """At most 64 printable characters: a refused action's target is whatever was typed (and
+    PostgreSQL's text cannot hold NUL)."""
+    if value is None:
+        return None
+    return "".join(ch if ch.isprintable() else "\ufffd" for ch in value[:MAX_NAME])
 
 
 class AuditService:
@@ -48,7 +63,7 @@ class AuditService:
                 old=_json(old),
                 new=_json(new),
                 ip=_clip(actor.ip),
-                result=result,
+                result=result[:MAX_NAME],
             )
         )
 
@@ -74,7 +89,7 @@ class AuditService:
                 "old": None,
                 "new": _json(new),
                 "ip": _clip(actor.ip),
-                "result": result,
+                "result": result[:MAX_NAME],
             },
         )
 
@@ -82,6 +97,56 @@ class AuditService:
         """Add an entry in a transaction of its own (for refusals, whose work rolls back)."""
         with self.ctx.db.write() as db:
             self.record(db, **fields)
+
+    @contextmanager
+    def refusals(
+        self, *, actor: Actor, action: str, target: str | None = None, attempted: Any = None
+    ) -> Iterator[None]:
+        """Around an administrator's action: a refusal (a rule, an unknown user, ...) is
+        recorded as ``action`` with its code as the result and what was attempted, in a
+        transaction of its own (the action's own work rolled back), then raised on."""
+        try:
+            yield
+        except ServiceError as error:
+            if not isinstance(error, Unavailable):  # not a refusal: the database was busy
+                self.record_refusal(
+                    actor=actor, action=action, target=target, new=attempted, result=error.code
+                )
+            raise
+
+    def record_refusal(self, **fields: Any) -> None:
+        """:meth:`record_alone` for a refusal: the refusal stands (and is answered) even when
+        it cannot be written down, which is logged."""
+        try:
+            self.record_alone(**fields)
+        except Exception:
+            log.exception("could not audit the refused %s", fields.get("action"))
+
+    def retention_days(self, db: Session) -> int:
+        row = db.get(AuditSettings, SETTINGS_ID)
+        return DEFAULT_RETENTION_DAYS if row is None else row.retention_days
+
+    def retention(self) -> AuditRetention:
+        with self.ctx.db.read() as db:
+            return AuditRetention(days=self.retention_days(db))
+
+    def set_retention(self, new: AuditRetention, actor: Actor) -> AuditRetention:
+        with self.ctx.db.write() as db:
+            row = db.get(AuditSettings, SETTINGS_ID, with_for_update=True)
+            old = DEFAULT_RETENTION_DAYS if row is None else row.retention_days
+            if row is None:
+                row = AuditSettings(id=SETTINGS_ID, retention_days=new.days)
+                db.add(row)
+            row.retention_days = new.days
+            if old != new.days:
+                self.record(
+                    db,
+                    actor=actor,
+                    action="audit_retention",
+                    old={"days": old},
+                    new={"days": new.days},
+                )
+            return AuditRetention(days=row.retention_days)
 
     def query(self, filters: AuditQuery) -> list[AuditEntryPublic]:
         statement = select(AuditEntry)

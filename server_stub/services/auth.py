@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from server_stub.models import LoginSession, TotpCredential, User
@@ -17,7 +16,7 @@ from server_stub.rights import has_p_and_o, split_modules
 from server_stub.schemas.session import LoginResponse, MePublic, Next
 from server_stub.security.ipallow import is_allowed
 from server_stub.services.audit import AuditService
-from server_stub.services.context import Actor, ServiceContext
+from server_stub.services.context import Actor, ServiceContext, hash_slot
 from server_stub.services.devices import DeviceService
 from server_stub.services.enrollment import EnrollmentService
 from server_stub.services.errors import (
@@ -29,8 +28,10 @@ from server_stub.services.errors import (
     SecondFactorRequired,
     ServiceError,
 )
+from server_stub.services.password_throttle import PasswordThrottle
 from server_stub.services.policy import PolicyService, effective_second_factor
 from server_stub.services.sessions import SessionStore
+from server_stub.services.users import lookup_user
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,7 @@ class AuthService:
         enrollment: EnrollmentService,
         devices: DeviceService,
         policy: PolicyService,
+        throttle: PasswordThrottle,
         audit: AuditService,
     ) -> None:
         self.ctx = ctx
@@ -57,6 +59,7 @@ class AuthService:
         self.enrollment = enrollment
         self.devices = devices
         self.policy = policy
+        self.throttle = throttle
         self.audit = audit
 
     # -- the password step ---------------------------------------------------------------
@@ -64,14 +67,23 @@ class AuthService:
     def login(
         self, username: str, password: str, device_token: str | None, ip: str | None
     ) -> LoginResponse:
+        now = self.ctx.clock.now()
+        counters = self.throttle.counters(username, ip)
         with self.ctx.db.read() as db:
-            found = db.scalar(select(User).where(User.name == username))
+            found = lookup_user(db, username)
+            # A throttled attempt is refused before anything costly, and not audited.
+            self.throttle.check(db, counters, now)
         stored = found.password_hash if found is not None else None
-        # Always one argon2 run (a dummy hash for unknown users) before anything else.
-        password_ok = self.ctx.passwords.verify(stored, password)
+        new_hash: str | None = None
+        with hash_slot(), self.ctx.passwords.slot():
+            self.throttle.reserve(counters, now)  # counted as wrong until it proves right
+            # Always one argon2 run (a dummy hash for unknown users) before anything else.
+            password_ok = self.ctx.passwords.verify(stored, password)
+            if password_ok and stored is not None and self.ctx.passwords.needs_rehash(stored):
+                new_hash = self.ctx.passwords.hash(password)  # outside the write lock
         if found is None or not password_ok:
             self.audit.record_alone(
-                actor=Actor(username, ip),
+                actor=Actor(found.name if found is not None else self.unknown_name(username), ip),
                 action="login",
                 target=found.name if found is not None else None,
                 result="invalid_credentials",
@@ -80,10 +92,11 @@ class AuthService:
         with self.ctx.db.write() as db:
             user = db.get(User, found.id, with_for_update=True)
             refusal = self._refusal(user, stored, ip)
-            actor = Actor(username, ip)
+            actor = Actor(found.name, ip)
             if refusal is None and user is not None:
-                if stored is not None and self.ctx.passwords.needs_rehash(stored):
-                    user.password_hash = self.ctx.passwords.hash(password)
+                self.throttle.succeeded(db, counters, now)
+                if new_hash is not None:
+                    user.password_hash = new_hash
                 step = self._next_step(db, user, device_token)
                 token = self.sessions.create(db, user_id=user.id, state=step, ip=ip)
                 self.audit.record(
@@ -92,11 +105,17 @@ class AuthService:
             else:
                 refusal = refusal or InvalidCredentials()
                 self.audit.record(
-                    db, actor=actor, action="login", target=username, result=refusal.code
+                    db, actor=actor, action="login", target=found.name, result=refusal.code
                 )
         if refusal is not None:
             raise refusal
         return LoginResponse(token=token, next=step)
+
+    def unknown_name(self, typed: str) -> str:
+        """How the audit log names a login with a name no account has: people type their
+        password into the name field, so the name is kept only as a keyed fingerprint
+        (the same typed name gives the same one, to see repeated attempts)."""
+        return "unknown:" + self.ctx.box.fingerprint(typed, purpose="login name")[:16]
 
     @staticmethod
     def _refusal(user: User | None, stored: str | None, ip: str | None) -> ServiceError | None:

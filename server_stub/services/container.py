@@ -7,6 +7,7 @@ from argon2 import PasswordHasher
 from server_stub.clock import Clock, SystemClock
 from server_stub.crypto import SecretBox
 from server_stub.db import Database
+from server_stub.files import ensure_private_dir
 from server_stub.mail import Mailer, mailer_from_settings
 from server_stub.models import PolicyRow
 from server_stub.schemas.policy import default_policy
@@ -19,6 +20,7 @@ from server_stub.services.context import ServiceContext
 from server_stub.services.devices import DeviceService
 from server_stub.services.email_codes import EmailCodeService
 from server_stub.services.enrollment import EnrollmentService
+from server_stub.services.password_throttle import PasswordThrottle
 from server_stub.services.policy import POLICY_ID, PolicyService, apply_policy
 from server_stub.services.purge import PurgeService
 from server_stub.services.sessions import SessionStore
@@ -45,15 +47,17 @@ class Services:
             policy=self.policy,
             audit=self.audit,
         )
+        self.password_throttle = PasswordThrottle(ctx)
         self.auth = AuthService(
             ctx,
             sessions=self.sessions,
             enrollment=self.enrollment,
             devices=self.devices,
             policy=self.policy,
+            throttle=self.password_throttle,
             audit=self.audit,
         )
-        self.users = UserService(ctx, self.devices, self.audit, self.policy)
+        self.users = UserService(ctx, self.devices, self.policy, self.audit)
         self.activation = ActivationService(
             ctx, sessions=self.sessions, devices=self.devices, audit=self.audit
         )
@@ -64,9 +68,10 @@ class Services:
             devices=self.devices,
             enrollment=self.enrollment,
             activation=self.activation,
+            throttle=self.password_throttle,
             audit=self.audit,
         )
-        self.purge = PurgeService(ctx, self.policy)
+        self.purge = PurgeService(ctx, self.policy, self.password_throttle, self.audit)
 
     @property
     def settings(self) -> Settings:
@@ -86,7 +91,8 @@ class Services:
         mailer: Mailer | None = None,
     ) -> Services:
         """Open (and on first run create) the database, key file and default policy."""
-        db = Database(settings.db_url)
+        ensure_private_dir(settings.home)
+        db = Database(settings.db_url, settings.db_busy_timeout.total_seconds())
         db.create_schema()
         with db.write() as session:
             if session.get(PolicyRow, POLICY_ID) is None:
@@ -98,10 +104,11 @@ class Services:
             db=db,
             clock=clock or SystemClock(),
             box=SecretBox.load_or_create(settings.key_file),
-            passwords=Passwords(hasher or make_hasher(settings.argon2)),
+            passwords=Passwords(hasher or make_hasher(settings.argon2), settings.hash_limits),
             mailer=mailer or mailer_from_settings(settings),
         )
         return cls(ctx)
 
     def close(self) -> None:
+        self.ctx.passwords.close()
         self.ctx.db.dispose()

@@ -71,3 +71,14 @@ class InvalidInput(ServiceError):
 
 class InvalidToken(ServiceError):
     code = "invalid_token"
+
+
+class Unavailable(ServiceError):
+    """Not a refusal: the server cannot answer right now (its database is locked, all password
+    hash slots are taken). The API answers 503 with ``Retry-After``."""
+
+    code = "unavailable"
+
+    def __init__(self, retry_after: int, code: str | None = None) -> None:
+        super().__init__(code)
+        self.retry_after = max(1, retry_after)

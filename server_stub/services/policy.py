@@ -1,8 +1,16 @@
-"""The 2FA policy: one row, validated, every change audited, and the e-mail cut-off applied.
+"""The 2FA policy: one row, validated, every change audited, and the two rules no policy or
+account change can undo.
 
-From ``email_cutoff`` on, employees always have 2FA with the authenticator app: a policy that
-says otherwise is refused, and :func:`effective_method` enforces it for a stored policy that
-predates the cut-off.
+1. An account with admin or P&O rights (:func:`server_stub.rights.is_privileged`) always needs
+   a second factor, whatever its kind and whatever the policy says of its group.
+2. From ``email_cutoff`` on, employees always have 2FA with the authenticator app.
+
+:func:`effective_second_factor` applies both at every login, whatever is stored (a database
+written by an older server, a policy saved before the cut-off). On top of that, changes that
+would undo either are refused with their own code, and audited (:func:`policy_refusal`,
+:func:`account_refusal`): the policy cannot switch employees off or to e-mail after the cut-off,
+nor move a cut-off that has passed to a later date; an account with admin or P&O rights is
+always an employee; after the cut-off an employee cannot become an extranet user.
 """
 
 from __future__ import annotations
@@ -14,6 +22,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from server_stub.models import PolicyRow, User
+from server_stub.rights import is_privileged, split_modules
 from server_stub.schemas.policy import GroupPolicy, Method, PolicyPublic, PolicyUpdate
 from server_stub.schemas.policy import default_policy as seed_defaults
 from server_stub.services.audit import AuditService
@@ -78,7 +87,38 @@ def effective_second_factor(policy: PolicyPublic, user: User, today: date) -> Se
         method = user.method_choice  # type: ignore[assignment]
     if user.kind == "employee" and today >= policy.email_cutoff:
         return SecondFactor(enabled=True, method="app")
+    if is_privileged(user.is_admin, split_modules(user.modules)):
+        return SecondFactor(enabled=True, method=method)  # whatever the group's switch says
     return SecondFactor(enabled=group.enabled, method=method)
+
+
+def policy_refusal(new: PolicyUpdate, stored: PolicyPublic, today: date) -> InvalidInput | None:
+    """Why ``new`` may not replace ``stored`` today, if it may not."""
+    if stored.email_cutoff <= today < new.email_cutoff:
+        # The cut-off has passed: moving it later would hand employees e-mail codes (or no
+        # second factor) again.
+        return InvalidInput("email_cutoff_passed")
+    employees = new.employees
+    if today >= new.email_cutoff and not (employees.enabled and employees.method == "app"):
+        return InvalidInput("employees_require_app_after_cutoff")
+    return None
+
+
+def account_refusal(
+    *,
+    kind: str,
+    admin: bool,
+    modules: tuple[str, ...] | list[str],
+    previous_kind: str | None,
+    policy: PolicyPublic,
+    today: date,
+) -> InvalidInput | None:
+    """Why an account may not be created (``previous_kind`` None) or changed into this, if so."""
+    if kind == "extranet" and is_privileged(admin, modules):
+        return InvalidInput("privileged_must_be_employee")
+    if previous_kind == "employee" and kind == "extranet" and today >= policy.email_cutoff:
+        return InvalidInput("employee_cannot_become_extranet")
+    return None
 
 
 class PolicyService:
@@ -98,32 +138,37 @@ class PolicyService:
     def for_user(self, db: Session, user: User) -> SecondFactor:
         return effective_second_factor(self.load(db), user, self.ctx.clock.now().date())
 
-    def check(self, policy: PolicyUpdate) -> None:
-        today = self.ctx.clock.now().date()
-        employees = policy.employees
-        if today >= policy.email_cutoff and not (employees.enabled and employees.method == "app"):
-            raise InvalidInput("employees_require_app_after_cutoff")
-
     def update(self, new: PolicyUpdate, actor: Actor) -> PolicyPublic:
-        self.check(new)
+        today = self.ctx.clock.now().date()
         with self.ctx.db.write() as db:
             # Locked (PostgreSQL): of two saves at once, the second sees the first's values,
-            # so its audit entry's "old" is right.
+            # so its audit entry's "old" (and its check against the stored cut-off) is right.
             row = db.get(PolicyRow, POLICY_ID, with_for_update=True)
             if row is None:
                 row = PolicyRow(id=POLICY_ID)
                 apply_policy(row, seed_defaults())
                 db.add(row)
-            old_flat = _flatten(_to_public(row).model_dump(mode="json"))
-            apply_policy(row, new)
-            new_flat = _flatten(_to_public(row).model_dump(mode="json"))
+            stored = _to_public(row)
+            old_flat = _flatten(stored.model_dump(mode="json"))
+            new_flat = _flatten(new.model_dump(mode="json"))
             changed = [key for key in new_flat if new_flat[key] != old_flat[key]]
-            if changed:
-                self.audit.record(
-                    db,
-                    actor=actor,
-                    action="policy_update",
-                    old={key: old_flat[key] for key in changed},
-                    new={key: new_flat[key] for key in changed},
-                )
-            return _to_public(row)
+            refusal = policy_refusal(new, stored, today)
+            if refusal is None:
+                apply_policy(row, new)
+                if changed:
+                    self.audit.record(
+                        db,
+                        actor=actor,
+                        action="policy_update",
+                        old={key: old_flat[key] for key in changed},
+                        new={key: new_flat[key] for key in changed},
+                    )
+                return _to_public(row)
+        self.audit.record_refusal(
+            actor=actor,
+            action="policy_update",
+            old={key: old_flat[key] for key in changed},
+            new={key: new_flat[key] for key in changed},
+            result=refusal.code,
+        )
+        raise refusal

@@ -10,35 +10,43 @@ What goes, and when:
   a user send more codes per hour than allowed;
 * trusted devices once past ``verified_at + N``, N from the policy at that moment (the same
   rule as the login's check: a device the login would no longer trust);
-* activation links once used (or replaced by a newer one) or expired.
+* activation links once used (or replaced by a newer one) or expired;
+* counts of wrong passwords a day after their last failure (they are forgotten then anyway);
+* audit entries older than the audit log's retention (365 days unless an administrator set
+  30 to 3650), a batch of :data:`AUDIT_BATCH` per transaction so that a large first purge
+  never holds the database's write lock for long.
 
-The audit log is never purged. The server runs :meth:`PurgeService.purge` at start and every
+The server runs :meth:`PurgeService.purge` at start and every
 ``Settings.purge_interval`` (:mod:`server_stub.maintenance`), never in a request.
 """
 
 from __future__ import annotations
 
 import logging
-from dataclasses import asdict, dataclass
-from datetime import datetime
+from dataclasses import asdict, dataclass, replace
+from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Delete, and_, delete, or_
+from sqlalchemy import Delete, and_, delete, or_, select
 from sqlalchemy.orm import Session
 
 from server_stub.models import (
     ActivationToken,
+    AuditEntry,
     EmailCode,
     LoginSession,
     PendingEnrollment,
     TrustedDevice,
 )
+from server_stub.services.audit import AuditService
 from server_stub.services.context import ServiceContext
 from server_stub.services.devices import validity
 from server_stub.services.email_codes import HOUR
+from server_stub.services.password_throttle import PasswordThrottle
 from server_stub.services.policy import PolicyService
 
 log = logging.getLogger(__name__)
+AUDIT_BATCH = 5000
 
 
 @dataclass(frozen=True)
@@ -50,6 +58,8 @@ class Purged:
     email_codes: int = 0
     trusted_devices: int = 0
     activation_tokens: int = 0
+    password_failures: int = 0
+    audit_entries: int = 0
 
     @property
     def total(self) -> int:
@@ -62,9 +72,17 @@ def _delete(db: Session, statement: Delete) -> int:
 
 
 class PurgeService:
-    def __init__(self, ctx: ServiceContext, policy: PolicyService) -> None:
+    def __init__(
+        self,
+        ctx: ServiceContext,
+        policy: PolicyService,
+        throttle: PasswordThrottle,
+        audit: AuditService,
+    ) -> None:
         self.ctx = ctx
         self.policy = policy
+        self.throttle = throttle
+        self.audit = audit
 
     def purge(self, now: datetime) -> Purged:
         """Delete every row that is dead at ``now``, in one short write transaction."""
@@ -99,6 +117,7 @@ class PurgeService:
                         )
                     ),
                 ),
+                password_failures=self.throttle.purge(db, now),
                 activation_tokens=_delete(
                     db,
                     delete(ActivationToken).where(
@@ -106,6 +125,24 @@ class PurgeService:
                     ),
                 ),
             )
+        purged = replace(purged, audit_entries=self._purge_audit(now))
         if purged.total:
             log.info("purged expired rows: %s", asdict(purged))
         return purged
+
+    def _purge_audit(self, now: datetime) -> int:
+        """Audit entries past the retention, :data:`AUDIT_BATCH` per write transaction."""
+        total = 0
+        while True:
+            with self.ctx.db.write() as db:
+                until = now - timedelta(days=self.audit.retention_days(db))
+                oldest = (
+                    select(AuditEntry.id)
+                    .where(AuditEntry.at < until)
+                    .order_by(AuditEntry.id)
+                    .limit(AUDIT_BATCH)
+                )
+                deleted = _delete(db, delete(AuditEntry).where(AuditEntry.id.in_(oldest)))
+            total += deleted
+            if deleted < AUDIT_BATCH:
+                return total

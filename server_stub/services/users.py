@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -16,10 +16,10 @@ from server_stub.schemas.policy import Method, PolicyPublic
 from server_stub.schemas.users import EnrollmentState, Kind, UserCreate, UserPublic, UserUpdate
 from server_stub.security.ipallow import parse_allowlist
 from server_stub.services.audit import AuditService
-from server_stub.services.context import Actor, ServiceContext
+from server_stub.services.context import Actor, ServiceContext, hash_slot
 from server_stub.services.devices import DeviceService
 from server_stub.services.errors import Conflict, NotFound
-from server_stub.services.policy import PolicyService, effective_second_factor
+from server_stub.services.policy import PolicyService, account_refusal, effective_second_factor
 
 METHODS: dict[str, Method] = {"app": "app", "email": "email"}
 
@@ -65,13 +65,27 @@ def to_public(user: User, enrollment: str, now: datetime, policy: PolicyPublic) 
     )
 
 
-def find_user(db: Session, name: str, *, lock: bool = False) -> User:
+def name_matches(name: str) -> ColumnElement[bool]:
+    """The account named ``name`` in any letters' case (the unique index's expression)."""
+    return func.lower(User.name) == func.lower(name)
+
+
+def lookup_user(db: Session, name: str, *, lock: bool = False) -> User | None:
+    """The account named ``name``, whatever the case; None if there is none.
+
+    A database written before names ignored case may hold two that differ only in case: then
+    the exact spelling wins.
+    """
     if "\x00" in name:  # no user has one, and PostgreSQL refuses it even in a query
-        raise NotFound()
-    statement = select(User).where(User.name == name)
+        return None
+    statement = select(User).where(name_matches(name)).order_by((User.name == name).desc())
     if lock:
         statement = statement.with_for_update()
-    user = db.scalar(statement)
+    return db.scalars(statement.limit(1)).first()
+
+
+def find_user(db: Session, name: str, *, lock: bool = False) -> User:
+    user = lookup_user(db, name, lock=lock)
     if user is None:
         raise NotFound()
     return user
@@ -88,18 +102,23 @@ def _audit_view(user: User) -> dict[str, Any]:
     }
 
 
+def _create_view(data: UserCreate) -> dict[str, Any]:
+    """What a creation attempted, for the audit log (never the password)."""
+    return data.model_dump(mode="json", exclude={"name", "password"})
+
+
 class UserService:
     def __init__(
         self,
         ctx: ServiceContext,
         devices: DeviceService,
-        audit: AuditService,
         policy: PolicyService,
+        audit: AuditService,
     ) -> None:
         self.ctx = ctx
         self.devices = devices
-        self.audit = audit
         self.policy = policy
+        self.audit = audit
 
     def public(self, db: Session, user: User) -> UserPublic:
         now = self.ctx.clock.now()
@@ -122,9 +141,32 @@ class UserService:
             return self.public(db, find_user(db, name))
 
     def create(self, data: UserCreate, actor: Actor) -> UserPublic:
-        password_hash = None if data.password is None else self.ctx.passwords.hash(data.password)
+        attempted = _create_view(data)
+        with self.audit.refusals(
+            actor=actor, action="user_create", target=data.name, attempted=attempted
+        ):
+            return self._create(data, actor)
+
+    def _create(self, data: UserCreate, actor: Actor) -> UserPublic:
+        today = self.ctx.clock.now().date()
+        with self.ctx.db.read() as db:
+            policy = self.policy.load(db)
+        refusal = account_refusal(
+            kind=data.kind,
+            admin=data.admin,
+            modules=data.modules,
+            previous_kind=None,
+            policy=policy,
+            today=today,
+        )
+        if refusal is not None:
+            raise refusal
+        password_hash = None
+        if data.password is not None:
+            with hash_slot():
+                password_hash = self.ctx.passwords.hash(data.password)
         with self.ctx.db.write() as db:
-            if db.scalar(select(User.id).where(User.name == data.name)) is not None:
+            if db.scalar(select(User.id).where(name_matches(data.name))) is not None:
                 raise Conflict("user_exists")
             user = User(
                 name=data.name,
@@ -151,10 +193,19 @@ class UserService:
             return self.public(db, user)
 
     def update(self, name: str, data: UserUpdate, actor: Actor) -> UserPublic:
+        attempted = data.model_dump(mode="json", include=data.model_fields_set)
+        with self.audit.refusals(
+            actor=actor, action="user_update", target=name, attempted=attempted
+        ):
+            return self._update(name, data, actor)
+
+    def _update(self, name: str, data: UserUpdate, actor: Actor) -> UserPublic:
         given = data.model_fields_set
+        today = self.ctx.clock.now().date()
         with self.ctx.db.write() as db:
             user = find_user(db, name, lock=True)
             before = _audit_view(user)
+            previous_kind = user.kind
             if "email" in given:
                 user.email = data.email
             if "kind" in given and data.kind is not None:
@@ -167,6 +218,16 @@ class UserService:
                 user.location_manager = data.location_manager
             if "ip_allowlist" in given:
                 user.ip_allowlist = ",".join(data.ip_allowlist or [])
+            refusal = account_refusal(
+                kind=user.kind,
+                admin=user.is_admin,
+                modules=split_modules(user.modules),
+                previous_kind=previous_kind,
+                policy=self.policy.load(db),
+                today=today,
+            )
+            if refusal is not None:
+                raise refusal  # rolls the changes above back
             after = _audit_view(user)
             changed = [key for key in after if after[key] != before[key]]
             if "ip_allowlist" in changed:

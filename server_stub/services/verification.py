@@ -102,78 +102,82 @@ class VerificationService:
         self.policy_defaults = default_policy()
 
     def verify(self, token: str, code: str, ip: str | None) -> Verified:
-        code = "".join(code.split())
-        refusal: ServiceError
+        """One code check in a transaction of its own."""
         with self.ctx.db.write() as db:
-            # The checks of AuthService.authenticate, in its order, inside this transaction
-            # (the hot path: one transaction per code instead of a read and then a write).
-            # Session, user, paired secret and the validity settings in one query; the session's
-            # and the user's rows are locked (PostgreSQL) so that the step and the throttle
-            # counter are read and written by one attempt at a time.
-            found = db.execute(
-                _HOT_QUERY, {"token_hash": token_hash(token), "policy_id": POLICY_ID}
-            ).one_or_none()
-            now = self.ctx.clock.now()
-            if found is None or found.expires_at <= now or found.blocked:
-                raise NotAuthenticated()
-            if not is_allowed(found.ip_allowlist, ip):
-                raise IpNotAllowed()
-            step = found.state
-            if step not in CODE_STEPS:
-                raise WrongStep()
-            actor = Actor(found.name, ip)
-            user_id: int = found.user_id
-            if step != "totp":  # pairing and e-mail codes: rare, through the ORM
-                outcome = self._verify_other(db, found, code, ip, now)
-                if isinstance(outcome, Verified):
-                    return outcome
-                refusal = outcome
-            elif found.otp_retry_at is not None and now < found.otp_retry_at:
-                refusal = Throttled(math.ceil((found.otp_retry_at - now).total_seconds()))
-            elif self._check_totp(db, found, code, now):
-                connection = db.connection()
-                if found.otp_failures or found.otp_retry_at is not None:
-                    connection.execute(
-                        _USERS.update()
-                        .where(_USERS.c.id == user_id)
-                        .values(otp_failures=0, otp_retry_at=None)
-                    )
+            outcome = self.attempt(db, token, code, ip)
+        if isinstance(outcome, ServiceError):
+            raise outcome  # after the commit: the failure count must stay
+        return outcome
+
+    def attempt(
+        self, db: Session, token: str, code: str, ip: str | None
+    ) -> Verified | ServiceError:
+        """One code check inside the caller's write transaction: the result, or the refusal
+        to raise once the transaction is committed (a wrong code's count must be kept).
+        Refusals that change nothing (no session, blocked, address, step) are raised."""
+        code = "".join(code.split())
+        # The checks of AuthService.authenticate, in its order, inside this transaction (the
+        # hot path: one transaction per code instead of a read and then a write). Session,
+        # user, paired secret and the validity settings in one query; the session's and the
+        # user's rows are locked (PostgreSQL) so that the step and the throttle counter are
+        # read and written by one attempt at a time.
+        found = db.execute(
+            _HOT_QUERY, {"token_hash": token_hash(token), "policy_id": POLICY_ID}
+        ).one_or_none()
+        now = self.ctx.clock.now()
+        if found is None or found.expires_at <= now or found.blocked:
+            raise NotAuthenticated()
+        if not is_allowed(found.ip_allowlist, ip):
+            raise IpNotAllowed()
+        step = found.state
+        if step not in CODE_STEPS:
+            raise WrongStep()
+        actor = Actor(found.name, ip)
+        user_id: int = found.user_id
+        if step != "totp":  # pairing and e-mail codes: rare, through the ORM
+            return self._verify_other(db, found, code, ip, now)
+        if found.otp_retry_at is not None and now < found.otp_retry_at:
+            return Throttled(math.ceil((found.otp_retry_at - now).total_seconds()))
+        if self._check_totp(db, found, code, now):
+            connection = db.connection()
+            if found.otp_failures or found.otp_retry_at is not None:
                 connection.execute(
-                    _SESSIONS.update()
-                    .where(_SESSIONS.c.id == found.session_id)
-                    .values(
-                        state="done",
-                        completed_at=now,
-                        expires_at=now + self.ctx.settings.session_ttl,
-                    )
-                )
-                device_token = self.devices.issue_on(
-                    connection, user_id=user_id, method="app", at=now
-                )
-                hours = found.authenticator_validity_hours
-                if hours is None:  # no policy saved yet: the seed's defaults
-                    hours = self.policy_defaults.authenticator_validity_hours
-                until = now + timedelta(hours=hours)
-                self.audit.insert(connection, actor=actor, action="verify", target=found.name)
-                return Verified(device_token=device_token, trusted_until=until)
-            else:
-                failures = found.otp_failures + 1
-                delay = delay_after(self.ctx.settings.throttle, failures)
-                db.connection().execute(
                     _USERS.update()
                     .where(_USERS.c.id == user_id)
-                    .values(otp_failures=failures, otp_retry_at=now + delay if delay else None)
+                    .values(otp_failures=0, otp_retry_at=None)
                 )
-                self.audit.insert(
-                    db.connection(),
-                    actor=actor,
-                    action="verify",
-                    target=found.name,
-                    new={"failures": failures, "step": step},
-                    result="invalid_code",
+            connection.execute(
+                _SESSIONS.update()
+                .where(_SESSIONS.c.id == found.session_id)
+                .values(
+                    state="done",
+                    completed_at=now,
+                    expires_at=now + self.ctx.settings.session_ttl,
                 )
-                refusal = InvalidCode()
-        raise refusal
+            )
+            device_token = self.devices.issue_on(connection, user_id=user_id, method="app", at=now)
+            hours = found.authenticator_validity_hours
+            if hours is None:  # no policy saved yet: the seed's defaults
+                hours = self.policy_defaults.authenticator_validity_hours
+            until = now + timedelta(hours=hours)
+            self.audit.insert(connection, actor=actor, action="verify", target=found.name)
+            return Verified(device_token=device_token, trusted_until=until)
+        failures = found.otp_failures + 1
+        delay = delay_after(self.ctx.settings.throttle, failures)
+        db.connection().execute(
+            _USERS.update()
+            .where(_USERS.c.id == user_id)
+            .values(otp_failures=failures, otp_retry_at=now + delay if delay else None)
+        )
+        self.audit.insert(
+            db.connection(),
+            actor=actor,
+            action="verify",
+            target=found.name,
+            new={"failures": failures, "step": step},
+            result="invalid_code",
+        )
+        return InvalidCode()
 
     def _check_totp(self, db: Session, found: Any, code: str, now: datetime) -> bool:
         if found.secret is None:

@@ -34,6 +34,10 @@ CATALOGUE: Final[Mapping[Lang, Mapping[str, str]]] = {
         ),
         "error_ip_not_allowed": "Je account mag niet inloggen vanaf dit IP-adres.",
         "error_session_expired": "Je sessie is verlopen. Log opnieuw in.",
+        "error_too_many_attempts": (
+            "Te veel onjuiste wachtwoorden. Probeer het over {wait} opnieuw."
+        ),
+        "error_busy": "De server is even te druk. Probeer het over {wait} opnieuw.",
         "twofa": "Tweestapsverificatie",
         "enroll_title": "Authenticator-app koppelen",
         "enroll_intro": (
@@ -135,6 +139,27 @@ CATALOGUE: Final[Mapping[Lang, Mapping[str, str]]] = {
             "Het formulier kon niet veilig worden verstuurd. Open de inlogpagina opnieuw en "
             "probeer het nog eens."
         ),
+        "activate_title": "Wachtwoord kiezen",
+        "activate_intro": "Kies een wachtwoord voor je account {name}.",
+        "new_password": "Nieuw wachtwoord",
+        "new_password_hint": "Minstens 8 tekens.",
+        "repeat_password": "Herhaal het wachtwoord",
+        "activate_button": "Wachtwoord instellen",
+        "error_password_too_short": "Het wachtwoord moet minstens 8 tekens hebben.",
+        "error_password_too_long": "Het wachtwoord mag hoogstens 1024 tekens hebben.",
+        "error_passwords_differ": "De twee wachtwoorden zijn niet gelijk.",
+        "invalid_link_title": "Deze link werkt niet meer",
+        "invalid_link_text": (
+            "De link is al gebruikt, verlopen of onvolledig. Vraag een beheerder van je "
+            "organisatie om een nieuwe activatiemail."
+        ),
+        "activated_title": "Je wachtwoord is ingesteld",
+        "activated_text": "Log nu in met je gebruikersnaam en je nieuwe wachtwoord.",
+        "busy_title": "Even geduld",
+        "busy_text": (
+            "De server kan je verzoek nu even niet afhandelen. Probeer het over een paar "
+            "seconden opnieuw."
+        ),
         "not_found_title": "Pagina niet gevonden",
         "back_to_login": "Naar de inlogpagina",
         "seconds_one": "{n} seconde",
@@ -157,6 +182,8 @@ CATALOGUE: Final[Mapping[Lang, Mapping[str, str]]] = {
         "error_blocked": "Your account is blocked. Contact an administrator of your organisation.",
         "error_ip_not_allowed": "Your account may not log in from this IP address.",
         "error_session_expired": "Your session has expired. Please log in again.",
+        "error_too_many_attempts": "Too many wrong passwords. Try again in {wait}.",
+        "error_busy": "The server is busy. Try again in {wait}.",
         "twofa": "Two-step verification",
         "enroll_title": "Set up your authenticator app",
         "enroll_intro": (
@@ -251,6 +278,26 @@ CATALOGUE: Final[Mapping[Lang, Mapping[str, str]]] = {
         "csrf_title": "This page has expired",
         "csrf_text": (
             "The form could not be sent safely. Open the login page again and try once more."
+        ),
+        "activate_title": "Choose a password",
+        "activate_intro": "Choose a password for your account {name}.",
+        "new_password": "New password",
+        "new_password_hint": "At least 8 characters.",
+        "repeat_password": "Repeat the password",
+        "activate_button": "Set password",
+        "error_password_too_short": "The password must have at least 8 characters.",
+        "error_password_too_long": "The password may have at most 1024 characters.",
+        "error_passwords_differ": "The two passwords are not the same.",
+        "invalid_link_title": "This link no longer works",
+        "invalid_link_text": (
+            "The link has been used already, has expired or is incomplete. Ask an "
+            "administrator of your organisation for a new activation mail."
+        ),
+        "activated_title": "Your password has been set",
+        "activated_text": "Log in now with your username and your new password.",
+        "busy_title": "One moment, please",
+        "busy_text": (
+            "The server cannot handle your request just now. Try again in a few seconds."
         ),
         "not_found_title": "Page not found",
         "back_to_login": "Go to the login page",

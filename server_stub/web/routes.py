@@ -13,27 +13,32 @@ import base64
 import contextlib
 from functools import cache
 from typing import Annotated, Final
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, FastAPI, Form, Request
 from fastapi.responses import Response
 from pydantic import ValidationError
 
+from server_stub.api import errors as api_errors
 from server_stub.api.deps import get_services
 from server_stub.api.errors import status_for
 from server_stub.schemas.session import LoginRequest
+from server_stub.services import Services
 from server_stub.services.errors import (
     Blocked,
     Conflict,
     InvalidCode,
     InvalidCredentials,
+    InvalidToken,
     IpNotAllowed,
     NotAuthenticated,
     SecondFactorRequired,
     Throttled,
+    Unavailable,
     WrongStep,
 )
 from server_stub.web import csrf
-from server_stub.web.headers import SecurityHeaders
+from server_stub.web.headers import SecurityHeaders, is_api_path
 from server_stub.web.page import STATIC_DIR, STEP_PATHS, CookieNames, Page, is_secure
 
 router = APIRouter(include_in_schema=False)
@@ -73,12 +78,14 @@ def login_page(
     status: int = 200,
     error: str | None = None,
     username: str = "",
+    headers: dict[str, str] | None = None,
 ) -> Response:
     return page.render(
         "web/login.html",
         title=page.t("login_title"),
         here="/",
         status=status,
+        headers=headers,
         error=error,
         username=username,
     )
@@ -136,6 +143,15 @@ def login(
             status=status_for(error),
             error=page.t(f"error_{error.code}"),
             username=username,
+        )
+    except (Throttled, Unavailable) as error:  # too many wrong passwords; every hash slot taken
+        page.end_session()
+        return login_page(
+            page,
+            status=status_for(error),
+            error=page.t(f"error_{error.code}", wait=page.t.wait(error.retry_after)),
+            username=username,
+            headers={"Retry-After": str(error.retry_after)},
         )
     page.start_session(started.token)
     return page.redirect(STEP_PATHS[started.next])
@@ -337,6 +353,109 @@ def logout(page: PageDep) -> Response:
     return page.redirect("/")
 
 
+# -- the activation link of the mail ---------------------------------------------------------
+
+
+MAX_TOKEN_LENGTH: Final = 256
+MIN_PASSWORD: Final = 8
+MAX_PASSWORD: Final = 1024
+
+
+def activate_page(
+    page: Page,
+    *,
+    token: str,
+    name: str,
+    status: int = 200,
+    error: str | None = None,
+    headers: dict[str, str] | None = None,
+) -> Response:
+    return page.render(
+        "web/activate.html",
+        title=page.t("activate_title"),
+        here=f"/activate?{urlencode({'token': token})}",
+        status=status,
+        headers=headers,
+        error=error,
+        token=token,
+        name=name,
+    )
+
+
+def invalid_link(page: Page) -> Response:
+    t = page.t
+    return page.render(
+        "web/message.html",
+        title=t("invalid_link_title"),
+        here="/",
+        status=400,
+        text=t("invalid_link_text"),
+    )
+
+
+def link_owner(page: Page, token: str) -> str | None:
+    """The name of the account a live link belongs to; None for anything else."""
+    if not token or len(token) > MAX_TOKEN_LENGTH:
+        return None
+    try:
+        return page.services.activation.check(token)
+    except InvalidToken:
+        return None
+
+
+@router.get("/activate")
+def activate(page: PageDep, token: str = "") -> Response:
+    """The link of an activation mail (a new account, or a password reset)."""
+    name = link_owner(page, token)
+    if name is None:
+        return invalid_link(page)
+    return activate_page(page, token=token, name=name)
+
+
+@router.post("/activate", dependencies=CSRF)
+def activate_post(
+    page: PageDep,
+    token: Annotated[str, Form()] = "",
+    password: Annotated[str, Form()] = "",
+    password_repeat: Annotated[str, Form()] = "",
+) -> Response:
+    name = link_owner(page, token)
+    if name is None:
+        return invalid_link(page)
+    t = page.t
+    problem = None
+    if len(password) < MIN_PASSWORD:
+        problem = "error_password_too_short"
+    elif len(password) > MAX_PASSWORD:
+        problem = "error_password_too_long"
+    elif password != password_repeat:
+        problem = "error_passwords_differ"
+    if problem is not None:
+        return activate_page(page, token=token, name=name, status=422, error=t(problem))
+    try:
+        page.services.activation.activate(token, password, page.ip)
+    except InvalidToken:  # used by another request meanwhile
+        return invalid_link(page)
+    except Unavailable as error:
+        return activate_page(
+            page,
+            token=token,
+            name=name,
+            status=503,
+            error=t("error_busy", wait=t.wait(error.retry_after)),
+            headers={"Retry-After": str(error.retry_after)},
+        )
+    return page.redirect("/activated")
+
+
+@router.get("/activated")
+def activated(page: PageDep) -> Response:
+    t = page.t
+    return page.render(
+        "web/message.html", title=t("activated_title"), here="/activated", text=t("activated_text")
+    )
+
+
 # -- static files ------------------------------------------------------------------------------
 
 
@@ -368,8 +487,30 @@ async def csrf_refused(request: Request, _error: Exception) -> Response:
     )
 
 
+async def database_trouble(request: Request, error: Exception) -> Response:
+    """503 when the database is locked or away: a page here, ``{"detail": ...}`` for the API."""
+    if is_api_path(request.url.path):
+        return await api_errors.database_error(request, error)
+    api_errors.database_problem(error)
+    page = Page.of(request)
+    t = page.t
+    return page.render(
+        "web/error.html",
+        title=t("busy_title"),
+        here="/",
+        status=503,
+        headers={"Retry-After": str(api_errors.DATABASE_RETRY_AFTER)},
+        text=t("busy_text"),
+    )
+
+
 def install(app: FastAPI) -> None:
-    """Add the login page to ``app``: routes, the 403 page for CSRF, security headers."""
+    """Add the login page to ``app``: routes, the 403 page for CSRF, the 503 page, security
+    headers."""
     app.include_router(router)
     app.add_exception_handler(csrf.CsrfRefused, csrf_refused)
-    app.add_middleware(SecurityHeaders)
+    for kind in api_errors.DATABASE_ERRORS:
+        app.add_exception_handler(kind, database_trouble)
+    services: Services = app.state.services
+    https = services.settings.public_url.lower().startswith("https://")
+    app.add_middleware(SecurityHeaders, https_public_url=https)

@@ -17,11 +17,14 @@ from argon2 import PasswordHasher
 
 from server_stub.api import create_app
 from server_stub.clock import ManualClock
+from server_stub.models import PolicyRow
 from server_stub.runner import BackgroundServer
+from server_stub.schemas.policy import PolicyPublic
 from server_stub.schemas.users import UserCreate, UserPublic
 from server_stub.services import Services
 from server_stub.services.context import Actor
 from server_stub.services.errors import NotFound
+from server_stub.services.policy import POLICY_ID, apply_policy
 from server_stub.settings import Argon2Params, Settings
 
 # A Monday morning well after the e-mail cut-off, at the start of a 30-second step.
@@ -31,7 +34,7 @@ ADMIN = "beheerder"
 
 
 class CountingHasher(PasswordHasher):
-    """argon2id with test parameters that counts its verifications."""
+    """argon2id with test parameters that counts its verifications and hashes."""
 
     def __init__(self) -> None:
         params = Argon2Params.for_tests()
@@ -41,12 +44,18 @@ class CountingHasher(PasswordHasher):
             parallelism=params.parallelism,
         )
         self.verify_calls = 0
+        self.hash_calls = 0
         self._lock = threading.Lock()
 
     def verify(self, hash: str | bytes, password: str | bytes) -> Literal[True]:
         with self._lock:
             self.verify_calls += 1
         return super().verify(hash, password)
+
+    def hash(self, password: str | bytes, *, salt: bytes | None = None) -> str:
+        with self._lock:
+            self.hash_calls += 1
+        return super().hash(password, salt=salt)
 
 
 @dataclass
@@ -154,6 +163,16 @@ class Harness:
             return self.enroll(name)
         return self.full_login(name)
 
+    def store_policy(self, **changes: Any) -> None:
+        """Write the policy straight into the database, as an organisation saved it earlier:
+        with a cut-off date still to come, say, which no save may set once it has passed."""
+        with self.services.ctx.db.write() as db:
+            row = db.get(PolicyRow, POLICY_ID)
+            assert row is not None
+            policy = self.services.policy.load(db).model_dump()
+            policy.update(changes)
+            apply_policy(row, PolicyPublic.model_validate(policy))
+
     def existing_user(self, name: str) -> UserPublic | None:
         try:
             return self.services.users.get(name)
@@ -206,14 +225,19 @@ class SqliteInHome:
 
 
 def start_harness(
-    home: Path, db_url: str | None = None, *, lifespan: bool = False, **overrides: Any
+    home: Path,
+    db_url: str | None = None,
+    *,
+    lifespan: bool = False,
+    hasher: CountingHasher | None = None,
+    **overrides: Any,
 ) -> Harness:
     """``lifespan``: run the app's housekeeping (the purge at start and every interval)."""
     settings = Settings.from_env(
         {}, home=home, db_url=db_url, argon2=Argon2Params.for_tests(), **overrides
     )
     clock = ManualClock(START)
-    hasher = CountingHasher()
+    hasher = hasher or CountingHasher()
     services = Services.build(settings, clock=clock, hasher=hasher)
     server = BackgroundServer(create_app(services), lifespan=lifespan)
     server.start()

@@ -12,7 +12,11 @@ from tests.server.harness import PASSWORD, Harness
 
 
 def test_health_and_openapi(harness: Harness) -> None:
-    assert harness.client.get("/api/health").json() == {"status": "ok", "version": "0.1.0"}
+    assert harness.client.get("/api/health").json() == {
+        "status": "ok",
+        "version": "0.1.0",
+        "database": "ok",
+    }
     schema = harness.client.get("/openapi.json").json()
     for path in ("/api/session", "/api/session/verify", "/api/admin/policy", "/api/admin/audit"):
         assert path in schema["paths"]
@@ -47,8 +51,10 @@ def test_failed_logins_are_audited_for_known_and_unknown_users(harness: Harness)
     harness.login_response("jan", "x")
     entries = harness.services.audit.query(AuditQuery(action="login"))
     results = {(e.actor, e.target, e.result) for e in entries}
-    assert ("nobody", None, "invalid_credentials") in results
     assert ("jan", "jan", "invalid_credentials") in results
+    unknown = [e for e in entries if e.target is None]
+    assert len(unknown) == 1 and unknown[0].result == "invalid_credentials"
+    assert unknown[0].actor is not None and unknown[0].actor.startswith("unknown:")
 
 
 def test_blocked_user_is_refused_only_after_a_correct_password(harness: Harness) -> None:
@@ -128,6 +134,69 @@ def test_forwarded_for_is_ignored_unless_the_proxy_is_trusted(
     assert forwarded.status_code == 200
     other = behind_proxy.login_response("jan", headers={"X-Forwarded-For": "10.9.9.9"})
     assert other.status_code == 403
+
+
+@pytest.fixture
+def behind_proxy(make_harness: Callable[..., Harness]) -> Harness:
+    """A server behind a trusted proxy on 127.0.0.1, with ``jan`` allowed only from 10.1.2.3."""
+    harness = make_harness(trusted_proxies=("127.0.0.1", "192.168.0.0/24"))
+    harness.add_user("jan", ip_allowlist="10.1.2.3")
+    return harness
+
+
+@pytest.mark.parametrize(
+    ("lines", "allowed"),
+    [
+        (["10.1.2.3"], True),
+        (["10.9.9.9"], False),
+        (["10.9.9.9, 10.1.2.3"], True),  # the proxy appended the client: the right-most counts
+        (["10.1.2.3, 10.9.9.9"], False),  # the client chose the left part itself
+        (["10.1.2.3, 192.168.0.7"], True),  # a second trusted proxy in between is skipped
+        # HAProxy's "option forwardfor" adds its own header line below the client's: every
+        # line counts, in order, so the client's own line cannot choose the address.
+        (["10.1.2.3", "10.9.9.9"], False),
+        (["10.9.9.9", "10.1.2.3"], True),
+        (["10.1.2.3", "10.9.9.9, 192.168.0.7"], False),
+        (["10.1.2.3", ""], True),
+        (["", "10.1.2.3"], True),
+    ],
+    ids=[
+        "one-allowed",
+        "one-other",
+        "list-right-most-allowed",
+        "list-left-spoofed",
+        "second-proxy-skipped",
+        "two-lines-spoofed-first",
+        "two-lines-allowed-last",
+        "two-lines-proxy-chain",
+        "empty-second-line",
+        "empty-first-line",
+    ],
+)
+def test_forwarded_for_reads_every_header_line_and_takes_the_right_most_untrusted_address(
+    behind_proxy: Harness, lines: list[str], allowed: bool
+) -> None:
+    headers = [("X-Forwarded-For", line) for line in lines]
+    response = behind_proxy.login_response("jan", headers=headers)
+    assert response.status_code == (200 if allowed else 403), response.text
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [["not an address"], ["10.1.2.3, junk"], ["10.1.2.3", "junk"], ["10.1.2.3:8080"], ["[::1]"]],
+    ids=["junk", "junk-right-most", "junk-second-line", "with-port", "bracketed"],
+)
+def test_junk_from_a_trusted_proxy_is_no_address_at_all(
+    make_harness: Callable[..., Harness], lines: list[str]
+) -> None:
+    """Junk where the client's address belongs is not replaced by the proxy's own address
+    (which an allow-list may well contain): the client's address is unknown, and an unknown
+    address is outside every allow-list."""
+    harness = make_harness(trusted_proxies=("127.0.0.1",))
+    harness.add_user("jan", ip_allowlist="127.0.0.1, 10.1.2.3")
+    response = harness.login_response("jan", headers=[("X-Forwarded-For", v) for v in lines])
+    assert response.status_code == 403, response.text
+    assert response.json() == {"detail": "ip_not_allowed"}
 
 
 @pytest.mark.parametrize(

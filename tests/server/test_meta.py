@@ -42,3 +42,20 @@ def test_meta_user_name_pattern_is_the_one_user_creation_enforces(harness: Harne
             headers=admin.headers,
         )
         assert (created.status_code == 201) is allowed, (name, created.status_code)
+
+
+def test_meta_says_whether_names_ignore_case_as_the_server_treats_them(harness: Harness) -> None:
+    ignore_case = harness.client.get("/api/meta").json()["user_names"]["case_insensitive"]
+    admin = harness.admin()
+    first = harness.client.post(
+        "/api/admin/users",
+        json={"name": "Anna.Jansen", "password": "lang genoeg"},
+        headers=admin.headers,
+    )
+    assert first.status_code == 201
+    again = harness.client.post(
+        "/api/admin/users",
+        json={"name": "anna.jansen", "password": "lang genoeg"},
+        headers=admin.headers,
+    )
+    assert (again.status_code == 409) is ignore_case

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import Any
 
 import pytest
 
 from tests.server.harness import Harness, Login
 
+BEFORE_CUTOFF = datetime(2024, 6, 3, 9, 0, 0, tzinfo=UTC)  # two weeks before 17 June 2024
 DEFAULTS = {
     "employees": {"enabled": True, "method": "app", "user_adjustable": False},
     "extranet": {"enabled": False, "method": "email", "user_adjustable": False},
@@ -113,32 +115,30 @@ def test_after_the_cutoff_employees_always_use_the_app(
     assert response.json() == {"detail": "employees_require_app_after_cutoff"}
 
 
-def test_before_the_cutoff_employees_may_use_email_until_it_passes(
-    harness: Harness, admin: Login
-) -> None:
+def test_before_the_cutoff_employees_may_use_email_until_it_passes(harness: Harness) -> None:
+    harness.clock.set(BEFORE_CUTOFF)
+    admin = harness.admin()
     harness.add_user("jan", email="jan@example.org")
-    body = policy_with(
-        employees={"enabled": True, "method": "email", "user_adjustable": False},
-        email_cutoff="2025-03-10",
-    )
+    body = policy_with(employees={"enabled": True, "method": "email", "user_adjustable": False})
     assert (
         harness.client.put("/api/admin/policy", headers=admin.headers, json=body).status_code == 200
     )
     assert harness.login("jan").next == "email"
-    harness.clock.advance(days=7)  # the cut-off arrives: e-mail codes no longer for employees
+    harness.clock.advance(days=14)  # the cut-off arrives: e-mail codes no longer for employees
     assert harness.login("jan").next == "enroll"
 
 
-def test_employees_2fa_off_before_the_cutoff(harness: Harness, admin: Login) -> None:
+def test_employees_2fa_off_before_the_cutoff(harness: Harness) -> None:
+    harness.clock.set(BEFORE_CUTOFF)
+    admin = harness.admin()
     harness.add_user("jan")
-    body = policy_with(
-        employees={"enabled": False, "method": "app", "user_adjustable": False},
-        email_cutoff="2030-01-01",
-    )
+    body = policy_with(employees={"enabled": False, "method": "app", "user_adjustable": False})
     assert (
         harness.client.put("/api/admin/policy", headers=admin.headers, json=body).status_code == 200
     )
     assert harness.login("jan").next == "done"
+    harness.clock.advance(days=14)
+    assert harness.login("jan").next == "enroll"
 
 
 def test_extranet_can_be_switched_on_with_the_app(harness: Harness, admin: Login) -> None:

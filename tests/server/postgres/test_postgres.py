@@ -13,6 +13,7 @@ import os
 import subprocess
 import sys
 import threading
+import time
 from collections.abc import Callable, Iterator
 from datetime import timedelta
 from typing import Any
@@ -96,12 +97,21 @@ def test_the_schema(harness: Harness, raw: Connection) -> None:
         "activation_tokens",
         "policy",
         "audit_log",
+        "audit_settings",
+        "password_failures",
     }
     timestamps = {key for key, kind in types.items() if kind.startswith("timestamp")}
     assert {types[key] for key in timestamps} == {"timestamp with time zone"}
     assert ("audit_log", "at") in timestamps
     assert ("users", "otp_retry_at") in timestamps
-    assert len(timestamps) == 16
+    assert ("password_failures", "retry_at") in timestamps
+    assert len(timestamps) == 18
+    indexes = raw.execute(
+        text("SELECT indexdef FROM pg_indexes WHERE indexname = 'uq_users_name_lower'")
+    ).scalar()
+    assert indexes == (
+        "CREATE UNIQUE INDEX uq_users_name_lower ON public.users USING btree (lower((name)::text))"
+    )
     for key in [("totp_credentials", "secret"), ("pending_enrollments", "secret")]:
         assert types[key] == "bytea"
     assert types[("email_codes", "code")] == "bytea"
@@ -316,6 +326,32 @@ def test_a_login_racing_the_purge_of_its_expired_secret(harness: Harness) -> Non
         engine.dispose()
     assert statuses == [200]
     assert harness.services.users.get("jan").enrollment == "pending"
+
+
+def test_a_row_locked_elsewhere_answers_503_within_the_busy_timeout(
+    make_harness: Callable[..., Harness],
+) -> None:
+    """Another transaction holds the user's row: the code check waits ``lock_timeout`` (the
+    busy timeout, here 1 s), then 503, and the code is not used up."""
+    harness = make_harness(db_busy_timeout=timedelta(seconds=1))
+    harness.add_user("jan")
+    harness.enroll("jan")
+    login = harness.login("jan")
+    engine = create_engine(harness.settings.db_url)
+    try:
+        with engine.connect() as holder:
+            holder.execute(text("SELECT id FROM users WHERE name = 'jan' FOR UPDATE"))
+            started = time.monotonic()
+            refused = harness.verify(login, harness.code("jan"))
+            waited = time.monotonic() - started
+            assert refused.status_code == 503, refused.text
+            assert refused.json() == {"detail": "database_busy"}
+            assert refused.headers["Retry-After"] == "2"
+            assert 0.9 < waited < 5, waited
+            holder.rollback()
+        assert harness.verify(login, harness.code("jan")).status_code == 200
+    finally:
+        engine.dispose()
 
 
 def test_user_add_and_serve_with_a_postgresql_url(tmp_path: Any, postgres: Cluster) -> None:

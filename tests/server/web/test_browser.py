@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import cv2
 import numpy as np
@@ -37,7 +38,7 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
-FORM_TARGETS = frozenset({"/login", "/verify", "/email/send"})
+FORM_TARGETS = frozenset({"/login", "/verify", "/email/send", "/activate"})
 
 
 @pytest.fixture(scope="module")
@@ -81,7 +82,7 @@ class Tab:
         url = str(message.location.get("url", ""))
         if (
             message.text.startswith("Failed to load resource")
-            and url.removeprefix(self.server.url) in FORM_TARGETS
+            and urlsplit(url.removeprefix(self.server.url)).path in FORM_TARGETS
         ):
             return
         self.errors.append(f"{message.text} ({url})")
@@ -299,4 +300,63 @@ def test_a_login_with_the_code_does_not_say_pairing_was_completed(
     tab.page.wait_for_url("**/done")
     expect(tab.page.locator("h1")).to_have_text("Je bent ingelogd")
     expect(tab.page.locator("#paired")).to_have_count(0)
+
+
+def activation_url(server: Harness, name: str) -> str:
+    """Reset ``name``'s password; the link of the mail, on this test's server."""
+    server.add_user(name, email=f"{name}@example.org")
+    server.services.admin.reset_password(name, Actor("test"))
+    link = next(w for w in server.last_mail_text().split() if "/activate?token=" in w)
+    return server.url + link.removeprefix(server.settings.public_url)
+
+
+def test_the_activation_link_sets_a_password_once_and_the_login_works(
+    server: Harness, open_tab: Callable[[str], Tab]
+) -> None:
+    url = activation_url(server, "lotte")
+    tab = open_tab("en-GB")
+    page = tab.page
+    page.goto(url)
+    expect(page.locator("h1")).to_have_text("Choose a password")
+    expect(page.locator("#intro")).to_have_text("Choose a password for your account lotte.")
+    expect(page.get_by_label("New password")).to_be_focused()
+    page.get_by_label("New password").fill("zomer aan zee 2025")
+    page.get_by_label("Repeat the password").fill("zomer aan zee 2024")
+    page.click("#activate")
+    expect(page.get_by_role("alert")).to_have_text("The two passwords are not the same.")
+    expect(page.locator("#new-password")).to_have_attribute("aria-invalid", "true")
+    page.get_by_label("New password").fill("zomer aan zee 2025")
+    page.get_by_label("Repeat the password").fill("zomer aan zee 2025")
+    page.click("#activate")
+    page.wait_for_url("**/activated")
+    expect(page.locator("h1")).to_have_text("Your password has been set")
+    page.click("#to-login")
+    page.wait_for_url(server.url + "/")
+    tab.log_in("lotte", "zomer aan zee 2025")
+    page.wait_for_url("**/enroll")
+    page.goto(url)  # the same link again
+    expect(page.locator("h1")).to_have_text("This link no longer works")
+    expect(page.locator("#new-password")).to_have_count(0)
+    assert tab.errors == []
+
+
+def test_the_activation_page_in_dutch_and_switched_to_english_keeps_the_link(
+    server: Harness, open_tab: Callable[[str], Tab]
+) -> None:
+    url = activation_url(server, "femke")
+    tab = open_tab("nl-NL")
+    page = tab.page
+    page.goto(url)
+    expect(page.locator("h1")).to_have_text("Wachtwoord kiezen")
+    expect(page.locator("#intro")).to_have_text("Kies een wachtwoord voor je account femke.")
+    page.get_by_role("link", name="English").click()
+    page.wait_for_url("**&lang=en")
+    expect(page.locator("h1")).to_have_text("Choose a password")
+    page.get_by_role("link", name="Nederlands").click()
+    page.get_by_label("Nieuw wachtwoord").fill("herfst in het bos")
+    page.get_by_label("Herhaal het wachtwoord").fill("herfst in het bos")
+    page.get_by_role("button", name="Wachtwoord instellen").click()
+    page.wait_for_url("**/activated")
+    expect(page.locator("h1")).to_have_text("Je wachtwoord is ingesteld")
+    assert server.login("femke", "herfst in het bos").next == "enroll"
     assert tab.errors == []

@@ -156,10 +156,44 @@ def test_pages_carry_the_security_headers_and_are_never_cached(web: Web) -> None
     assert not re.search(r"https?:|\*", CONTENT_SECURITY_POLICY)
 
 
-def test_the_json_api_keeps_its_own_headers(harness: Harness) -> None:
+def test_the_json_api_has_no_page_headers_but_is_never_cached(harness: Harness) -> None:
     health = harness.client.get("/api/health")
     assert "content-security-policy" not in health.headers
-    assert "cache-control" not in health.headers
+    assert health.headers["cache-control"] == "no-store"
+    assert health.headers["x-content-type-options"] == "nosniff"
+
+
+def test_the_enrollment_json_with_the_totp_secret_is_never_cached(harness: Harness) -> None:
+    harness.add_user("jan")
+    login = harness.login("jan")
+    answer = harness.client.get("/api/session/enrollment", headers=login.headers)
+    assert answer.status_code == 200 and "secret" in answer.json()
+    assert answer.headers["cache-control"] == "no-store"
+    assert answer.headers["pragma"] == "no-cache"  # HTTP/1.0 caches in between
+
+
+def test_strict_transport_security_on_every_answer_under_an_https_public_url(
+    make_harness: Callable[..., Harness],
+) -> None:
+    harness = make_harness(public_url="https://login.example.org")
+    harness.add_user("jan")
+    login = harness.login("jan")
+    answers = [
+        harness.client.get("/"),
+        harness.client.get("/assets/web.css"),
+        harness.client.get("/api/health"),
+        harness.client.get("/api/session/enrollment", headers=login.headers),
+        harness.client.post("/api/session", json={"username": "x", "password": "y"}),
+        harness.client.get("/no-such-page"),
+    ]
+    for answer in answers:
+        assert answer.headers["strict-transport-security"] == "max-age=63072000", answer.url
+
+
+def test_no_strict_transport_security_over_plain_http(harness: Harness) -> None:
+    """A browser ignores it over http anyway; sending it would claim a TLS that is not there."""
+    for path in ("/", "/api/health"):
+        assert "strict-transport-security" not in harness.client.get(path).headers
 
 
 def test_no_page_loads_anything_from_outside_the_server(web: Web) -> None:

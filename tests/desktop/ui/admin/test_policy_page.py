@@ -13,8 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from desktop.ui.admin import questions
 from desktop.ui.admin.panel import AdminWindow
-from server_stub.schemas.policy import GroupPolicy, PolicyUpdate
-from server_stub.services.context import Actor
+from server_stub.schemas.policy import GroupPolicy
 from tests.desktop.ui.admin.conftest import Answers, idle, open_page
 from tests.server.harness import Harness
 
@@ -78,10 +77,7 @@ def test_after_the_cutoff_the_employees_switch_is_fixed_and_the_page_says_why(
 def test_before_the_cutoff_employees_may_still_choose_e_mail(
     qtbot: QtBot, panel: AdminWindow, harness: Harness
 ) -> None:
-    policy = harness.services.policy.get()
-    harness.services.policy.update(
-        PolicyUpdate(**{**policy.model_dump(), "email_cutoff": date(2026, 1, 1)}), Actor("test")
-    )
+    harness.store_policy(email_cutoff=date(2026, 1, 1))  # saved before it had passed
     page = panel.policy_page
     open_page(qtbot, panel, page)
     assert page.employees.enabled.isEnabled() and page.employees.method.isEnabled()

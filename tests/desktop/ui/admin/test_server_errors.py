@@ -15,7 +15,6 @@ from desktop.clock import FixedClock
 from desktop.ui.admin.panel import AdminWindow
 from server_stub.api import create_app
 from server_stub.runner import BackgroundServer
-from server_stub.schemas.policy import PolicyUpdate
 from server_stub.schemas.users import UserUpdate
 from server_stub.services.context import Actor
 from tests.desktop.ui.admin.conftest import idle, open_page
@@ -126,10 +125,7 @@ def test_admin_whose_p_and_o_right_was_taken_away_gets_the_403_sentence(
 def test_policy_refused_because_the_cutoff_arrived_meanwhile_is_explained(
     qtbot: QtBot, panel: AdminWindow, harness: Harness, desktop_clock: FixedClock
 ) -> None:
-    policy = harness.services.policy.get()
-    harness.services.policy.update(
-        PolicyUpdate(**{**policy.model_dump(), "email_cutoff": date(2025, 3, 4)}), Actor("test")
-    )
+    harness.store_policy(email_cutoff=date(2025, 3, 4))  # saved before it had passed
     page = panel.policy_page
     open_page(qtbot, panel, page)
     page.employees.enabled.no.click()  # allowed on screen: the cut-off is tomorrow

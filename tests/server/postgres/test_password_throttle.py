@@ -1,0 +1,3 @@
+"""tests/server/test_password_throttle.py, run on PostgreSQL (``databases`` fixture)."""
+
+from tests.server.test_password_throttle import *  # noqa: F403
