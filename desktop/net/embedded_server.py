@@ -25,6 +25,7 @@ from desktop.admin.errors import (
     NoEmbeddedServer,
     ServerBusy,
 )
+from desktop.clock import MonotonicClock
 from desktop.net.admin_client import AdminClient, normalize_address
 
 EMBEDDED_HOST = "127.0.0.1"
@@ -118,8 +119,9 @@ def start(
             stderr=subprocess.STDOUT,
             start_new_session=True,  # outlives the app; not stopped by the terminal's Ctrl+C
         )
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
+    steady = MonotonicClock()
+    deadline = steady.now() + timeout
+    while steady.now() < deadline:
         if probe(server.url):
             return process
         if process.poll() is not None:

@@ -21,6 +21,8 @@ from desktop.ui.admin.panel import AdminWindow
 from tests.desktop.ui.admin.conftest import idle, open_page
 from tests.server.harness import PASSWORD, Harness
 
+pytestmark = pytest.mark.gui
+
 EXTRANET_ADMIN = NewUser(
     name="ext.baas", kind="extranet", fields=AccountFields(admin=True, modules=("p&o",))
 )
