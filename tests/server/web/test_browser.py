@@ -343,12 +343,12 @@ def test_the_activation_link_sets_a_password_once_and_the_login_works(
 def test_the_activation_page_in_dutch_and_switched_to_english_keeps_the_link(
     server: Harness, open_tab: Callable[[str], Tab]
 ) -> None:
-    url = activation_url(server, "floor")
+    url = activation_url(server, "fenna")
     tab = open_tab("nl-NL")
     page = tab.page
     page.goto(url)
     expect(page.locator("h1")).to_have_text("Wachtwoord kiezen")
-    expect(page.locator("#intro")).to_have_text("Kies een wachtwoord voor je account floor.")
+    expect(page.locator("#intro")).to_have_text("Kies een wachtwoord voor je account fenna.")
     page.get_by_role("link", name="English").click()
     page.wait_for_url("**&lang=en")
     expect(page.locator("h1")).to_have_text("Choose a password")
@@ -358,5 +358,5 @@ def test_the_activation_page_in_dutch_and_switched_to_english_keeps_the_link(
     page.get_by_role("button", name="Wachtwoord instellen").click()
     page.wait_for_url("**/activated")
     expect(page.locator("h1")).to_have_text("Je wachtwoord is ingesteld")
-    assert server.login("floor", "herfst in het bos").next == "enroll"
+    assert server.login("fenna", "herfst in het bos").next == "enroll"
     assert tab.errors == []
