@@ -31,15 +31,15 @@ from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication, QLineEdit, QWidget  # noqa: E402
 
 from desktop import i18n  # noqa: E402
-from desktop.admin import embedded  # noqa: E402
-from desktop.admin.embedded import EmbeddedServer  # noqa: E402
 from desktop.admin.errors import SessionExpired  # noqa: E402
 from desktop.clock import SystemClock  # noqa: E402
+from desktop.net import embedded_server  # noqa: E402
+from desktop.net.embedded_server import EmbeddedServer  # noqa: E402
 from desktop.otp.model import Account  # noqa: E402
 from desktop.ui.admin import questions  # noqa: E402
 from desktop.ui.admin.connect_dialog import ConnectDialog  # noqa: E402
 from desktop.ui.admin.panel import AdminWindow  # noqa: E402
-from desktop.ui.admin.worker import Runner  # noqa: E402
+from desktop.ui.common.background import Background  # noqa: E402
 from scripts import screenshot_kit  # noqa: E402
 
 ADMIN = "anna.admin"
@@ -66,7 +66,7 @@ class Demo:
         self.keys: dict[str, str] = {}
         self._read_logins()
         deadline = time.monotonic() + 30
-        while not embedded.is_running(self.url):
+        while not embedded_server.is_running(self.url):
             if time.monotonic() > deadline or self.process.poll() is not None:
                 raise RuntimeError("the demo server did not start")
             time.sleep(0.1)
@@ -93,10 +93,10 @@ class Demo:
         )
 
     def stop(self) -> None:
-        embedded.stop(self.process)  # type: ignore[arg-type]
+        embedded_server.stop(self.process)  # type: ignore[arg-type]
 
 
-def settle(runner: Runner, timeout: float = 30) -> None:
+def settle(runner: Background, timeout: float = 30) -> None:
     """Let the worker finish and its answers arrive, as the event loop would."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:

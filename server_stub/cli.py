@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from pydantic import ValidationError
 
@@ -40,6 +41,9 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--host", default=DEFAULT_HOST)
     serve.add_argument("--port", type=int, default=DEFAULT_PORT)
     serve.add_argument("--db", metavar="URL", help="database URL (default: SQLite in the home)")
+    serve.add_argument(
+        "--home", type=Path, help="the server's data folder (default: TWEESTAP_SERVER_HOME)"
+    )
 
     user = commands.add_parser("user", help="manage users")
     user_commands = user.add_subparsers(dest="user_command", required=True)
@@ -99,7 +103,7 @@ def _serve(args: argparse.Namespace) -> int:
     from server_stub.runner import serve
     from server_stub.services import Services
 
-    settings = Settings.from_env(db_url=args.db)
+    settings = Settings.from_env(db_url=args.db, home=args.home)
     services = Services.build(settings)
     print(f"Tweestap server on http://{args.host}:{args.port} (data: {settings.home})", flush=True)
     try:

@@ -390,13 +390,3 @@ class ExportFailed(AdminError):
             path=path,
             reason=reason,
         )
-
-
-class UnexpectedProblem(AdminError):
-    """A bug on this side; the detail is technical."""
-
-    def __init__(self, detail: str) -> None:
-        super().__init__(
-            QT_TRANSLATE_NOOP("Errors", "Something unexpected went wrong: {detail}"),
-            detail=detail,
-        )

@@ -8,7 +8,7 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 
 from server_stub import __version__, web
-from server_stub.api import admin, errors, health, session
+from server_stub.api import admin, errors, health, meta, session
 from server_stub.api.code_checks import CodeChecks
 from server_stub.api.health import HealthProbe
 from server_stub.maintenance import housekeeping
@@ -36,6 +36,7 @@ def create_app(services: Services) -> FastAPI:
     app.state.code_checks = CodeChecks(services)
     app.state.health_probe = HealthProbe(services.ctx.db)
     app.include_router(health.router)
+    app.include_router(meta.router)
     app.include_router(session.router)
     app.include_router(admin.router)
     errors.install(app)

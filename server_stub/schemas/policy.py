@@ -11,6 +11,7 @@ Method = Literal["app", "email"]
 
 DEFAULT_EMAIL_CUTOFF = date(2024, 6, 17)
 MAX_MAIL_VALIDITY_DAYS = 365
+MAX_AUTHENTICATOR_VALIDITY_HOURS = 24
 
 
 class GroupPolicy(BaseModel):
@@ -28,7 +29,7 @@ class PolicyBase(BaseModel):
 
     employees: GroupPolicy
     extranet: GroupPolicy
-    authenticator_validity_hours: int = Field(ge=0, le=24)
+    authenticator_validity_hours: int = Field(ge=0, le=MAX_AUTHENTICATOR_VALIDITY_HOURS)
     mail_validity_days: int = Field(ge=0, le=MAX_MAIL_VALIDITY_DAYS)
     email_cutoff: date
 

@@ -13,7 +13,13 @@ from server_stub.security.ipallow import parse_allowlist
 
 Kind = Literal["employee", "extranet"]
 EnrollmentState = Literal["not_enrolled", "pending", "active"]
-UserName = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9._@+-]{0,63}$")]
+USER_NAME_MAX_LENGTH = 64
+USER_NAME_PATTERN = rf"^[A-Za-z0-9][A-Za-z0-9._@+-]{{0,{USER_NAME_MAX_LENGTH - 1}}}$"
+USER_NAMES_IGNORE_CASE = True
+"""Whether two names that differ only in letter case are one account: the services look a
+name up whatever its case (``services/users.name_matches``, over a unique index on
+``lower(name)``), so "Anna" and "anna" are one account (``GET /api/meta``)."""
+UserName = Annotated[str, StringConstraints(pattern=USER_NAME_PATTERN)]
 # No spaces, separators or control characters (PostgreSQL's text cannot even hold NUL).
 _EMAIL_PART = r"[^@\s,;<>\"\x00-\x1f\x7f]+"
 Email = Annotated[

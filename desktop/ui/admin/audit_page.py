@@ -24,11 +24,11 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.admin.model import AUDIT_ACTIONS, AuditEntry, AuditFilter
-from desktop.ui.accessible import name_combo, name_scroll_bars
 from desktop.ui.admin import labels
 from desktop.ui.admin.audit_changes import describe_change
 from desktop.ui.admin.session import AdminSession
 from desktop.ui.admin.widgets import on_enter
+from desktop.ui.common.accessible import name_combo, name_scroll_bars
 
 MAX_ENTRIES = 1000
 DATE_FORMAT = "yyyy-MM-dd HH:mm"
@@ -42,6 +42,22 @@ class AuditPage(QWidget):
 
         title = QLabel(self.tr("Audit log"), self)
         title.setObjectName("PageTitle")
+        self._build_filter_fields()
+        filters = self._build_filters()
+        self._build_table()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 12)
+        layout.setSpacing(10)
+        layout.addWidget(title)
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.count_label)
+        self._connect()
+
+    # -- building ------------------------------------------------------------------------
+
+    def _build_filter_fields(self) -> None:
+        """Who, whom, what, from, until, at most, and the button that shows the entries."""
         self.actor_edit = QLineEdit(self)
         self.actor_edit.setPlaceholderText(self.tr("username"))
         self.target_edit = QLineEdit(self)
@@ -51,7 +67,7 @@ class AuditPage(QWidget):
         for code in AUDIT_ACTIONS:
             self.action_combo.addItem(labels.action(code), code)
         name_combo(self.action_combo, self.tr("Action"))
-        now = QDateTime.fromSecsSinceEpoch(int(session.clock.now()))
+        now = QDateTime.fromSecsSinceEpoch(int(self.session.clock.now()))
         self.since_check = QCheckBox(self.tr("from"), self)
         self.since_edit = QDateTimeEdit(now.addDays(-7), self)
         self.until_check = QCheckBox(self.tr("until"), self)
@@ -68,7 +84,11 @@ class AuditPage(QWidget):
         self.search_button = QPushButton(self.tr("Show"), self)
         self.search_button.setObjectName("PrimaryButton")
         self.search_button.setDefault(True)
+        self.since_edit.setAccessibleName(self.tr("from (date and time)"))
+        self.until_edit.setAccessibleName(self.tr("until (date and time)"))
 
+    def _build_filters(self) -> QGridLayout:
+        """The filter fields in two rows, each with a label a screen reader says with it."""
         filters = QGridLayout()
         filters.setHorizontalSpacing(10)
 
@@ -83,8 +103,6 @@ class AuditPage(QWidget):
         filters.addWidget(self.target_edit, 0, 3)
         filters.addWidget(label(self.tr("What"), self.action_combo), 0, 4)
         filters.addWidget(self.action_combo, 0, 5)
-        self.since_edit.setAccessibleName(self.tr("from (date and time)"))
-        self.until_edit.setAccessibleName(self.tr("until (date and time)"))
         when = QHBoxLayout()
         when.addWidget(self.since_check)
         when.addWidget(self.since_edit)
@@ -100,7 +118,9 @@ class AuditPage(QWidget):
         filters.addLayout(when, 1, 1, 1, 5)
         filters.setColumnStretch(1, 1)
         filters.setColumnStretch(3, 1)
+        return filters
 
+    def _build_table(self) -> None:
         self.table = QTableWidget(0, 7, self)
         name_scroll_bars(self.table, self.tr("audit log"))
         self.table.setHorizontalHeaderLabels(
@@ -127,14 +147,7 @@ class AuditPage(QWidget):
         self.count_label = QLabel(self)
         self.count_label.setObjectName("Hint")
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 20, 24, 12)
-        layout.setSpacing(10)
-        layout.addWidget(title)
-        layout.addLayout(filters)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(self.count_label)
-
+    def _connect(self) -> None:
         self.search_button.clicked.connect(self.load)
         on_enter(
             self._load_on_enter,
@@ -144,7 +157,9 @@ class AuditPage(QWidget):
             self.until_edit,
             self.limit_spin,
         )
-        session.busy_changed.connect(lambda busy, _text: self.search_button.setEnabled(not busy))
+        self.session.busy_changed.connect(
+            lambda busy, _text: self.search_button.setEnabled(not busy)
+        )
 
     def current_filter(self) -> AuditFilter:
         return AuditFilter(

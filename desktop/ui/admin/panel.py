@@ -24,12 +24,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.admin.client import AdminClient
-from desktop.admin.embedded import default_embedded
 from desktop.admin.model import Overview
 from desktop.clock import Clock
 from desktop.errors import UserError
 from desktop.i18n import error_text
+from desktop.net.admin_client import AdminClient
+from desktop.net.embedded_server import default_embedded
 from desktop.otp.model import Account
 from desktop.ui.admin import labels, questions
 from desktop.ui.admin.audit_page import AuditPage
@@ -39,7 +39,7 @@ from desktop.ui.admin.policy_page import PolicyPage
 from desktop.ui.admin.session import AdminSession, Retry
 from desktop.ui.admin.users_page import UsersPage
 from desktop.ui.admin.widgets import STYLE, BusyLine, MessageBar
-from desktop.ui.timer import TimerFactory, make_timer
+from desktop.ui.common.timer import TimerFactory, make_timer
 from desktop.vault import Vault
 
 LOGOUT_WAIT_MS = 5000
@@ -79,7 +79,21 @@ class AdminWindow(QMainWindow):
         self._retries: list[Retry] = []
         self.relogin_dialog: ConnectDialog | None = None
         self._closing = False
+        header = self._build_header(timer_factory)
+        self._build_pages()
+        self._arrange(header)
+        self._follow_the_session()
+        self._show_identity()
+        self.fit_screen(available if available is not None else _available_geometry(parent))
+        if overview is not None:
+            self.overview_page.show_overview(overview)
+        else:
+            self.overview_page.load()
 
+    # -- building ------------------------------------------------------------------------
+
+    def _build_header(self, timer_factory: TimerFactory) -> QHBoxLayout:
+        """Who is logged in, Log out, and the message bar under them."""
         self.identity = QLabel(self)
         self.identity.setObjectName("Identity")
         self.logout_button = QPushButton(self.tr("Log out"), self)
@@ -90,7 +104,10 @@ class AdminWindow(QMainWindow):
         header.addWidget(self.logout_button)
         self.message = MessageBar(self, timer_factory=timer_factory)
         self.message.retry.connect(self._retry_all)
+        return header
 
+    def _build_pages(self) -> None:
+        """The four pages, and the sidebar that chooses among them."""
         self.overview_page = OverviewPage(self.session, self)
         self.policy_page = PolicyPage(self.session, self)
         self.users_page = UsersPage(self.session, self)
@@ -115,6 +132,7 @@ class AdminWindow(QMainWindow):
         # leaves the current row where it was: follow the selection too.
         self.sidebar.itemSelectionChanged.connect(self._selection_chosen)
 
+    def _arrange(self, header: QHBoxLayout) -> None:
         body = QHBoxLayout()
         body.setContentsMargins(0, 0, 0, 0)
         body.setSpacing(0)
@@ -134,6 +152,9 @@ class AdminWindow(QMainWindow):
         self.busy_line = BusyLine(self)
         self.statusBar().addWidget(self.busy_line, 1)
 
+    def _follow_the_session(self) -> None:
+        """What the pages' requests are doing shows in the status line; what they could not
+        do in the message bar (or, for an ended session, the login)."""
         self.session.busy_changed.connect(self.busy_line.set_busy)
         # A confirmation is read by the time the person does the next thing.
         self.session.busy_changed.connect(
@@ -142,12 +163,6 @@ class AdminWindow(QMainWindow):
         self.session.problem.connect(self._problem)
         self.session.expired.connect(self._expired)
         self.session.notice.connect(lambda text: self.message.show_message(text, "info"))
-        self._show_identity()
-        self.fit_screen(available if available is not None else _available_geometry(parent))
-        if overview is not None:
-            self.overview_page.show_overview(overview)
-        else:
-            self.overview_page.load()
 
     def fit_screen(self, available: QRect) -> None:
         """Take the comfortable size where ``available`` (a screen's free area) has room,

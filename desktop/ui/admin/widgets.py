@@ -12,8 +12,10 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QFrame,
     QGraphicsOpacityEffect,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QProgressBar,
     QPushButton,
@@ -23,8 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.ui.code_view import ACCENT
-from desktop.ui.timer import TimerFactory, make_timer
+from desktop.ui.common.timer import TimerFactory, make_timer
+from desktop.ui.window.code_view import ACCENT
 
 INFO_SHOWN_MS = 8000
 """How long a confirmation stays before it fades (unless the next action clears it)."""
@@ -95,6 +97,59 @@ class LimitedSpinBox(QSpinBox):
         if self.value() > low:
             flags |= QAbstractSpinBox.StepEnabledFlag.StepDownEnabled
         return flags
+
+
+def hint_label(text: str, parent: QWidget) -> QLabel:
+    """A quiet sentence under a field that says how to fill it in."""
+    label = QLabel(text, parent)
+    label.setObjectName("FieldHint")
+    label.setWordWrap(True)
+    return label
+
+
+def error_label(parent: QWidget) -> QLabel:
+    """The red sentence under a field, hidden until the field's value is refused."""
+    label = QLabel(parent)
+    label.setObjectName("FieldError")
+    label.setWordWrap(True)
+    label.hide()
+    return label
+
+
+class FieldGrid(QGridLayout):
+    """Labels right-aligned in the first column, each field in the second with whatever
+    goes under it (a hint, an error) on rows of its own."""
+
+    def __init__(self, labels_parent: QWidget) -> None:
+        super().__init__()
+        self.setHorizontalSpacing(18)
+        self.setVerticalSpacing(6)
+        self._parent = labels_parent
+        self._row = 0
+
+    def add(
+        self,
+        text: str,
+        field: QWidget | QLayout,
+        *below: QWidget,
+        align: Qt.AlignmentFlag | None = None,
+    ) -> QLabel:
+        label = QLabel(text, self._parent)
+        label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.addWidget(label, self._row, 0)
+        if isinstance(field, QWidget):
+            label.setBuddy(field)
+            if align is None:
+                self.addWidget(field, self._row, 1)
+            else:
+                self.addWidget(field, self._row, 1, align)
+        else:
+            self.addLayout(field, self._row, 1)
+        self._row += 1
+        for widget in below:
+            self.addWidget(widget, self._row, 1)
+            self._row += 1
+        return label
 
 
 class YesNo(QWidget):
