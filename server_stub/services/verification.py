@@ -10,27 +10,26 @@ not used up); a correct code resets the counter.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, cast
 
 from sqlalchemy import Table, bindparam, select
 from sqlalchemy.orm import Session
 
+from server_stub.domain.login import Verified
+from server_stub.domain.policy import Method, default_policy
 from server_stub.models import LoginSession, PolicyRow, TotpCredential, User
-from server_stub.schemas.policy import Method, default_policy
 from server_stub.security import totp
-from server_stub.security.ipallow import is_allowed
 from server_stub.security.throttle import delay_after
 from server_stub.security.tokens import token_hash
 from server_stub.services.audit import AuditService
+from server_stub.services.auth import admit
 from server_stub.services.context import Actor, ServiceContext
 from server_stub.services.devices import DeviceService, validity
 from server_stub.services.email_codes import EmailCodeService
 from server_stub.services.enrollment import EnrollmentService
 from server_stub.services.errors import (
     InvalidCode,
-    IpNotAllowed,
     NotAuthenticated,
     ServiceError,
     Throttled,
@@ -74,12 +73,6 @@ _HOT_QUERY = (
 )
 
 
-@dataclass(frozen=True)
-class Verified:
-    device_token: str
-    trusted_until: datetime
-
-
 class VerificationService:
     def __init__(
         self,
@@ -116,7 +109,7 @@ class VerificationService:
         to raise once the transaction is committed (a wrong code's count must be kept).
         Refusals that change nothing (no session, blocked, address, step) are raised."""
         code = "".join(code.split())
-        # The checks of AuthService.authenticate, in its order, inside this transaction (the
+        # Authentication's own rule (auth.admit) on facts read inside this transaction (the
         # hot path: one transaction per code instead of a read and then a write). Session,
         # user, paired secret and the validity settings in one query; the session's and the
         # user's rows are locked (PostgreSQL) so that the step and the throttle counter are
@@ -125,10 +118,15 @@ class VerificationService:
             _HOT_QUERY, {"token_hash": token_hash(token), "policy_id": POLICY_ID}
         ).one_or_none()
         now = self.ctx.clock.now()
-        if found is None or found.expires_at <= now or found.blocked:
+        if found is None:
             raise NotAuthenticated()
-        if not is_allowed(found.ip_allowlist, ip):
-            raise IpNotAllowed()
+        admit(
+            expires_at=found.expires_at,
+            blocked=found.blocked,
+            ip_allowlist=found.ip_allowlist,
+            ip=ip,
+            now=now,
+        )
         step = found.state
         if step not in CODE_STEPS:
             raise WrongStep()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import email
 import threading
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from email.message import EmailMessage
 from email.policy import default as default_policy
@@ -15,12 +15,13 @@ import httpx
 import pyotp
 from argon2 import PasswordHasher
 
-from server_stub.api import create_app
+from server_stub.app import create_app
 from server_stub.clock import ManualClock
+from server_stub.domain.users import UserAccount
 from server_stub.models import PolicyRow
 from server_stub.runner import BackgroundServer
-from server_stub.schemas.policy import PolicyPublic
-from server_stub.schemas.users import UserCreate, UserPublic
+from server_stub.schemas.policy import PolicyUpdate
+from server_stub.schemas.users import UserCreate
 from server_stub.services import Services
 from server_stub.services.context import Actor
 from server_stub.services.errors import NotFound
@@ -94,7 +95,7 @@ class Harness:
 
     def add_user(self, name: str, password: str | None = PASSWORD, **fields: Any) -> None:
         self.services.users.create(
-            UserCreate(name=name, password=password, **fields), Actor("test")
+            UserCreate(name=name, password=password, **fields).to_domain(), Actor("test")
         )
 
     def add_admin(self, name: str = ADMIN, modules: tuple[str, ...] = ("p&o",)) -> None:
@@ -169,11 +170,11 @@ class Harness:
         with self.services.ctx.db.write() as db:
             row = db.get(PolicyRow, POLICY_ID)
             assert row is not None
-            policy = self.services.policy.load(db).model_dump()
+            policy = asdict(self.services.policy.load(db))
             policy.update(changes)
-            apply_policy(row, PolicyPublic.model_validate(policy))
+            apply_policy(row, PolicyUpdate.model_validate(policy).to_domain())
 
-    def existing_user(self, name: str) -> UserPublic | None:
+    def existing_user(self, name: str) -> UserAccount | None:
         try:
             return self.services.users.get(name)
         except NotFound:

@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 import pytest
 
-from server_stub.schemas.audit import AuditQuery
+from server_stub.domain.audit import AuditFilter
 from tests.server.harness import PASSWORD, Harness
 
 
@@ -49,7 +49,7 @@ def test_failed_logins_are_audited_for_known_and_unknown_users(harness: Harness)
     harness.add_user("jan")
     harness.login_response("nobody", "x")
     harness.login_response("jan", "x")
-    entries = harness.services.audit.query(AuditQuery(action="login"))
+    entries = harness.services.audit.query(AuditFilter(action="login"))
     results = {(e.actor, e.target, e.result) for e in entries}
     assert ("jan", "jan", "invalid_credentials") in results
     unknown = [e for e in entries if e.target is None]

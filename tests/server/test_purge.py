@@ -55,7 +55,9 @@ def owners(harness: Harness, column: InstrumentedAttribute[int]) -> set[str]:
 
 
 def set_policy(harness: Harness, **changes: Any) -> None:
-    harness.services.policy.update(PolicyUpdate.model_validate(policy_with(**changes)), TEST)
+    harness.services.policy.update(
+        PolicyUpdate.model_validate(policy_with(**changes)).to_domain(), TEST
+    )
 
 
 def send_email_code(harness: Harness, login: Login) -> str:
@@ -253,7 +255,7 @@ def test_serve_purges_at_start(tmp_path: Path, databases: Databases) -> None:
     services = Services.build(settings, clock=ManualClock(START))
     process: subprocess.Popen[str] | None = None
     try:
-        services.users.create(UserCreate(name="jan", password=PASSWORD), TEST)
+        services.users.create(UserCreate(name="jan", password=PASSWORD).to_domain(), TEST)
         assert services.auth.login("jan", PASSWORD, None, "127.0.0.1").next == "enroll"
         assert (count(services, PendingEnrollment), count(services, LoginSession)) == (1, 1)
         audit = count(services, AuditEntry)
