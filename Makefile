@@ -32,9 +32,14 @@ resources/translations/%.qm: resources/translations/%.ts $(STAMP)
 update-translations: $(STAMP)
 	$(BIN)/pyside6-lupdate -no-obsolete -locations none $$(find desktop -name '*.py' | sort) -ts $(TS)
 
+# The layering contracts of pyproject.toml, all enforced.
+IMPORT_CONTRACTS := server-domain-pure server-web-apart server-results-are-domain \
+	server-domain-plain
+
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports --no-cache $(addprefix --contract ,$(IMPORT_CONTRACTS))
 
 typecheck: $(STAMP)
 	$(BIN)/mypy
