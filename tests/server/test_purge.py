@@ -1,5 +1,5 @@
 """The purge of dead rows: each kind goes only once it has expired, live rows stay, the audit
-log is kept; the server purges at start and then periodically, in the background."""
+log is kept; ``serve`` purges at start (the periodic purge: test_maintenance.py)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,6 @@ import os
 import re
 import subprocess
 import sys
-import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -226,24 +225,6 @@ def test_the_audit_log_is_kept_and_a_second_purge_finds_nothing(harness: Harness
     assert purge(harness) == Purged()
     assert count(harness.services, AuditEntry) == audit
     assert count(harness.services, User) == 2
-
-
-def wait_until(condition: Any, timeout: float = 20.0) -> None:
-    deadline = time.monotonic() + timeout
-    while not condition():
-        assert time.monotonic() < deadline, "timed out"
-        time.sleep(0.02)
-
-
-def test_the_server_purges_periodically_in_the_background(make_harness: Any) -> None:
-    harness: Harness = make_harness(lifespan=True, purge_interval=timedelta(milliseconds=50))
-    harness.add_user("jan")
-    harness.login("jan")
-    time.sleep(0.2)  # several purges run: nothing is expired yet
-    assert count(harness.services, PendingEnrollment) == 1
-    harness.clock.advance(minutes=15)
-    wait_until(lambda: count(harness.services, PendingEnrollment) == 0)
-    wait_until(lambda: count(harness.services, LoginSession) == 0)
 
 
 def test_serve_purges_at_start(tmp_path: Path, databases: Databases) -> None:
