@@ -29,10 +29,10 @@ from server_stub.services.context import Actor
 from tests.paths import ROOT
 from tests.server.harness import PASSWORD, START, Harness
 from tests.server.postgres.cluster import TIME_ZONE, Cluster
+from tests.server.services.test_policy import policy_with
+from tests.server.services.test_verification import verify_at_once
 from tests.server.test_cli import free_port, test_demo_organisation, wait_healthy
 from tests.server.test_database import test_concurrent_writers_queue_instead_of_failing
-from tests.server.test_policy import policy_with
-from tests.server.test_verification import verify_at_once
 
 __all__ = ["test_concurrent_writers_queue_instead_of_failing", "test_demo_organisation"]
 

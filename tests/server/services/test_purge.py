@@ -32,8 +32,8 @@ from server_stub.services.purge import Purged
 from server_stub.settings import Argon2Params, Settings
 from tests.paths import ROOT
 from tests.server.harness import PASSWORD, START, Databases, Harness, Login
+from tests.server.services.test_policy import policy_with
 from tests.server.test_cli import free_port, wait_healthy
-from tests.server.test_policy import policy_with
 
 TEST = Actor("test")
 

@@ -11,7 +11,7 @@ import pytest
 
 from server_stub.domain.audit import AuditFilter
 from tests.server.harness import Harness, Login, start_harness, stop_harness
-from tests.server.test_policy import DEFAULTS
+from tests.server.services.test_policy import DEFAULTS
 
 TARGET = "doelwit"
 ROUTES: list[tuple[str, str, Any]] = [
