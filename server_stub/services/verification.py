@@ -49,7 +49,7 @@ _POLICY = cast(Table, PolicyRow.__table__)
 # locks the session's and the user's rows, and a check that waited for them reads both as the
 # one before it left them (READ COMMITTED re-reads locked rows): a session it completed meanwhile
 # is at "done", a throttle counter it raised is raised.
-_HOT_QUERY = (
+_CODE_CHECK_QUERY = (
     select(
         _SESSIONS.c.id.label("session_id"),
         _SESSIONS.c.user_id,
@@ -115,7 +115,7 @@ class VerificationService:
         # user's rows are locked (PostgreSQL) so that the step and the throttle counter are
         # read and written by one attempt at a time.
         found = db.execute(
-            _HOT_QUERY, {"token_hash": token_hash(token), "policy_id": POLICY_ID}
+            _CODE_CHECK_QUERY, {"token_hash": token_hash(token), "policy_id": POLICY_ID}
         ).one_or_none()
         now = self.ctx.clock.now()
         if found is None:
@@ -133,7 +133,7 @@ class VerificationService:
         actor = Actor(found.name, ip)
         user_id: int = found.user_id
         if step != "totp":  # pairing and e-mail codes: rare, through the ORM
-            return self._verify_other(db, found, code, ip, now)
+            return self._verify_pairing_or_email_code(db, found, code, ip, now)
         if found.otp_retry_at is not None and now < found.otp_retry_at:
             return Throttled(math.ceil((found.otp_retry_at - now).total_seconds()))
         if self._check_totp(db, found, code, now):
@@ -192,7 +192,7 @@ class VerificationService:
         )
         return bool(result.rowcount == 1)
 
-    def _verify_other(
+    def _verify_pairing_or_email_code(
         self, db: Session, found: Any, code: str, ip: str | None, now: datetime
     ) -> Verified | ServiceError:
         """The pairing or e-mail code: a result, or the refusal to raise after the commit."""
@@ -204,7 +204,7 @@ class VerificationService:
         step = session.state
         if user.otp_retry_at is not None and now < user.otp_retry_at:
             return Throttled(math.ceil((user.otp_retry_at - now).total_seconds()))
-        if self._check(db, step, user, code):
+        if self._pairing_or_email_code_matches(db, step, user, code):
             user.otp_failures = 0
             user.otp_retry_at = None
             method: Method = "email" if step == "email" else "app"
@@ -227,7 +227,7 @@ class VerificationService:
         )
         return InvalidCode()
 
-    def _check(self, db: Session, step: str, user: User, code: str) -> bool:
+    def _pairing_or_email_code_matches(self, db: Session, step: str, user: User, code: str) -> bool:
         if step == "enroll":
             return self.enrollment.complete(db, user, code)
         if step == "email":
