@@ -83,7 +83,7 @@ def _user_add(args: argparse.Namespace) -> int:
         return 2
     services = Services.build(Settings.from_env(db_url=args.db))
     try:
-        created = services.users.create(data, Actor("cli"))
+        created = services.users.create(data.to_domain(), Actor("cli"))
     except ServiceError as error:
         sentence = REFUSALS.get(error.code)
         print(
@@ -99,7 +99,7 @@ def _user_add(args: argparse.Namespace) -> int:
 
 
 def _serve(args: argparse.Namespace) -> int:
-    from server_stub.api import create_app
+    from server_stub.app import create_app
     from server_stub.runner import serve
     from server_stub.services import Services
 

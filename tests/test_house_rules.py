@@ -14,9 +14,6 @@ from tests.paths import ROOT
 MAX_LINES = 500
 SOURCE_FOLDERS = ("desktop", "server_stub", "tests", "scripts", "bench")
 SKIPPED = ("tests/data/",)
-WAITING_FOR_THE_SERVER_REDESIGN = {"server_stub/web/routes.py"}
-"""Server files over the limit that the server's own redesign splits (with ``server-web-apart``
-in pyproject.toml); each must still be over it, or it leaves this set."""
 ISSUE_NUMBER = re.compile(r"\bissues? #?\d+\b(?!-)|\(#\d+\)", re.IGNORECASE)
 
 
@@ -37,8 +34,7 @@ def test_no_source_file_passes_500_lines() -> None:
         for path in python_files()
         if (lines := len(path.read_text(encoding="utf-8").splitlines())) > MAX_LINES
     }
-    assert set(too_long) - WAITING_FOR_THE_SERVER_REDESIGN == set()
-    assert set(too_long) >= WAITING_FOR_THE_SERVER_REDESIGN, "split now: remove it from the set"
+    assert too_long == {}
 
 
 STATEMENT_STARTS = (tokenize.NEWLINE, tokenize.NL, tokenize.INDENT, tokenize.DEDENT)

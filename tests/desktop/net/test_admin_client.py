@@ -137,7 +137,7 @@ def test_admin_without_p_and_o_is_refused_after_the_code_and_the_session_is_ende
         client.check_access()
     assert "P&O" in str(refused.value)
     assert not client.logged_in
-    entries = harness.services.audit.query(AuditQuery(action="admin_access"))
+    entries = harness.services.audit.query(AuditQuery(action="admin_access").to_domain())
     assert [(e.actor, e.result) for e in entries] == [("support", "forbidden")]
 
 

@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from desktop.ui.admin import questions
 from desktop.ui.admin.panel import AdminWindow
-from server_stub.schemas.policy import GroupPolicy
+from server_stub.domain.policy import GroupPolicy
 from tests.desktop.ui.admin.conftest import Answers, idle, open_page
 from tests.server.harness import Harness
 

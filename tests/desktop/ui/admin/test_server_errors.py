@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from desktop.clock import FixedClock
 from desktop.ui.admin.panel import AdminWindow
-from server_stub.api import create_app
+from server_stub.app import create_app
 from server_stub.runner import BackgroundServer
 from server_stub.schemas.users import UserUpdate
 from server_stub.services.context import Actor
@@ -116,7 +116,9 @@ def test_expired_session_and_cancelled_login_keep_the_edits_and_offer_try_again(
 def test_admin_whose_p_and_o_right_was_taken_away_gets_the_403_sentence(
     qtbot: QtBot, panel: AdminWindow, harness: Harness
 ) -> None:
-    harness.services.users.update(ADMIN, UserUpdate(modules=["zorg"]), Actor("other admin"))
+    harness.services.users.update(
+        ADMIN, UserUpdate(modules=["zorg"]).to_domain(), Actor("other admin")
+    )
     open_page(qtbot, panel, panel.policy_page)
     assert panel.message.kind == "error"
     assert panel.message.text.startswith("Only administrators with module P&O")

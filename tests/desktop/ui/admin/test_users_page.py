@@ -3,6 +3,8 @@ each checked on the real server."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
@@ -391,12 +393,9 @@ def test_the_method_column_shows_each_extranet_users_own_choice(
 ) -> None:
     staff.add_user("ext.app", kind="extranet", email="app@partner.example")
     staff.services.users.choose_method("ext.app", "app", Actor("ext.app"))
-    policy = staff.services.policy.get().model_copy(deep=True)
-    policy.extranet.enabled = True
-    policy.extranet.user_adjustable = True
-    from server_stub.schemas.policy import PolicyUpdate
-
-    staff.services.policy.update(PolicyUpdate(**policy.model_dump()), Actor("test"))
+    policy = staff.services.policy.get()
+    extranet = replace(policy.extranet, enabled=True, user_adjustable=True)
+    staff.services.policy.update(replace(policy, extranet=extranet), Actor("test"))
     page = users(qtbot, panel)
     page.kind_combo.setCurrentIndex(page.kind_combo.findData("extranet"))
 

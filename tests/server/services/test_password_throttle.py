@@ -10,7 +10,7 @@ import threading
 import httpx
 import pytest
 
-from server_stub.schemas.audit import AuditQuery
+from server_stub.domain.audit import AuditFilter
 from tests.server.harness import PASSWORD, Harness
 from tests.server.web.webclient import elements, open_web
 
@@ -110,7 +110,7 @@ def test_throttled_attempts_are_not_audited_but_the_wrong_passwords_are(harness:
         attempt(harness, "jan", WRONG)
     for _ in range(10):
         attempt(harness, "jan", WRONG)
-    entries = harness.services.audit.query(AuditQuery(action="login", limit=1000))
+    entries = harness.services.audit.query(AuditFilter(action="login", limit=1000))
     assert [e.result for e in entries] == ["invalid_credentials"] * 5
 
 

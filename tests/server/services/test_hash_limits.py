@@ -9,38 +9,15 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from datetime import timedelta
-from typing import Literal
 
 import httpx
 import pytest
 
 from server_stub.settings import HashLimits
-from tests.server.harness import CountingHasher, Harness, Login
+from tests.helpers.server_fakes import GatedHasher
+from tests.server.harness import Harness, Login
 
 WAIT = 15.0  # generous: only reached when something is wrong
-
-
-class GatedHasher(CountingHasher):
-    """Verifications wait at a gate the test opens, and are counted while they run."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.gate = threading.Event()
-        self.gate.set()
-        self.running = 0
-        self.most_running = 0
-        self._count = threading.Lock()
-
-    def verify(self, hash: str | bytes, password: str | bytes) -> Literal[True]:
-        with self._count:
-            self.running += 1
-            self.most_running = max(self.most_running, self.running)
-        try:
-            assert self.gate.wait(60), "the test never opened the gate"
-            return super().verify(hash, password)
-        finally:
-            with self._count:
-                self.running -= 1
 
 
 def wait_for(condition: Callable[[], bool], what: str) -> None:

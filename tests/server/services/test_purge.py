@@ -1,5 +1,5 @@
 """The purge of dead rows: each kind goes only once it has expired, live rows stay, the audit
-log is kept; the server purges at start and then periodically, in the background."""
+log is kept; ``serve`` purges at start (the periodic purge: test_maintenance.py)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,6 @@ import os
 import re
 import subprocess
 import sys
-import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -33,8 +32,8 @@ from server_stub.services.purge import Purged
 from server_stub.settings import Argon2Params, Settings
 from tests.paths import ROOT
 from tests.server.harness import PASSWORD, START, Databases, Harness, Login
+from tests.server.services.test_policy import policy_with
 from tests.server.test_cli import free_port, wait_healthy
-from tests.server.test_policy import policy_with
 
 TEST = Actor("test")
 
@@ -55,7 +54,9 @@ def owners(harness: Harness, column: InstrumentedAttribute[int]) -> set[str]:
 
 
 def set_policy(harness: Harness, **changes: Any) -> None:
-    harness.services.policy.update(PolicyUpdate.model_validate(policy_with(**changes)), TEST)
+    harness.services.policy.update(
+        PolicyUpdate.model_validate(policy_with(**changes)).to_domain(), TEST
+    )
 
 
 def send_email_code(harness: Harness, login: Login) -> str:
@@ -226,24 +227,6 @@ def test_the_audit_log_is_kept_and_a_second_purge_finds_nothing(harness: Harness
     assert count(harness.services, User) == 2
 
 
-def wait_until(condition: Any, timeout: float = 20.0) -> None:
-    deadline = time.monotonic() + timeout
-    while not condition():
-        assert time.monotonic() < deadline, "timed out"
-        time.sleep(0.02)
-
-
-def test_the_server_purges_periodically_in_the_background(make_harness: Any) -> None:
-    harness: Harness = make_harness(lifespan=True, purge_interval=timedelta(milliseconds=50))
-    harness.add_user("jan")
-    harness.login("jan")
-    time.sleep(0.2)  # several purges run: nothing is expired yet
-    assert count(harness.services, PendingEnrollment) == 1
-    harness.clock.advance(minutes=15)
-    wait_until(lambda: count(harness.services, PendingEnrollment) == 0)
-    wait_until(lambda: count(harness.services, LoginSession) == 0)
-
-
 def test_serve_purges_at_start(tmp_path: Path, databases: Databases) -> None:
     """``tweestap-server serve`` on a database whose rows expired long ago (START, 2025): its
     audit entries too, once they are older than the retention (365 days by default)."""
@@ -253,7 +236,7 @@ def test_serve_purges_at_start(tmp_path: Path, databases: Databases) -> None:
     services = Services.build(settings, clock=ManualClock(START))
     process: subprocess.Popen[str] | None = None
     try:
-        services.users.create(UserCreate(name="jan", password=PASSWORD), TEST)
+        services.users.create(UserCreate(name="jan", password=PASSWORD).to_domain(), TEST)
         assert services.auth.login("jan", PASSWORD, None, "127.0.0.1").next == "enroll"
         assert (count(services, PendingEnrollment), count(services, LoginSession)) == (1, 1)
         audit = count(services, AuditEntry)

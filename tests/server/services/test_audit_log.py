@@ -7,8 +7,8 @@ from pathlib import Path
 
 from sqlalchemy import insert
 
+from server_stub.domain.audit import AuditFilter
 from server_stub.models import AuditEntry
-from server_stub.schemas.audit import AuditQuery
 from server_stub.services.purge import AUDIT_BATCH
 from tests.server.harness import PASSWORD, Harness
 
@@ -28,7 +28,7 @@ def test_an_unknown_username_is_not_stored_as_typed_but_as_a_keyed_fingerprint(
     for _ in range(2):
         assert harness.login_response(TYPED_PASSWORD, PASSWORD).status_code == 401
     assert harness.login_response("someone.else", PASSWORD).status_code == 401
-    entries = harness.services.audit.query(AuditQuery(action="login"))
+    entries = harness.services.audit.query(AuditFilter(action="login"))
     assert all(TYPED_PASSWORD not in repr(entry) for entry in entries)
     actors = [entry.actor for entry in entries]
     assert all(actor is not None and actor.startswith("unknown:") for actor in actors), actors
@@ -43,14 +43,14 @@ def test_the_fingerprint_depends_on_the_servers_key(make_harness: object) -> Non
     first, second = (make_harness() for _ in range(2))  # type: ignore[operator]
     for harness in (first, second):
         harness.login_response(TYPED_PASSWORD, PASSWORD)
-    actors = [h.services.audit.query(AuditQuery(action="login"))[0].actor for h in (first, second)]
+    actors = [h.services.audit.query(AuditFilter(action="login"))[0].actor for h in (first, second)]
     assert actors[0] != actors[1]
 
 
 def test_a_known_user_with_a_wrong_password_is_recorded_by_name(harness: Harness) -> None:
     harness.add_user("jan")
     harness.login_response("jan", "not the password")
-    entry = harness.services.audit.query(AuditQuery(action="login"))[0]
+    entry = harness.services.audit.query(AuditFilter(action="login"))[0]
     assert (entry.actor, entry.target, entry.result) == ("jan", "jan", "invalid_credentials")
 
 
@@ -81,17 +81,17 @@ def test_refused_administrator_actions_are_audited_with_who_tried_what(harness: 
     for method, path, body, status, action, target in attempts:
         answer = harness.client.request(method, path, headers=admin.headers, json=body)
         assert answer.status_code == status, (path, answer.text)
-        entry = harness.services.audit.query(AuditQuery(action=action))[0]
+        entry = harness.services.audit.query(AuditFilter(action=action))[0]
         assert (entry.actor, entry.target, entry.ip) == ("beheerder", target, "127.0.0.1"), path
         assert entry.result == answer.json()["detail"], path
-    assert harness.services.audit.query(AuditQuery(action="user_update"))[0].new == {"admin": True}
+    assert harness.services.audit.query(AuditFilter(action="user_update"))[0].new == {"admin": True}
 
 
 def test_a_refused_target_name_is_stored_printable(harness: Harness) -> None:
     admin = harness.admin()
     answer = harness.client.post("/api/admin/users/a%00b%1bc/reset-2fa", headers=admin.headers)
     assert answer.status_code == 404
-    entry = harness.services.audit.query(AuditQuery(action="reset_2fa"))[0]
+    entry = harness.services.audit.query(AuditFilter(action="reset_2fa"))[0]
     assert entry.target is not None and entry.target.isprintable()
 
 
@@ -107,7 +107,7 @@ def test_the_retention_is_365_days_until_changed_and_a_change_is_audited(
     changed = harness.client.put(path, headers=admin.headers, json={"days": 90})
     assert changed.status_code == 200 and changed.json() == {"days": 90}
     assert harness.client.get(path, headers=admin.headers).json() == {"days": 90}
-    entry = harness.services.audit.query(AuditQuery(action="audit_retention"))[0]
+    entry = harness.services.audit.query(AuditFilter(action="audit_retention"))[0]
     assert (entry.actor, entry.old, entry.new) == ("beheerder", {"days": 365}, {"days": 90})
     for days in (29, 0, -1, 3651, "lang", None):
         refused = harness.client.put(path, headers=admin.headers, json={"days": days})
@@ -123,11 +123,11 @@ def test_the_purge_deletes_entries_older_than_the_retention_and_keeps_the_rest(
     harness.clock.advance(days=31)
     admin = harness.admin()  # a new session (and two recent entries)
     harness.client.put("/api/admin/audit/retention", headers=admin.headers, json={"days": 30})
-    recent = harness.services.audit.query(AuditQuery(action="audit_retention"))
+    recent = harness.services.audit.query(AuditFilter(action="audit_retention"))
     assert recent
     purged = harness.services.purge.purge(harness.clock.now())
     assert purged.audit_entries >= 4
-    left = harness.services.audit.query(AuditQuery(limit=1000))
+    left = harness.services.audit.query(AuditFilter(limit=1000))
     assert [entry.action for entry in left] == ["audit_retention", "verify", "login"]
     assert harness.services.purge.purge(harness.clock.now()).audit_entries == 0
 
@@ -143,4 +143,4 @@ def test_a_large_audit_log_is_purged_in_batches(harness: Harness) -> None:
         db.execute(insert(AuditEntry), rows)
     harness.add_user("jan")  # one recent entry
     assert harness.services.purge.purge(harness.clock.now()).audit_entries == len(rows)
-    assert [e.target for e in harness.services.audit.query(AuditQuery())] == ["jan"]
+    assert [e.target for e in harness.services.audit.query(AuditFilter())] == ["jan"]

@@ -16,7 +16,7 @@ import schemathesis
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
 
-from server_stub.api import create_app
+from server_stub.app import create_app
 from server_stub.services import Services
 from server_stub.settings import Argon2Params, Settings
 from tests.server.harness import Databases, Harness, Login, start_harness, stop_harness

@@ -13,8 +13,8 @@ import pytest
 from sqlalchemy.exc import IntegrityError
 
 from server_stub.cli import main
+from server_stub.domain.audit import AuditFilter
 from server_stub.models import User
-from server_stub.schemas.audit import AuditQuery
 from server_stub.schemas.users import UserCreate
 from server_stub.services import Services
 from server_stub.services.context import Actor
@@ -58,7 +58,7 @@ def test_login_and_admin_routes_find_the_account_whatever_the_case(
     harness.add_user("Anna")
     login = harness.login("ANNA")
     assert login.next == "enroll"
-    entry = harness.services.audit.query(AuditQuery(action="login"))[0]
+    entry = harness.services.audit.query(AuditFilter(action="login"))[0]
     assert (entry.actor, entry.target) == ("Anna", "Anna")
     found = harness.client.get("/api/admin/users/anna", headers=admin.headers)
     assert found.status_code == 200 and found.json()["name"] == "Anna"
@@ -115,7 +115,9 @@ def test_a_database_from_before_with_two_names_in_two_cases_still_starts_and_fin
     each name finds the account spelt exactly so."""
     settings = Settings.from_env({}, home=tmp_path / "home", argon2=Argon2Params.for_tests())
     services = Services.build(settings)
-    services.users.create(UserCreate(name="Anna", email="groot@example.org"), Actor("test"))
+    services.users.create(
+        UserCreate(name="Anna", email="groot@example.org").to_domain(), Actor("test")
+    )
     with services.ctx.db.write() as db:
         db.connection().exec_driver_sql("DROP INDEX uq_users_name_lower")
         db.add(

@@ -1,4 +1,9 @@
-"""Typed dependencies: the services, the client address, the bearer token, the admin."""
+"""Every request's dependencies, for the JSON API and the login page alike: the services, the
+client's address (behind trusted proxies), the bearer token and the administrator it belongs
+to. Routes declare them as typed parameters (``services: ServicesDep``); code outside
+FastAPI's dependency injection (the login page's request context, its error pages) calls the
+plain functions :func:`get_services` and :func:`get_client_ip`.
+"""
 
 from __future__ import annotations
 
@@ -16,6 +21,7 @@ _bearer = HTTPBearer(auto_error=False, description="The token from POST /api/ses
 
 
 def get_services(request: Request) -> Services:
+    """The application's services (``server_stub/app.py`` puts them in the app's state)."""
     services: Services = request.app.state.services
     return services
 
@@ -52,18 +58,18 @@ def get_client_ip(request: Request) -> str | None:
     return peer
 
 
-async def get_token(
+async def get_bearer_token(
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
 ) -> str:
+    """The login session's token from ``Authorization: Bearer``; 401 without one."""
     if credentials is None or not credentials.credentials:
         raise NotAuthenticated()
     return credentials.credentials
 
 
 # FastAPI runs every plain ``def`` dependency in its thread pool: a hop to a worker thread and
-# back per dependency and request. These three only read the request, so they are ``async``
-# and run in the event loop; ``get_services`` and ``get_client_ip`` stay plain
-# functions for callers outside FastAPI's dependency injection (the web page).
+# back per dependency and request. These only read the request, so they are ``async`` and run
+# in the event loop.
 async def _services(request: Request) -> Services:
     return get_services(request)
 
@@ -74,10 +80,12 @@ async def _client_ip(request: Request) -> str | None:
 
 ServicesDep = Annotated[Services, Depends(_services)]
 ClientIp = Annotated[str | None, Depends(_client_ip)]
-Token = Annotated[str, Depends(get_token)]
+BearerToken = Annotated[str, Depends(get_bearer_token)]
 
 
-def get_admin(services: ServicesDep, token: Token, ip: ClientIp) -> Actor:
+def get_admin(services: ServicesDep, token: BearerToken, ip: ClientIp) -> Actor:
+    """The administrator (module P&O, every login step passed) the bearer token belongs to;
+    401 or 403 for anyone else (refusals are audited)."""
     return services.auth.administrator(token, ip)
 
 

@@ -7,7 +7,7 @@ import re
 import pytest
 
 from tests.server.harness import Harness, Login
-from tests.server.test_policy import policy_with
+from tests.server.services.test_policy import policy_with
 
 
 @pytest.fixture

@@ -1,4 +1,6 @@
-"""One request of the login page: its language, its cookies, its CSRF token, and rendering.
+"""What a route of the login page knows about its request (:class:`RequestContext`): the
+language, the cookies, the CSRF token, the login session; and how it answers (a page, a
+redirect) with the cookies it set.
 
 Cookies (all ``HttpOnly``, ``SameSite=Strict``, ``Path=/``):
 
@@ -22,15 +24,15 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Final
+from typing import Annotated, Any, Final
 
-from fastapi import Request
+from fastapi import Depends, Form, Request
 from fastapi.responses import RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 
-from server_stub.api.deps import get_client_ip, get_services
+from server_stub.domain.login import LiveSession
+from server_stub.http.dependencies import get_client_ip, get_services
 from server_stub.services import Services
-from server_stub.services.auth import Authenticated
 from server_stub.services.errors import IpNotAllowed, NotAuthenticated, ServiceError
 from server_stub.web import csrf
 from server_stub.web.i18n import LANGS, Lang, Translator, as_lang, choose_language
@@ -76,7 +78,7 @@ def is_secure(request: Request, services: Services) -> bool:
 
 
 @dataclass
-class Page:
+class RequestContext:
     """What a web route needs about its request; build it with :meth:`of`."""
 
     request: Request
@@ -93,7 +95,7 @@ class Page:
     session_error: ServiceError | None = None
 
     @classmethod
-    def of(cls, request: Request) -> Page:
+    def of(cls, request: Request) -> RequestContext:
         services = get_services(request)
         secure = is_secure(request, services)
         names = CookieNames.for_secure(secure)
@@ -122,7 +124,7 @@ class Page:
     def session_token(self) -> str | None:
         return self.request.cookies.get(self.cookies.session) or None
 
-    def session(self) -> Authenticated | None:
+    def session(self) -> LiveSession | None:
         """The live session of the session cookie, or None (``session_error`` says why)."""
         token = self.session_token
         if token is None:
@@ -209,3 +211,19 @@ class Page:
 
     def redirect(self, path: str) -> Response:
         return self.finish(RedirectResponse(path, status_code=303))
+
+
+# Both only read the request (no database): ``async`` keeps them off the thread pool. The
+# routes themselves are plain functions, run in the pool, as they call the blocking services.
+async def get_context(request: Request) -> RequestContext:
+    return RequestContext.of(request)
+
+
+async def require_csrf(request: Request, csrf_token: Annotated[str, Form()] = "") -> None:
+    """Refuse a form without the visitor's CSRF token (:class:`csrf.CsrfRefused`, a 403 page)."""
+    names = CookieNames.for_secure(is_secure(request, get_services(request)))
+    csrf.check(request.cookies.get(names.csrf), csrf_token, request.headers.get("sec-fetch-site"))
+
+
+Context = Annotated[RequestContext, Depends(get_context)]
+CSRF = [Depends(require_csrf)]

@@ -9,9 +9,9 @@ from typing import Any
 
 import pytest
 
-from server_stub.schemas.audit import AuditQuery
+from server_stub.domain.audit import AuditFilter
 from tests.server.harness import Harness, Login, start_harness, stop_harness
-from tests.server.test_policy import DEFAULTS
+from tests.server.services.test_policy import DEFAULTS
 
 TARGET = "doelwit"
 ROUTES: list[tuple[str, str, Any]] = [
@@ -98,9 +98,9 @@ def test_a_complete_p_and_o_admin_gets_through(org: Org, route: tuple[str, str, 
 
 
 def test_refusals_are_audited_and_changed_nothing(org: Org) -> None:
-    entries = org.harness.services.audit.query(AuditQuery(actor="medewerker"))
+    entries = org.harness.services.audit.query(AuditFilter(actor="medewerker"))
     assert {entry.action for entry in entries} == {"login", "enroll_complete", "admin_access"}
     refused = [entry for entry in entries if entry.action == "admin_access"]
     assert len(refused) == len(ROUTES)
     assert {entry.result for entry in refused} == {"forbidden"}
-    assert org.harness.services.audit.query(AuditQuery(target="doelwit", actor="support")) == []
+    assert org.harness.services.audit.query(AuditFilter(target="doelwit", actor="support")) == []

@@ -11,7 +11,7 @@ import pytest
 
 from server_stub.api.code_checks import CodeChecks
 from tests.server.harness import Harness
-from tests.server.test_verification import verify_at_once
+from tests.server.services.test_verification import verify_at_once
 
 
 def wrong_code(harness: Harness, name: str) -> str:

@@ -13,9 +13,9 @@ import pytest
 
 from server_stub.cli import main
 from server_stub.demo import ACCOUNTS, DEMO_PASSWORD, seed_demo
+from server_stub.domain.audit import AuditFilter
 from server_stub.models import User
 from server_stub.rights import has_p_and_o
-from server_stub.schemas.audit import AuditQuery
 from server_stub.services import Services
 from server_stub.settings import Settings
 from tests.server.harness import Harness, Login
@@ -43,7 +43,7 @@ def admin(harness: Harness) -> Login:
 
 
 def last_audit(harness: Harness, action: str) -> Any:
-    entries = harness.services.audit.query(AuditQuery(action=action))
+    entries = harness.services.audit.query(AuditFilter(action=action))
     assert entries, f"no {action} entry"
     return entries[0]
 
@@ -221,7 +221,7 @@ def test_user_add_refuses_an_extranet_administrator_and_audits_it(
     services = Services.build(Settings.from_env())
     try:
         assert services.users.list() == []
-        entry = services.audit.query(AuditQuery(action="user_create"))[0]
+        entry = services.audit.query(AuditFilter(action="user_create"))[0]
         assert (entry.actor, entry.target, entry.result) == (
             "cli",
             "ext.baas",
