@@ -248,6 +248,11 @@ class AdminClient:
             return Throttled(_retry_after(response))
         if status == 503:  # busy for a moment (the body may not even be the server's)
             return ServerBusy(_retry_after(response))
+        # A proxy in front of the server: it got no answer from the server behind it.
+        if status == 502:
+            return ServerUnreachable(self.url)
+        if status == 504:
+            return ServerTimeout(self.url)
         return UnexpectedAnswer(self.url, status)
 
     def _read(self, response: httpx.Response, parse: Callable[[object], T]) -> T:

@@ -3149,6 +3149,14 @@ De Authenticator-app die aan dit account gekoppeld is, wordt vergeten. Bij de vo
         <source>Close message</source>
         <translation>Melding sluiten</translation>
     </message>
+    <message>
+        <source>Try again in {seconds} s</source>
+        <translation>Opnieuw proberen over {seconds} s</translation>
+    </message>
+    <message>
+        <source>Try again in {minutes} min</source>
+        <translation>Opnieuw proberen over {minutes} min</translation>
+    </message>
 </context>
 <context>
     <name>NameFields</name>

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.admin.errors import AdminError
 from desktop.admin.model import Overview
 from desktop.clock import Clock
 from desktop.errors import UserError
@@ -236,12 +237,20 @@ class AdminWindow(QMainWindow):
     # -- what the session reports -------------------------------------------------------------
 
     def _problem(self, error: UserError, retry: Retry) -> None:
+        if not (isinstance(error, AdminError) and error.transient):
+            # A refusal (a rule, a right, a name that is gone): the same request would be
+            # refused again, so there is nothing to try again, only the sentence to read.
+            self._retries = []
+            self.message.show_message(error_text(error), "error")
+            return
         # Calls that fail together (a page loads in two) are all repeated by "Try again".
-        if self.message.isVisible() and self.message.kind == "error":
+        if self.message.isVisible() and self.message.kind == "error" and self._retries:
             self._retries.append(retry)
         else:
             self._retries = [retry]
-        self.message.show_message(error_text(error), "error", can_retry=True)
+        self.message.show_message(
+            error_text(error), "error", can_retry=True, retry_in=error.wait_seconds
+        )
 
     def _retry_all(self) -> None:
         retries, self._retries = self._retries, []
