@@ -455,10 +455,6 @@ De Authenticator-app die aan dit account gekoppeld is, wordt vergeten. Bij de vo
         <translation>E-mailcode verstuurd</translation>
     </message>
     <message>
-        <source>Account activated</source>
-        <translation>Account geactiveerd</translation>
-    </message>
-    <message>
         <source>Admin access refused</source>
         <translation>Beheertoegang geweigerd</translation>
     </message>
@@ -499,8 +495,60 @@ De Authenticator-app die aan dit account gekoppeld is, wordt vergeten. Bij de vo
         <translation>Activatiemail verstuurd</translation>
     </message>
     <message>
-        <source>Code wait cleared</source>
-        <translation>Wachttijd codes opgeheven</translation>
+        <source>Password chosen (activation link)</source>
+        <translation>Wachtwoord gekozen (activatielink)</translation>
+    </message>
+    <message>
+        <source>Waiting time lifted</source>
+        <translation>Wachttijd opgeheven</translation>
+    </message>
+    <message>
+        <source>Audit log retention changed</source>
+        <translation>Bewaartermijn auditlog gewijzigd</translation>
+    </message>
+    <message>
+        <source>Change the policy</source>
+        <translation>Beleid wijzigen</translation>
+    </message>
+    <message>
+        <source>Create an account</source>
+        <translation>Account aanmaken</translation>
+    </message>
+    <message>
+        <source>Change an account</source>
+        <translation>Account wijzigen</translation>
+    </message>
+    <message>
+        <source>Reset two-step verification</source>
+        <translation>Tweestapsverificatie resetten</translation>
+    </message>
+    <message>
+        <source>Block</source>
+        <translation>Blokkeren</translation>
+    </message>
+    <message>
+        <source>Unblock</source>
+        <translation>Deblokkeren</translation>
+    </message>
+    <message>
+        <source>Reset the password</source>
+        <translation>Wachtwoord resetten</translation>
+    </message>
+    <message>
+        <source>Send an activation mail</source>
+        <translation>Activatiemail versturen</translation>
+    </message>
+    <message>
+        <source>Lift the waiting time</source>
+        <translation>Wachttijd opheffen</translation>
+    </message>
+    <message>
+        <source>Change the audit log retention</source>
+        <translation>Bewaartermijn auditlog wijzigen</translation>
+    </message>
+    <message>
+        <source>refused: {why}</source>
+        <translation>geweigerd: {why}</translation>
     </message>
     <message>
         <source>ok</source>
@@ -529,6 +577,82 @@ De Authenticator-app die aan dit account gekoppeld is, wordt vergeten. Bij de vo
     <message>
         <source>code not yet entered</source>
         <translation>code nog niet ingevoerd</translation>
+    </message>
+    <message>
+        <source>too many wrong passwords</source>
+        <translation>te veel foute wachtwoorden</translation>
+    </message>
+    <message>
+        <source>too many wrong codes</source>
+        <translation>te veel foute codes</translation>
+    </message>
+    <message>
+        <source>e-mail code asked for too often</source>
+        <translation>te vaak om een e-mailcode gevraagd</translation>
+    </message>
+    <message>
+        <source>not logged in</source>
+        <translation>niet ingelogd</translation>
+    </message>
+    <message>
+        <source>wrong login step</source>
+        <translation>verkeerde stap van het inloggen</translation>
+    </message>
+    <message>
+        <source>pairing expired</source>
+        <translation>koppeling verlopen</translation>
+    </message>
+    <message>
+        <source>authenticator key unreadable</source>
+        <translation>sleutel van de authenticator onleesbaar</translation>
+    </message>
+    <message>
+        <source>activation link no longer valid</source>
+        <translation>activatielink werkt niet meer</translation>
+    </message>
+    <message>
+        <source>server busy</source>
+        <translation>server bezet</translation>
+    </message>
+    <message>
+        <source>an administrator or P&amp;O account must be an employee</source>
+        <translation>een beheerder of P&amp;O-account moet medewerker zijn</translation>
+    </message>
+    <message>
+        <source>an employee cannot become an extranet user</source>
+        <translation>een medewerker kan geen extranetter worden</translation>
+    </message>
+    <message>
+        <source>the cut-off date has passed</source>
+        <translation>de invoerdatum is voorbij</translation>
+    </message>
+    <message>
+        <source>employees keep the authenticator app</source>
+        <translation>medewerkers houden de Authenticator-app</translation>
+    </message>
+    <message>
+        <source>the name is taken</source>
+        <translation>naam bestaat al</translation>
+    </message>
+    <message>
+        <source>no such account</source>
+        <translation>account bestaat niet</translation>
+    </message>
+    <message>
+        <source>one's own account</source>
+        <translation>eigen account</translation>
+    </message>
+    <message>
+        <source>no e-mail address</source>
+        <translation>geen e-mailadres</translation>
+    </message>
+    <message>
+        <source>invalid input</source>
+        <translation>ongeldige invoer</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>geweigerd</translation>
     </message>
     <message>
         <source>employees</source>
@@ -679,6 +803,10 @@ De Authenticator-app die aan dit account gekoppeld is, wordt vergeten. Bij de vo
         <translation>tweestapsverificatie</translation>
     </message>
     <message>
+        <source>own choice of method</source>
+        <translation>eigen keuze methode</translation>
+    </message>
+    <message>
         <source>wrong codes in a row</source>
         <translation>onjuiste codes op rij</translation>
     </message>
@@ -705,6 +833,18 @@ De Authenticator-app die aan dit account gekoppeld is, wordt vergeten. Bij de vo
     <message>
         <source>created</source>
         <translation>aangemaakt</translation>
+    </message>
+    <message>
+        <source>tried: {change}</source>
+        <translation>geprobeerd: {change}</translation>
+    </message>
+    <message>
+        <source>username</source>
+        <translation>gebruikersnaam</translation>
+    </message>
+    <message>
+        <source>retention (days)</source>
+        <translation>bewaartermijn (dagen)</translation>
     </message>
     <message>
         <source>(none)</source>
@@ -820,6 +960,21 @@ De Authenticator-app die aan dit account gekoppeld is, wordt vergeten. Bij de vo
     <message>
         <source>{count} entries, newest first</source>
         <translation>{count} regels, nieuwste eerst</translation>
+    </message>
+</context>
+<context>
+    <name>AuditRows</name>
+    <message>
+        <source>no account by that name</source>
+        <translation>geen account met die naam</translation>
+    </message>
+    <message>
+        <source>No account has the name that was typed. Tweestap does not keep what was typed (people sometimes type their password there), only a fingerprint of it: {fingerprint}. The same fingerprint means the same typed name.</source>
+        <translation>Niemand heeft een account met de getypte naam. Tweestap bewaart niet wat er getypt is (soms typen mensen daar hun wachtwoord), alleen een vingerafdruk ervan: {fingerprint}. Dezelfde vingerafdruk betekent dezelfde getypte naam.</translation>
+    </message>
+    <message>
+        <source>unknown username</source>
+        <translation>onbekende gebruikersnaam</translation>
     </message>
 </context>
 <context>

@@ -25,12 +25,14 @@ from PySide6.QtWidgets import (
 
 from desktop.admin.model import AUDIT_ACTIONS, AuditEntry, AuditFilter
 from desktop.ui.admin import labels
-from desktop.ui.admin.audit_changes import describe_change
+from desktop.ui.admin.audit_rows import row_of
 from desktop.ui.admin.session import AdminSession
 from desktop.ui.admin.widgets import on_enter
 from desktop.ui.common.accessible import name_combo, name_scroll_bars
 
 MAX_ENTRIES = 1000
+WHO, RESULT, CHANGE = 1, 4, 6
+"""Columns with a tooltip: an unknown name's fingerprint, a refusal's sentence, the change."""
 DATE_FORMAT = "yyyy-MM-dd HH:mm"
 
 
@@ -187,20 +189,15 @@ class AuditPage(QWidget):
         self.entries = entries
         self.table.setRowCount(len(entries))
         for row, entry in enumerate(entries):
-            cells = [
-                labels.moment(entry.at),
-                entry.actor or "",
-                entry.target or "",
-                labels.action(entry.action),
-                labels.result(entry.result),
-                entry.ip or "",
-                describe_change(entry),
-            ]
-            for column, text in enumerate(cells):
+            shown = row_of(entry)
+            tips = {WHO: shown.who_tip, RESULT: shown.result_tip, CHANGE: shown.change}
+            for column, text in enumerate(shown.cells()):
                 item = QTableWidgetItem(text)
-                if column == 6:
-                    item.setToolTip(text)
-                if column == 4 and entry.result != "ok":
+                if tips.get(column):
+                    item.setToolTip(tips[column])
+                if column == WHO and shown.who_tip:
+                    item.setForeground(self.palette().placeholderText())
+                if column == RESULT and shown.refused:
                     item.setForeground(Qt.GlobalColor.darkRed)
                 self.table.setItem(row, column, item)
         self.count_label.setText(

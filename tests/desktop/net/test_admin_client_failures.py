@@ -44,7 +44,11 @@ def answer(status: int, detail: object = None, retry_after: str | None = None) -
     ],
 )
 def test_transient_answers_may_be_tried_again_after_their_wait(
-    status: int, detail: str | None, retry_after: str | None, kind: type, wait: int
+    status: int,
+    detail: str | None,
+    retry_after: str | None,
+    kind: type[errors.AdminError],
+    wait: int,
 ) -> None:
     client = answer(status, detail, retry_after)
     with pytest.raises(kind) as failed:
