@@ -961,6 +961,10 @@ De Authenticator-app die aan dit account gekoppeld is, wordt vergeten. Bij de vo
         <source>{count} entries, newest first</source>
         <translation>{count} regels, nieuwste eerst</translation>
     </message>
+    <message>
+        <source>the audit log retention</source>
+        <translation>de bewaartermijn van het auditlog</translation>
+    </message>
 </context>
 <context>
     <name>AuditRows</name>
@@ -3645,6 +3649,61 @@ De Authenticator-app die aan dit account gekoppeld is, wordt vergeten. Bij de vo
     <message>
         <source>Drag a rectangle around the QR code. Press Esc to cancel.</source>
         <translation>Trek een rechthoek om de QR-code. Druk op Esc om te annuleren.</translation>
+    </message>
+</context>
+<context>
+    <name>RetentionRow</name>
+    <message>
+        <source>Audit log retention:</source>
+        <translation>Bewaartermijn auditlog:</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> dagen</translation>
+    </message>
+    <message>
+        <source>Audit log retention in days</source>
+        <translation>Bewaartermijn auditlog in dagen</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Opslaan</translation>
+    </message>
+    <message>
+        <source>{minimum} to {maximum} days; older entries are removed automatically.</source>
+        <translation>{minimum} tot en met {maximum} dagen; oudere regels worden vanzelf verwijderd.</translation>
+    </message>
+    <message>
+        <source>Choose {minimum} to {maximum} days; {value} is too few.</source>
+        <translation>Kies {minimum} tot en met {maximum} dagen; {value} is te weinig.</translation>
+    </message>
+    <message>
+        <source>Choose {minimum} to {maximum} days; {value} is too many.</source>
+        <translation>Kies {minimum} tot en met {maximum} dagen; {value} is te veel.</translation>
+    </message>
+    <message>
+        <source>Reading the audit log retention…</source>
+        <translation>Bewaartermijn auditlog ophalen…</translation>
+    </message>
+    <message>
+        <source>Shorten the audit log retention</source>
+        <translation>Bewaartermijn auditlog verkorten</translation>
+    </message>
+    <message>
+        <source>Keep audit log entries {days} days instead of {before}? Entries older than {days} days are removed at the server's next clean-up, within ten minutes. This cannot be undone.</source>
+        <translation>Regels van het auditlog {days} dagen bewaren in plaats van {before}? Regels die ouder zijn dan {days} dagen worden bij de volgende opschoning van de server verwijderd, binnen tien minuten. Dat kan niet ongedaan worden gemaakt.</translation>
+    </message>
+    <message>
+        <source>Shorten</source>
+        <translation>Verkorten</translation>
+    </message>
+    <message>
+        <source>The audit log now keeps entries {days} days.</source>
+        <translation>Het auditlog bewaart regels nu {days} dagen.</translation>
+    </message>
+    <message>
+        <source>Saving the audit log retention…</source>
+        <translation>Bewaartermijn auditlog opslaan…</translation>
     </message>
 </context>
 <context>

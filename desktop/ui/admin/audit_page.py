@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime
 
 from PySide6.QtCore import QDateTime, Qt
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from desktop.admin.model import AUDIT_ACTIONS, AuditEntry, AuditFilter
 from desktop.ui.admin import labels
+from desktop.ui.admin.audit_retention import RetentionRow
 from desktop.ui.admin.audit_rows import row_of
 from desktop.ui.admin.session import AdminSession
 from desktop.ui.admin.widgets import on_enter
@@ -44,6 +46,8 @@ class AuditPage(QWidget):
 
         title = QLabel(self.tr("Audit log"), self)
         title.setObjectName("PageTitle")
+        limits = session.client.contract.audit_retention
+        self.retention = None if limits is None else RetentionRow(session, limits, self)
         self._build_filter_fields()
         filters = self._build_filters()
         self._build_table()
@@ -51,6 +55,8 @@ class AuditPage(QWidget):
         layout.setContentsMargins(24, 20, 24, 12)
         layout.setSpacing(10)
         layout.addWidget(title)
+        if self.retention is not None:
+            layout.addWidget(self.retention)
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.count_label)
@@ -150,7 +156,7 @@ class AuditPage(QWidget):
         self.count_label.setObjectName("Hint")
 
     def _connect(self) -> None:
-        self.search_button.clicked.connect(self.load)
+        self.search_button.clicked.connect(self.load_entries)
         on_enter(
             self._load_on_enter,
             self.actor_edit,
@@ -175,9 +181,15 @@ class AuditPage(QWidget):
 
     def _load_on_enter(self) -> None:
         if self.search_button.isEnabled():
-            self.load()
+            self.load_entries()
 
     def load(self) -> None:
+        """The page as it opens: the retention (unless a change is being typed), the entries."""
+        if self.retention is not None:
+            self.retention.load()
+        self.load_entries()
+
+    def load_entries(self) -> None:
         filters = self.current_filter()
         self.session.call(
             lambda client: client.audit(filters),
@@ -210,6 +222,24 @@ class AuditPage(QWidget):
             items = [self.table.item(row, column) for column in range(self.table.columnCount())]
             rows.append(["" if item is None else item.text() for item in items])
         return rows
+
+    # -- the page contract: the retention is the one thing typed here that is saved ---------
+
+    def has_unsaved_changes(self) -> bool:
+        return self.retention is not None and self.retention.has_unsaved_changes()
+
+    def unsaved_what(self) -> str:
+        return self.tr("the audit log retention")
+
+    def save(self, then: Callable[[], None] | None = None) -> None:
+        if self.retention is not None:
+            self.retention.save(then)
+        elif then is not None:
+            then()
+
+    def discard(self) -> None:
+        if self.retention is not None:
+            self.retention.discard()
 
 
 def _moment(edit: QDateTimeEdit) -> datetime:

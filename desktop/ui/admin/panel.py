@@ -350,7 +350,7 @@ def _available_geometry(near: QWidget | None) -> QRect:
 
 
 def _editing(page: QWidget) -> EditingPage | None:
-    return page if isinstance(page, PolicyPage | UsersPage) else None
+    return page if isinstance(page, PolicyPage | UsersPage | AuditPage) else None
 
 
 def open_admin_panel(

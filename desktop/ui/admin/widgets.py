@@ -66,8 +66,8 @@ def on_enter(action: Callable[[], object], *fields: QWidget) -> None:
 class LimitedSpinBox(QSpinBox):
     """A whole number with allowed limits that takes any number typed, so a number out of
     range stays on screen to be explained (QSpinBox would silently drop the last digit:
-    "30" of 0..24 became 3). The arrows stop at the limits; :meth:`in_range` says whether
-    the number may be saved."""
+    "30" of 0..24 became 3, and undo "10" of 30..3650). The arrows stop at the limits;
+    :meth:`in_range` says whether the number may be saved."""
 
     TYPED_MAXIMUM = 999_999
 
@@ -78,7 +78,8 @@ class LimitedSpinBox(QSpinBox):
 
     def set_limits(self, minimum: int, maximum: int) -> None:
         self.limits = (minimum, maximum)
-        super().setRange(minimum, max(maximum, self.TYPED_MAXIMUM))
+        # Below the limit too: "10" of 30..3650 must stay to be explained, not be undone.
+        super().setRange(min(0, minimum), max(maximum, self.TYPED_MAXIMUM))
 
     def in_range(self) -> bool:
         low, high = self.limits

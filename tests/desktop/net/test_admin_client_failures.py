@@ -1,6 +1,7 @@
 """Which failures are worth trying again: the client marks an answer transient only when the
 very same request may succeed later (no connection, a proxy without its server, a busy
-server, a wait the server asked for), with the wait it asked for; a refusal is final."""
+server, a wait the server asked for), with the wait it asked for; a refusal is final. And the
+audit log's retention, read and set, its bounds declared by the server."""
 
 from __future__ import annotations
 
@@ -8,7 +9,10 @@ import httpx
 import pytest
 
 from desktop.admin import errors
+from desktop.admin.contract import RetentionLimits
 from desktop.net.admin_client import AdminClient
+from server_stub.schemas.audit import MAX_RETENTION_DAYS, MIN_RETENTION_DAYS
+from tests.server.harness import Harness
 
 
 def answer(status: int, detail: object = None, retry_after: str | None = None) -> AdminClient:
@@ -88,4 +92,62 @@ def test_no_connection_at_all_is_transient() -> None:
     with pytest.raises(errors.ServerUnreachable) as failed:
         client.get_user("jan")
     assert failed.value.transient and failed.value.wait_seconds == 0
+    client.close()
+
+
+# -- the audit log's retention ------------------------------------------------------------------
+
+
+def test_the_retention_round_trip_and_the_bounds_read_from_the_server(
+    harness: Harness, admin_client: AdminClient
+) -> None:
+    limits = admin_client.contract.audit_retention
+    assert limits == RetentionLimits(
+        min_days=MIN_RETENTION_DAYS, max_days=MAX_RETENTION_DAYS, default_days=365
+    )
+    assert admin_client.audit_retention() == 365
+    assert admin_client.set_audit_retention(limits.min_days) == limits.min_days
+    assert harness.services.audit.retention().days == limits.min_days
+    with pytest.raises(errors.ValidationFailed) as refused:
+        admin_client.set_audit_retention(limits.min_days - 1)
+    assert list(refused.value.fields) == ["days"]
+    assert not refused.value.transient
+
+
+META: dict[str, object] = {
+    "version": "1",
+    "modules": ["p&o"],
+    "p_and_o_modules": ["p&o"],
+    "user_names": {"pattern": "^[a-z]+$", "max_length": 64, "case_insensitive": True},
+    "policy_limits": {"max_authenticator_validity_hours": 24, "max_mail_validity_days": 365},
+}
+
+
+def contract_of(meta: dict[str, object]) -> AdminClient:
+    transport = httpx.MockTransport(lambda _request: httpx.Response(200, json=meta))
+    return AdminClient("http://127.0.0.1:1", transport=transport)
+
+
+def test_a_server_from_before_the_retention_setting_declares_none() -> None:
+    client = contract_of(META)
+    assert client.read_contract().audit_retention is None
+    client.close()
+
+
+@pytest.mark.parametrize(
+    "retention",
+    [
+        {"min_days": 400, "max_days": 30, "default_days": 365},
+        {"min_days": 0, "max_days": 30, "default_days": 10},
+        {"min_days": 30, "max_days": "3650", "default_days": 365},
+        {"min_days": 30},
+    ],
+    ids=["reversed", "zero", "text", "incomplete"],
+)
+def test_retention_bounds_that_make_no_sense_are_an_unexpected_answer(
+    retention: dict[str, object],
+) -> None:
+    client = contract_of({**META, "audit_retention": retention})
+    with pytest.raises(errors.UnexpectedAnswer):
+        client.read_contract()
     client.close()
