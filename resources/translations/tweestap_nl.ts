@@ -227,6 +227,14 @@ De Authenticator-app die aan dit account gekoppeld is, wordt vergeten. Bij de vo
         <translation>deblokkeer</translation>
     </message>
     <message>
+        <source>chosen by the user, through the activation mail</source>
+        <translation>kiest de gebruiker zelf, via de activatiemail</translation>
+    </message>
+    <message>
+        <source>paired at the first login (QR code)</source>
+        <translation>koppelen bij de eerste keer inloggen (QR-code)</translation>
+    </message>
+    <message>
         <source>set</source>
         <translation>ingesteld</translation>
     </message>

@@ -35,8 +35,9 @@ class RetentionRow(QWidget):
         self.spin.setAccessibleName(self.tr("Audit log retention in days"))
         self.label.setBuddy(self.spin)
         self.save_button = QPushButton(self.tr("Save"), self)
+        # One line: a wrapped line's height is not part of the page's minimum, so at the
+        # window's smallest height a second line would take its room from the filters.
         self.hint = QLabel(self)
-        self.hint.setWordWrap(True)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(10)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Protocol
 
-from PySide6.QtCore import QPoint, QRect, QSize, Qt
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -150,6 +150,7 @@ class AdminWindow(QMainWindow):
         layout.addLayout(message_row)
         layout.addLayout(body, 1)
         self.setCentralWidget(central)
+        self._room = _RoomForMessage(central, self.message)
         self.busy_line = BusyLine(self)
         self.statusBar().addWidget(self.busy_line, 1)
 
@@ -339,6 +340,45 @@ class AdminWindow(QMainWindow):
         self.session.runner.wait(LOGOUT_WAIT_MS)
         client.close()
         super().closeEvent(event)
+
+
+class _RoomForMessage(QObject):
+    """Keeps the pages their minimum height under a message of several lines.
+
+    Qt gives a window the minimum height of its layout, which counts a wrapped sentence by its
+    shortest guess, not by the lines it takes at the window's width: at the window's smallest
+    height a long message took its extra lines from the page below it. The central widget's
+    minimum height is raised by what the message needs beyond that guess, for as long as it
+    shows (the window grows if it must)."""
+
+    def __init__(self, central: QWidget, message: QWidget) -> None:
+        super().__init__(central)
+        self._central = central
+        self._message = message
+        message.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if watched is self._message and event.type() in (
+            QEvent.Type.Show,
+            QEvent.Type.Hide,
+            QEvent.Type.Resize,
+        ):
+            self.update()
+        return False
+
+    def update(self) -> None:
+        message = self._message
+        extra = 0
+        if message.isVisible() and message.hasHeightForWidth():
+            guessed = message.minimumSizeHint().height()
+            extra = max(0, message.heightForWidth(message.width()) - guessed)
+        self._central.setMinimumHeight(0)
+        layout = self._central.layout()
+        if layout is None:
+            return
+        layout.invalidate()
+        if extra:
+            self._central.setMinimumHeight(layout.totalMinimumSize().height() + extra)
 
 
 def _available_geometry(near: QWidget | None) -> QRect:
