@@ -623,32 +623,32 @@ De Authenticator-app die aan dit account gekoppeld is, wordt vergeten. Bij de vo
         <translation>server bezet</translation>
     </message>
     <message>
-        <source>an administrator or P&amp;O account must be an employee</source>
-        <translation>een beheerder of P&amp;O-account moet medewerker zijn</translation>
+        <source>rights for employees only</source>
+        <translation>rechten alleen voor medewerkers</translation>
     </message>
     <message>
-        <source>an employee cannot become an extranet user</source>
-        <translation>een medewerker kan geen extranetter worden</translation>
+        <source>stays an employee</source>
+        <translation>blijft medewerker</translation>
     </message>
     <message>
-        <source>the cut-off date has passed</source>
-        <translation>de invoerdatum is voorbij</translation>
+        <source>cut-off date passed</source>
+        <translation>invoerdatum voorbij</translation>
     </message>
     <message>
-        <source>employees keep the authenticator app</source>
-        <translation>medewerkers houden de Authenticator-app</translation>
+        <source>employees keep the app</source>
+        <translation>medewerkers houden de app</translation>
     </message>
     <message>
-        <source>the name is taken</source>
+        <source>name taken</source>
         <translation>naam bestaat al</translation>
+    </message>
+    <message>
+        <source>own account</source>
+        <translation>eigen account</translation>
     </message>
     <message>
         <source>no such account</source>
         <translation>account bestaat niet</translation>
-    </message>
-    <message>
-        <source>one's own account</source>
-        <translation>eigen account</translation>
     </message>
     <message>
         <source>no e-mail address</source>
@@ -962,6 +962,14 @@ De Authenticator-app die aan dit account gekoppeld is, wordt vergeten. Bij de vo
         <translation>Wijziging</translation>
     </message>
     <message>
+        <source>Details of the chosen entry</source>
+        <translation>Details van de gekozen regel</translation>
+    </message>
+    <message>
+        <source>Choose an entry to see all of it here.</source>
+        <translation>Kies een regel om hier alles ervan te zien.</translation>
+    </message>
+    <message>
         <source>Reading the audit log…</source>
         <translation>Auditlog ophalen…</translation>
     </message>
@@ -977,6 +985,18 @@ De Authenticator-app die aan dit account gekoppeld is, wordt vergeten. Bij de vo
 <context>
     <name>AuditRows</name>
     <message>
+        <source>By {who}</source>
+        <translation>Door {who}</translation>
+    </message>
+    <message>
+        <source>from {ip}</source>
+        <translation>vanaf {ip}</translation>
+    </message>
+    <message>
+        <source>concerning {whom}</source>
+        <translation>bij {whom}</translation>
+    </message>
+    <message>
         <source>no account by that name</source>
         <translation>geen account met die naam</translation>
     </message>
@@ -985,8 +1005,8 @@ De Authenticator-app die aan dit account gekoppeld is, wordt vergeten. Bij de vo
         <translation>Niemand heeft een account met de getypte naam. Tweestap bewaart niet wat er getypt is (soms typen mensen daar hun wachtwoord), alleen een vingerafdruk ervan: {fingerprint}. Dezelfde vingerafdruk betekent dezelfde getypte naam.</translation>
     </message>
     <message>
-        <source>unknown username</source>
-        <translation>onbekende gebruikersnaam</translation>
+        <source>unknown name</source>
+        <translation>onbekende naam</translation>
     </message>
 </context>
 <context>

@@ -3,10 +3,10 @@ results, changed fields) in the person's language, nothing raw.
 
 Two things need more than a word. A login with a name no account has is recorded under a
 keyed fingerprint (``unknown:3f9a…``), never as typed: people type their password into the
-name field. The table says "unknown username" and keeps the fingerprint for the tooltip (the
-same fingerprint is the same typed name). And an administrator's action the server refused is
-shown as what was tried ("Change an account", "refused: …"), with the panel's own sentence
-for the refusal as the result's tooltip.
+name field. The table says "unknown name" and keeps the fingerprint for the tooltip and the
+details (the same fingerprint is the same typed name). And an administrator's action the
+server refused is shown as what was tried ("Change an account", "refused: …"), with the
+panel's own sentence for the refusal in the result's tooltip and the details.
 """
 
 from __future__ import annotations
@@ -57,6 +57,21 @@ class AuditRow:
             self.change,
         ]
 
+    def details(self) -> str:
+        """Everything about the entry in full, a line each: what the columns may cut short,
+        the refusal's sentence, an unknown name's fingerprint."""
+        translate = QCoreApplication.translate
+        lines = [f"{self.time} \u00b7 {self.what} \u00b7 {self.result}"]
+        by = translate("AuditRows", "By {who}").format(who=self.who) if self.who else ""
+        if self.ip:
+            by = (by + " " if by else "") + translate("AuditRows", "from {ip}").format(ip=self.ip)
+        if self.whom:
+            by = (by + ", " if by else "") + translate("AuditRows", "concerning {whom}").format(
+                whom=self.whom
+            )
+        lines += [line for line in (by, self.result_tip, self.change, self.who_tip) if line]
+        return "\n".join(lines)
+
 
 def row_of(entry: AuditEntry) -> AuditRow:
     who, who_tip = person(entry.actor)
@@ -92,7 +107,7 @@ def person(recorded: str | None) -> tuple[str, str]:
         "sometimes type their password there), only a fingerprint of it: {fingerprint}. The "
         "same fingerprint means the same typed name.",
     ).format(fingerprint=fingerprint)
-    return QCoreApplication.translate("AuditRows", "unknown username"), tip
+    return QCoreApplication.translate("AuditRows", "unknown name"), tip
 
 
 def _rule(make: Callable[[], AdminError]) -> Callable[[AuditEntry], AdminError]:

@@ -129,19 +129,15 @@ def _results() -> dict[str, str]:
         "busy": translate("AdminLabels", "server busy"),
         "unavailable": translate("AdminLabels", "server busy"),
         # an administrator's action the server refused
-        "privileged_must_be_employee": no(
-            translate("AdminLabels", "an administrator or P&O account must be an employee")
-        ),
-        "employee_cannot_become_extranet": no(
-            translate("AdminLabels", "an employee cannot become an extranet user")
-        ),
-        "email_cutoff_passed": no(translate("AdminLabels", "the cut-off date has passed")),
+        "privileged_must_be_employee": no(translate("AdminLabels", "rights for employees only")),
+        "employee_cannot_become_extranet": no(translate("AdminLabels", "stays an employee")),
+        "email_cutoff_passed": no(translate("AdminLabels", "cut-off date passed")),
         "employees_require_app_after_cutoff": no(
-            translate("AdminLabels", "employees keep the authenticator app")
+            translate("AdminLabels", "employees keep the app")
         ),
-        "user_exists": no(translate("AdminLabels", "the name is taken")),
+        "user_exists": no(translate("AdminLabels", "name taken")),
         "user_not_found": no(translate("AdminLabels", "no such account")),
-        "cannot_block_self": no(translate("AdminLabels", "one's own account")),
+        "cannot_block_self": no(translate("AdminLabels", "own account")),
         "no_email_address": no(translate("AdminLabels", "no e-mail address")),
         "invalid_input": no(translate("AdminLabels", "invalid input")),
         "conflict": translate("AdminLabels", "refused"),

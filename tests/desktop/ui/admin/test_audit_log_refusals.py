@@ -1,8 +1,8 @@
 """The audit log as an HR administrator reads it, in Dutch, after a real server recorded what
 the hardening added: logins with a name no account has, every refused administrator's action,
 the audit log's retention, a password chosen through the activation link, admin access
-refused. Every row is in words; an unknown name is "onbekende gebruikersnaam" with its
-fingerprint only in the tooltip."""
+refused. Every row is in words; an unknown name is "onbekende naam" with its fingerprint
+only in the tooltip and the details under the table."""
 
 from __future__ import annotations
 
@@ -12,14 +12,16 @@ from datetime import date
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from PySide6.QtCore import QRect
 from PySide6.QtWidgets import QTableWidgetItem
 from pytestqt.qtbot import QtBot
 
 from desktop import i18n
 from desktop.admin import errors
 from desktop.admin.model import AccountFields, GroupPolicy, NewUser, Policy
+from desktop.clock import FixedClock
 from desktop.net.admin_client import AdminClient
-from desktop.ui.admin.audit_page import RESULT, WHO, AuditPage
+from desktop.ui.admin.audit_page import CHANGE, RESULT, WHO, AuditPage
 from desktop.ui.admin.panel import AdminWindow
 from tests.desktop.ui.admin.conftest import idle, open_page
 from tests.server.harness import ADMIN, PASSWORD, Harness
@@ -119,7 +121,7 @@ def test_a_login_with_an_unknown_name_is_said_so_with_its_fingerprint_in_the_too
     page = panel.audit_page
     open_page(qtbot, panel, page)
     unknown = [row for row in range(page.table.rowCount()) if item(page, row, WHO).text() != ""]
-    found = [row for row in unknown if item(page, row, WHO).text() == "onbekende gebruikersnaam"]
+    found = [row for row in unknown if item(page, row, WHO).text() == "onbekende naam"]
     assert len(found) == 2
     tips = {item(page, row, WHO).toolTip() for row in found}
     assert len(tips) == 1  # the same typed name: the same fingerprint
@@ -143,17 +145,17 @@ def test_refused_actions_say_what_was_tried_and_why(
         ADMIN,
         "ext.baas",
         "Account aanmaken",
-        "geweigerd: een beheerder of P&O-account moet medewerker zijn",
+        "geweigerd: rechten alleen voor medewerkers",
     ]
     assert create_admin[6].startswith("geprobeerd: soort: Extranetter; beheerder: ja")
     assert create_taken[4] == "geweigerd: naam bestaat al"
     (make_extranet,) = rows["Account wijzigen"]
-    assert make_extranet[4] == "geweigerd: een medewerker kan geen extranetter worden"
+    assert make_extranet[4] == "geweigerd: blijft medewerker"
     assert make_extranet[6] == "geprobeerd: soort: Extranetter"
     policy_results = sorted(row[4] for row in rows["Beleid wijzigen"])
     assert policy_results == [
-        "geweigerd: de invoerdatum is voorbij",
-        "geweigerd: medewerkers houden de Authenticator-app",
+        "geweigerd: invoerdatum voorbij",
+        "geweigerd: medewerkers houden de app",
     ]
     assert rows["Blokkeren"][0][4] == "geweigerd: eigen account"
     assert rows["Tweestapsverificatie resetten"][0][2:5] == [
@@ -180,6 +182,45 @@ def test_the_refusals_sentence_is_the_results_tooltip(
         "Sinds de invoerdatum loggen medewerkers altijd in met de Authenticator-app; een "
         "medewerker kan daarom geen extranetgebruiker worden. Het account is niet opgeslagen."
     ]
+
+
+def test_the_details_under_the_table_say_the_chosen_entry_in_full(
+    qtbot: QtBot, dutch: None, history: Harness, panel: AdminWindow
+) -> None:
+    page = panel.audit_page
+    open_page(qtbot, panel, page)
+    assert page.details.toPlainText() == ""
+    texts = [item(page, row, 3).text() for row in range(page.table.rowCount())]
+    page.table.setCurrentCell(texts.index("Account wijzigen"), 0)
+    lines = page.details.toPlainText().splitlines()
+    assert lines[0].endswith("\u00b7 Account wijzigen \u00b7 geweigerd: blijft medewerker")
+    assert lines[1] == f"Door {ADMIN} vanaf 127.0.0.1, bij jan"
+    assert lines[2].startswith("Sinds de invoerdatum loggen medewerkers altijd in")
+    assert lines[3] == "geprobeerd: soort: Extranetter"
+    whos = [item(page, row, WHO).text() for row in range(page.table.rowCount())]
+    page.table.setCurrentCell(whos.index("onbekende naam"), 0)
+    details = page.details.toPlainText()
+    assert "Door onbekende naam vanaf 127.0.0.1" in details
+    assert "vingerafdruk" in details and "Welkom2024" not in details
+
+
+def test_long_words_leave_the_change_column_room_at_the_panels_usual_width(
+    qtbot: QtBot,
+    dutch: None,
+    history: Harness,
+    admin_client: AdminClient,
+    desktop_clock: FixedClock,
+) -> None:
+    panel = AdminWindow(admin_client, desktop_clock, available=QRect(0, 0, 1920, 1050))
+    qtbot.addWidget(panel)
+    panel.show()
+    page = panel.audit_page
+    open_page(qtbot, panel, page)
+    assert panel.width() == 1100
+    assert page.table.columnWidth(CHANGE) >= 150
+    assert page.table.horizontalScrollBar().maximum() == 0  # every column in view
+    refused = [r for r in range(page.table.rowCount()) if "geweigerd" in item(page, r, 4).text()]
+    assert all(item(page, r, 4).toolTip() for r in refused)
 
 
 def test_the_retention_change_and_the_activation_page(
