@@ -438,8 +438,7 @@ class AccountForm(QWidget):
             widget.setEnabled(editing)
         if self.name_edit.isReadOnly() == self.new_mode:
             self.name_edit.setReadOnly(not self.new_mode)
-            # The style sheet greys read-only fields by a property selector, which Qt
-            # evaluates again only when asked: without this a new account's name stayed grey.
+            # The style sheet's read-only grey is a property selector Qt re-reads only when told.
             self.name_edit.style().unpolish(self.name_edit)
             self.name_edit.style().polish(self.name_edit)
         self.name_edit.setEnabled(editing)
@@ -463,11 +462,10 @@ class AccountForm(QWidget):
         self.blocked_label.setVisible(user is not None and user.blocked)
         self.reset_password_button.setVisible(not self.new_mode)
         if user is None:
-            new = self.new_mode
-            self.password_label.setText(
-                self.tr("chosen by the user, through the activation mail") if new else ""
-            )
-            self.twofa_label.setText(self.tr("paired at the first login (QR code)") if new else "")
+            password = self.tr("chosen by the user, through the activation mail")
+            self.password_label.setText(password if self.new_mode else "")
+            pairing = self.tr("paired at the first login (QR code)")
+            self.twofa_label.setText(pairing if self.new_mode else "")
             self.throttle_label.hide()
             self.clear_throttle_button.hide()
             return
