@@ -372,13 +372,12 @@ class _RoomForMessage(QObject):
         if message.isVisible() and message.hasHeightForWidth():
             guessed = message.minimumSizeHint().height()
             extra = max(0, message.heightForWidth(message.width()) - guessed)
-        self._central.setMinimumHeight(0)
         layout = self._central.layout()
         if layout is None:
             return
-        layout.invalidate()
-        if extra:
-            self._central.setMinimumHeight(layout.totalMinimumSize().height() + extra)
+        wanted = layout.totalMinimumSize().height() + extra if extra else 0
+        if self._central.minimumHeight() != wanted:  # no layout pass for nothing
+            self._central.setMinimumHeight(wanted)
 
 
 def _available_geometry(near: QWidget | None) -> QRect:
