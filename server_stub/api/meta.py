@@ -5,12 +5,9 @@ from __future__ import annotations
 from fastapi import APIRouter
 
 from server_stub import __version__
+from server_stub.domain.audit import DEFAULT_RETENTION_DAYS
 from server_stub.rights import MODULES, P_AND_O_MODULES
-from server_stub.schemas.audit import (
-    DEFAULT_RETENTION_DAYS,
-    MAX_RETENTION_DAYS,
-    MIN_RETENTION_DAYS,
-)
+from server_stub.schemas.audit import MAX_RETENTION_DAYS, MIN_RETENTION_DAYS
 from server_stub.schemas.meta import AuditRetentionLimits, Meta, PolicyLimits, UserNameRules
 from server_stub.schemas.policy import MAX_AUTHENTICATOR_VALIDITY_HOURS, MAX_MAIL_VALIDITY_DAYS
 from server_stub.schemas.users import (

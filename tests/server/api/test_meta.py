@@ -6,12 +6,9 @@ from __future__ import annotations
 
 import re
 
+from server_stub.domain.audit import DEFAULT_RETENTION_DAYS
 from server_stub.rights import MODULES, P_AND_O_MODULES
-from server_stub.schemas.audit import (
-    DEFAULT_RETENTION_DAYS,
-    MAX_RETENTION_DAYS,
-    MIN_RETENTION_DAYS,
-)
+from server_stub.schemas.audit import MAX_RETENTION_DAYS, MIN_RETENTION_DAYS
 from server_stub.schemas.policy import MAX_AUTHENTICATOR_VALIDITY_HOURS, MAX_MAIL_VALIDITY_DAYS
 from server_stub.schemas.users import USER_NAME_MAX_LENGTH, USER_NAMES_IGNORE_CASE
 from tests.server.harness import Harness

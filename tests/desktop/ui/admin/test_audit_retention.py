@@ -38,7 +38,7 @@ def type_days(row: RetentionRow, text: str) -> None:
 
 
 def stored(harness: Harness) -> int:
-    return harness.services.audit.retention().days
+    return harness.services.audit.retention()
 
 
 def test_the_page_shows_the_servers_retention_and_its_bounds(

@@ -19,7 +19,7 @@ from desktop.admin import errors
 from desktop.clock import FixedClock
 from desktop.net.admin_client import AdminClient
 from desktop.ui.admin.panel import AdminWindow
-from server_stub.api import create_app
+from server_stub.app import create_app
 from server_stub.runner import BackgroundServer
 from server_stub.schemas.users import UserUpdate
 from server_stub.services.context import Actor
@@ -90,7 +90,9 @@ def test_a_rule_refusal_422_offers_no_try_again(
 def test_a_right_taken_away_403_offers_no_try_again(
     qtbot: QtBot, window: AdminWindow, harness: Harness
 ) -> None:
-    harness.services.users.update(ADMIN, UserUpdate(modules=["zorg"]), Actor("other admin"))
+    harness.services.users.update(
+        ADMIN, UserUpdate(modules=["zorg"]).to_domain(), Actor("other admin")
+    )
     open_page(qtbot, window, window.policy_page)
     assert window.message.text.startswith("Only administrators with module P&O")
     assert not window.message.retry_button.isVisible()
