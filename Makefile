@@ -32,9 +32,15 @@ resources/translations/%.qm: resources/translations/%.ts $(STAMP)
 update-translations: $(STAMP)
 	$(BIN)/pyside6-lupdate -no-obsolete -locations none $$(find desktop -name '*.py' | sort) -ts $(TS)
 
+# The layering contracts of pyproject.toml, all enforced (docs/architecture.md).
+IMPORT_CONTRACTS := desktop-domain-pure sides-independent desktop-network-in-net \
+	desktop-opencv-in-scan server-domain-pure server-web-apart server-results-are-domain \
+	server-domain-plain server-rules-unobserved server-ops-below-http
+
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports --no-cache $(addprefix --contract ,$(IMPORT_CONTRACTS))
 
 typecheck: $(STAMP)
 	$(BIN)/mypy

@@ -9,12 +9,12 @@ total:
 * the median time per picture, and per 1920x1080 screenshot.
 
 Variants: ``zxing plain`` (zxing-cpp's ``read_barcodes`` with its defaults, QR only: the
-best single decoder measured for issue 4), ``no invert`` (the same without zxing's inverted
+best single decoder measured: docs/scanning.md), ``no invert`` (the same without zxing's inverted
 pass), then Tweestap's :func:`desktop.scan.decode.find_qr_codes` with no fallback, with
 each fallback alone (``+ X``), with all three, and with the default ones (``ours``, what
 the app uses: regions and upscale; with only two, ``+ regions`` is ``ours`` less upscale and
 vice versa). The whole-picture sharpen pass reads nothing on top of the two others (``all
-three`` = ``ours``) and costs time on pictures without a code, so it is off. Goal (issue 4):
+three`` = ``ours``) and costs time on pictures without a code, so it is off. Goal:
 ``ours`` >= 97 % with no wrong decode and a median <= 10 ms per 1080p screenshot.
 
 Usage::

@@ -26,7 +26,7 @@ Every timed phase is bounded by ``--duration`` seconds and by its number of prep
 each is run ``--repeat`` times (fresh users each time) and the best run is shown, with the
 spread of rates over the runs. Exit status 1 when any request failed (not for missed goals).
 
-Goals (issue 5): (1) >= 250 verifications/s with p99 < 100 ms at concurrency 32 (privacyIDEA
+Goals: (1) >= 250 verifications/s with p99 < 100 ms at concurrency 32 (privacyIDEA
 3.14: about 25/s, p99 about 1.5 s on the same 2-core machine); (2) full logins >= 80 % of the
 argon2 limit.
 
@@ -49,24 +49,24 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, NamedTuple
 
 # Run as a script (``bench/`` is not a package): the project's root is added for
 # ``server_stub``.
 sys.path.insert(1, str(Path(__file__).resolve().parent.parent))
 
 import httpx
+from argon2_cost import HashCost, measure_hash
+from cpu_time import machine_busy_seconds, process_cpu_seconds
+from http_connections import Connection, HttpxConnection, RawConnection, Response
 
 from server_stub.models import User
 from server_stub.security import totp
-from server_stub.security.passwords import make_hasher
 from server_stub.services import Services
 from server_stub.settings import Argon2Params, Settings
 
@@ -162,15 +162,6 @@ def running_server(home: Path) -> Iterator[tuple[str, int]]:
         log.close()
 
 
-def process_cpu_seconds(pid: int) -> float | None:
-    """User + system CPU of a process (all its threads) so far, from ``/proc`` (Linux)."""
-    try:
-        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    except OSError:
-        return None
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-
-
 # -- preparing users, pairings and sessions ------------------------------------------------
 
 
@@ -213,86 +204,6 @@ def prepare(settings: Settings, groups: dict[str, tuple[int, bool]]) -> dict[str
 
 
 # -- the load ------------------------------------------------------------------------------
-
-
-class Response(NamedTuple):
-    status: int
-    body: bytes
-
-    def json(self) -> Any:
-        return json.loads(self.body)
-
-
-class RawConnection:
-    """One keep-alive HTTP/1.1 connection, just enough for this server's JSON answers
-    (``Content-Length`` bodies). A tenth of httpx's CPU per request: at concurrency 32
-    httpx's own pool bookkeeping took about one of the machine's two cores."""
-
-    def __init__(self, host: str, port: int) -> None:
-        self.host = host
-        self.port = port
-        self._reader: asyncio.StreamReader | None = None
-        self._writer: asyncio.StreamWriter | None = None
-
-    async def open(self) -> None:
-        self._reader, self._writer = await asyncio.open_connection(self.host, self.port)
-
-    async def close(self) -> None:
-        if self._writer is not None:
-            self._writer.close()
-            await self._writer.wait_closed()
-
-    async def post(self, path: str, data: dict[str, str], token: str | None = None) -> Response:
-        assert self._reader is not None and self._writer is not None
-        body = json.dumps(data).encode()
-        auth = f"Authorization: Bearer {token}\r\n" if token else ""
-        head = (
-            f"POST {path} HTTP/1.1\r\nHost: {self.host}:{self.port}\r\n{auth}"
-            f"Content-Type: application/json\r\nContent-Length: {len(body)}\r\n\r\n"
-        )
-        self._writer.write(head.encode() + body)
-        head_bytes = await self._reader.readuntil(b"\r\n\r\n")
-        lines = head_bytes.decode("latin-1").split("\r\n")
-        status = int(lines[0].split(" ", 2)[1])
-        length = 0
-        for line in lines[1:]:
-            name, _, value = line.partition(":")
-            if name.strip().lower() == "content-length":
-                length = int(value)
-            elif name.strip().lower() == "transfer-encoding":
-                raise RuntimeError("chunked answers are not supported by this client")
-        return Response(status, await self._reader.readexactly(length))
-
-
-class HttpxConnection:
-    """The same interface over a shared ``httpx.AsyncClient`` (``--client httpx``)."""
-
-    def __init__(self, client: httpx.AsyncClient) -> None:
-        self.client = client
-
-    async def open(self) -> None:
-        await self.client.get("/api/health")
-
-    async def close(self) -> None:
-        pass
-
-    async def post(self, path: str, data: dict[str, str], token: str | None = None) -> Response:
-        headers = {"Authorization": f"Bearer {token}"} if token else {}
-        answer = await self.client.post(path, json=data, headers=headers)
-        return Response(answer.status_code, answer.content)
-
-
-Connection = RawConnection | HttpxConnection
-
-
-def machine_busy_seconds() -> float | None:
-    """CPU time all processes used so far (``/proc/stat``, all cores, Linux)."""
-    try:
-        first = Path("/proc/stat").read_text().splitlines()[0].split()
-    except OSError:
-        return None
-    user, nice, system, _idle, _iowait, irq, softirq, steal = (int(v) for v in first[1:9])
-    return (user + nice + system + irq + softirq + steal) / os.sysconf("SC_CLK_TCK")
 
 
 def _failure(path: str, response: Response) -> str:
@@ -392,59 +303,6 @@ def drive(
     client_kind: str,
 ) -> Run:
     return asyncio.run(_drive(url, kind, accounts, concurrency, duration, pid, client_kind))
-
-
-# -- argon2's own cost ---------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class HashCost:
-    cores: int
-    one_core_ms: float  # one verification, this process pinned to one core
-    all_cores_ms: float  # one verification, all cores allowed (p lanes in threads)
-    parallel_rate: float  # verifications/s with one thread per core, all cores
-
-    @property
-    def limit(self) -> float:
-        return self.cores / (self.one_core_ms / 1000)
-
-
-def measure_hash(params: Argon2Params, runs: int, seconds: float) -> HashCost:
-    hasher = make_hasher(params)
-    stored = hasher.hash(PASSWORD)
-    cores = sorted(os.sched_getaffinity(0))
-
-    def timed(count: int) -> float:
-        best = float("inf")
-        for _ in range(count):
-            started = time.perf_counter()
-            hasher.verify(stored, PASSWORD)
-            best = min(best, time.perf_counter() - started)
-        return best * 1000
-
-    try:
-        os.sched_setaffinity(0, {cores[0]})
-        one_core = timed(runs)
-    finally:
-        os.sched_setaffinity(0, set(cores))
-    all_cores = timed(runs)
-
-    done = [0] * len(cores)
-    deadline = time.perf_counter() + seconds
-
-    def loop(slot: int) -> None:
-        while time.perf_counter() < deadline:
-            hasher.verify(stored, PASSWORD)
-            done[slot] += 1
-
-    started = time.perf_counter()
-    threads = [threading.Thread(target=loop, args=(slot,)) for slot in range(len(cores))]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    rate = sum(done) / (time.perf_counter() - started)
-    return HashCost(len(cores), one_core, all_cores, rate)
 
 
 # -- the report ----------------------------------------------------------------------------

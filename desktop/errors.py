@@ -40,3 +40,13 @@ class UserError(Exception):
 
     def render(self, translate: Translate = untranslated) -> str:
         return translate(self.context, self.text).format(**self.params)
+
+
+class UnexpectedProblem(UserError):
+    """A bug on this side, said rather than hidden; the detail is technical."""
+
+    def __init__(self, detail: str) -> None:
+        super().__init__(
+            QT_TRANSLATE_NOOP("Errors", "Something unexpected went wrong: {detail}"),
+            detail=detail,
+        )

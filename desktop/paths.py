@@ -15,6 +15,8 @@ APP_NAME = "Tweestap"
 HOME_ENV = "TWEESTAP_HOME"
 VAULT_FILE_NAME = "vault.tweestap"
 PRIVATE_DIR_MODE = 0o700
+RESOURCES = Path(__file__).resolve().parent.parent / "resources"
+"""Icons, translations, templates: beside the package, in the source tree and the builds."""
 
 
 def data_home() -> Path:

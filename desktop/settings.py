@@ -29,8 +29,7 @@ from pathlib import Path
 from typing import Any, Generic, TypeVar, cast
 
 from desktop import paths
-from desktop.clock import Correction
-from desktop.clockcheck import DEFAULT_NTP_SERVER
+from desktop.clock import DEFAULT_NTP_SERVER, Correction
 from desktop.errors import QT_TRANSLATE_NOOP, UserError
 
 V = TypeVar("V", bool, int, float, str)

@@ -26,25 +26,21 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 import cv2  # noqa: E402
-import numpy as np  # noqa: E402
-import zxingcpp  # noqa: E402
-from numpy.typing import NDArray  # noqa: E402
 from PySide6.QtCore import QCoreApplication, QPoint, Qt  # noqa: E402
 from PySide6.QtGui import QImage, QPixmap  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QVBoxLayout, QWidget  # noqa: E402
 
 from desktop import i18n, pairing_history  # noqa: E402
-from desktop.clock import CorrectedClock, FixedClock  # noqa: E402
-from desktop.clockcheck import ClockSources, Measurement  # noqa: E402
+from desktop.clock import ClockSources, CorrectedClock, FixedClock, Measurement  # noqa: E402
 from desktop.otp.model import Account  # noqa: E402
-from desktop.ui.add_dialog import AddAccountDialog  # noqa: E402
-from desktop.ui.clock_check import ClockCheck  # noqa: E402
-from desktop.ui.edit_dialog import DeleteQuestion, EditAccountDialog  # noqa: E402
-from desktop.ui.help_dialog import CodeHelpDialog  # noqa: E402
-from desktop.ui.password_dialog import PasswordDialog  # noqa: E402
-from desktop.ui.region_select import RegionOverlay  # noqa: E402
-from desktop.ui.setup_key_dialog import SetupKeyDialog  # noqa: E402
+from desktop.ui.add.add_dialog import AddAccountDialog  # noqa: E402
+from desktop.ui.add.region_select import RegionOverlay  # noqa: E402
+from desktop.ui.help.code_help_dialog import CodeHelpDialog  # noqa: E402
+from desktop.ui.import_export.setup_key_dialog import SetupKeyDialog  # noqa: E402
+from desktop.ui.shell.clock_check import ClockCheck  # noqa: E402
+from desktop.ui.shell.password_dialog import PasswordDialog  # noqa: E402
+from desktop.ui.window.edit_dialog import DeleteQuestion, EditAccountDialog  # noqa: E402
 from desktop.vault import (  # noqa: E402
     KeyringProblem,
     PasswordRequest,
@@ -54,6 +50,13 @@ from desktop.vault import (  # noqa: E402
 )
 from desktop.vault.errors import password_prompt_reason  # noqa: E402
 from scripts import screenshot_kit  # noqa: E402
+from scripts.screenshot_pictures import (  # noqa: E402
+    camera_video,
+    login_page,
+    pictures,
+    qr,
+    wait,
+)
 
 # RFC 6238's SHA1 seed: at MOMENT the 6-digit code is 050 471, with 29 s to go.
 KEY = "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ"
@@ -195,99 +198,18 @@ def password_unlock() -> QWidget:
 
 # -- scanning: the camera page, exports, deleting the screenshot, Wayland, region overlay ---
 
-WORKDIR = Path(tempfile.gettempdir())
-WEB_ADDRESS = "https://zilliz.nl/inloghulp/"
-PICTURES = Path(tempfile.gettempdir()) / "Afbeeldingen"
-"""Where the scenes' picture files go: a fixed name, since the window shows the path."""
-
-
-def _pictures() -> Path:
-    PICTURES.mkdir(exist_ok=True)
-    return PICTURES
-
-
-def _wait(condition: Callable[[], bool], seconds: float = 20.0) -> None:
-    deadline = time.monotonic() + seconds
-    while not condition():
-        if time.monotonic() > deadline:
-            raise TimeoutError("the scene did not get ready in time")
-        QApplication.processEvents()
-        time.sleep(0.01)
-
-
-Picture = NDArray[np.uint8]
-
-
-def _qr(text: str, module: int) -> Picture:
-    barcode = zxingcpp.create_barcode(text, zxingcpp.BarcodeFormat.QRCode, ec_level="M")
-    return np.ascontiguousarray(
-        np.asarray(zxingcpp.write_barcode_to_image(barcode, scale=module), np.uint8)
-    )
-
-
-def _login_page(width: int, height: int, text: str) -> Picture:
-    """A login page as the customer's site shows it: a title, a QR code, the setup key."""
-    page = np.full((height, width, 3), 246, np.uint8)
-    cv2.rectangle(page, (0, 0), (width, 56), (120, 84, 33), -1)
-    cv2.putText(page, "Zilliz", (24, 38), cv2.FONT_HERSHEY_SIMPLEX, 1.0, (255, 255, 255), 2)
-    cv2.putText(
-        page,
-        "Tweestapsverificatie instellen",
-        (24, 104),
-        cv2.FONT_HERSHEY_SIMPLEX,
-        0.8,
-        (40, 40, 40),
-        2,
-    )
-    code = _qr(text, 4)
-    size = code.shape[0]
-    top, left = 130, 24
-    page[top : top + size, left : left + size] = np.repeat(code[:, :, None], 3, axis=2)
-    cv2.putText(
-        page,
-        "Instelsleutel: GEZD GNBV GY3T QOJQ",
-        (left, top + size + 34),
-        cv2.FONT_HERSHEY_SIMPLEX,
-        0.6,
-        (60, 60, 60),
-        1,
-    )
-    return page
-
-
-def _camera_video() -> Path:
-    """A webcam filming a laptop screen with a login page (its code: a web address)."""
-    rng = np.random.default_rng(4)
-    scene = _login_page(520, 440, WEB_ADDRESS)
-    source = np.array([[0, 0], [520, 0], [520, 440], [0, 440]], np.float32)
-    target = np.array([[118, 62], [548, 48], [560, 420], [104, 430]], np.float32)
-    matrix = cv2.getPerspectiveTransform(source, target)
-    frames = []
-    for _ in range(8):
-        frame = cv2.warpPerspective(scene, matrix, (640, 480), borderValue=(58, 64, 70))
-        frame = cv2.GaussianBlur(frame, (0, 0), 0.9)
-        noisy = np.clip(frame.astype(np.float32) + rng.normal(0, 4, frame.shape), 0, 255)
-        frames.append(noisy.astype(np.uint8))
-    path = WORKDIR / "camera.avi"
-    writer = cv2.VideoWriter(str(path), cv2.VideoWriter.fourcc(*"MJPG"), 10.0, (640, 480))
-    for _ in range(60):  # long enough to be still playing when the window is captured
-        for frame in frames:
-            writer.write(frame)
-    writer.release()
-    return path
-
 
 def add_camera() -> QWidget:
-    from desktop.ui import camera_page
-    from desktop.ui.camera_page import CameraChoice
+    from desktop.ui.add import camera_page
+    from desktop.ui.add.camera_page import CameraChoice
 
-    path = _camera_video()
+    path = camera_video()
     camera_page.find_cameras = lambda: [CameraChoice("Integrated Camera", str(path))]
     dialog = _add_dialog()
     dialog.show()
     dialog.open_camera()
     panel = dialog.camera_panel
-    _wait(lambda: panel.preview.frame is not None and panel.message.isVisible())
+    wait(lambda: panel.preview.frame is not None and panel.message.isVisible())
     dialog.resize(WIDTH, dialog.sizeHint().height())
     return dialog
 
@@ -301,8 +223,8 @@ def _export_picture() -> Path:
         Account(issuer="VPN", name="jan", secret=b"third-secret-key-123"),
     ]
     [export] = encode_migration_uris(accounts, batch_id=20240617)
-    path = _pictures() / "Screenshot_20240617_101500.png"
-    cv2.imwrite(str(path), _qr(export, 4))
+    path = pictures() / "Screenshot_20240617_101500.png"
+    cv2.imwrite(str(path), qr(export, 4))
     return path
 
 
@@ -323,8 +245,8 @@ def add_imported() -> QWidget:
 
 
 def add_done_delete() -> QWidget:
-    path = _pictures() / "Screenshot_20240617_101200.png"
-    cv2.imwrite(str(path), _login_page(520, 440, LINK))
+    path = pictures() / "Screenshot_20240617_101200.png"
+    cv2.imwrite(str(path), login_page(520, 440, LINK))
     dialog = _add_dialog()
     dialog.scan_sources.read_files([str(path)])
     dialog.add_button.click()
@@ -332,7 +254,7 @@ def add_done_delete() -> QWidget:
 
 
 def add_wayland() -> QWidget:
-    from desktop.scan.screen import WaylandCaptureRefused, _wayland
+    from desktop.ui.capture.screens import WaylandCaptureRefused, _wayland
 
     dialog = _add_dialog()
     dialog.show()
@@ -345,19 +267,19 @@ def add_wayland() -> QWidget:
 
 
 def region_overlay() -> QWidget:
-    from desktop.scan.screen import grab_screens
-    from desktop.ui.region_select import RegionOverlay
+    from desktop.ui.add.region_select import RegionOverlay
+    from desktop.ui.capture.screens import grab_screens
 
     page = QWidget(None, Qt.WindowType.FramelessWindowHint)
     picture = QLabel(page)
-    image = _login_page(560, 420, LINK)
+    image = login_page(560, 420, LINK)
     height, width = image.shape[:2]
     qimage = QImage(image.data, width, height, width * 3, QImage.Format.Format_BGR888)
     picture.setPixmap(QPixmap.fromImage(qimage.copy()))
     QVBoxLayout(page).addWidget(picture)
     page.setGeometry(360, 220, width + 20, height + 20)
     page.show()
-    _wait(lambda: page.isVisible())
+    wait(lambda: page.isVisible())
     for _ in range(20):
         QApplication.processEvents()
         time.sleep(0.01)
@@ -365,9 +287,9 @@ def region_overlay() -> QWidget:
     page.close()
     overlay = RegionOverlay(shot)
     overlay.show()
-    _wait(lambda: overlay.isVisible())
+    wait(lambda: overlay.isVisible())
     start = QPoint(360 + 10 + 24 - 14, 220 + 10 + 130 - 14)
-    size = _qr(LINK, 4).shape[0]
+    size = qr(LINK, 4).shape[0]
     QTest.mousePress(overlay, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start)
     QTest.mouseMove(overlay, start + QPoint(size + 28, size + 28))
     QApplication.processEvents()
@@ -411,9 +333,9 @@ def import_password() -> QWidget:
     from datetime import UTC, datetime
 
     from desktop.exporters.backup import Argon2Params, write_backup
-    from desktop.ui.import_dialog import ImportDialog, Page
+    from desktop.ui.import_export.import_dialog import ImportDialog, Page
 
-    source = _pictures() / "tweestap-backup-2024-06-17.tweestap-backup"
+    source = pictures() / "tweestap-backup-2024-06-17.tweestap-backup"
     source.write_bytes(
         write_backup(
             _accounts(),
@@ -424,20 +346,20 @@ def import_password() -> QWidget:
     )
     dialog = ImportDialog(_vault_with([]))
     dialog.open_file(source)
-    _wait(lambda: dialog.page is Page.PASSWORD)
+    wait(lambda: dialog.page is Page.PASSWORD)
     dialog.password_edit.setText("Zorg-backup-2024")
     dialog.submit_password()
-    _wait(lambda: dialog.page is Page.PASSWORD)
+    wait(lambda: dialog.page is Page.PASSWORD)
     dialog.resize(WIDTH, dialog.sizeHint().height())
     return dialog
 
 
 def import_summary() -> QWidget:
     from desktop.otp.uri import format_uri
-    from desktop.ui.import_dialog import ImportDialog, Page
+    from desktop.ui.import_export.import_dialog import ImportDialog, Page
 
     accounts = _accounts()[:6]
-    source = _pictures() / "aegis-export-uri.txt"
+    source = pictures() / "aegis-export-uri.txt"
     broken = "otpauth://totp/Oud%20intranet:jan?secret=NIET-GELD1G"
     # The same key under the name the other app gave it: kept, with a note.
     renamed = accounts[1].replace(name="jan (werk)")
@@ -445,13 +367,13 @@ def import_summary() -> QWidget:
     source.write_text("".join(line + "\n" for line in lines) + broken + "\n")
     dialog = ImportDialog(_vault_with(accounts[:2]))
     dialog.open_file(source)
-    _wait(lambda: dialog.page is Page.SUMMARY)
+    wait(lambda: dialog.page is Page.SUMMARY)
     dialog.resize(WIDTH, 460)
     return dialog
 
 
 def export_backup() -> QWidget:
-    from desktop.ui.export_dialog import ExportDialog
+    from desktop.ui.import_export.export_dialog import ExportDialog
 
     dialog = ExportDialog(_vault_with(_accounts()), FixedClock(MOMENT), backup=True)
     dialog.password_edit.setText(BACKUP_PASSWORD)
@@ -462,7 +384,7 @@ def export_backup() -> QWidget:
 
 def export_plain() -> QWidget:
     from desktop.exporters import ExportFormat
-    from desktop.ui.export_dialog import ExportDialog
+    from desktop.ui.import_export.export_dialog import ExportDialog
 
     dialog = ExportDialog(_vault_with(_accounts()), FixedClock(MOMENT))
     dialog.select_format(ExportFormat.OTPAUTH)
@@ -473,7 +395,7 @@ def export_plain() -> QWidget:
 def export_qr() -> QWidget:
     from desktop.exporters.google import google_export
     from desktop.otp.model import OtpType
-    from desktop.ui.export_qr_dialog import GoogleExportDialog
+    from desktop.ui.import_export.qr_codes_dialog import GoogleExportDialog
 
     steam = Account(
         issuer="Steam",
@@ -515,7 +437,7 @@ def setup_key_dialog() -> QWidget:
 
 
 def account_qr() -> QWidget:
-    from desktop.ui.export_qr_dialog import AccountQrDialog
+    from desktop.ui.import_export.qr_codes_dialog import AccountQrDialog
 
     return AccountQrDialog(ACCOUNT)
 

@@ -23,17 +23,16 @@ from PySide6.QtCore import QCoreApplication, QPoint  # noqa: E402
 from PySide6.QtGui import QPixmap  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
-from desktop.clock import Clock, CorrectedClock, FixedClock  # noqa: E402
-from desktop.clockcheck import ClockSources, Measurement  # noqa: E402
+from desktop.clock import Clock, ClockSources, CorrectedClock, FixedClock, Measurement  # noqa: E402
 from desktop.favourites import set_favourite  # noqa: E402
 from desktop.settings import Settings  # noqa: E402
-from desktop.ui import wiring  # noqa: E402
-from desktop.ui.main_window import MainWindow  # noqa: E402
-from desktop.ui.settings_dialog import SettingsDialog  # noqa: E402
+from desktop.ui.shell import around_window  # noqa: E402
+from desktop.ui.shell.settings_dialog import SettingsDialog  # noqa: E402
+from desktop.ui.window.main_window import MainWindow  # noqa: E402
 from desktop.vault import ScryptParams, open_vault  # noqa: E402
 from scripts import screenshot_kit  # noqa: E402
 from scripts.screenshots import MOMENT, SIZE, three  # noqa: E402
-from tests.memory_keyring import MemoryKeyring  # noqa: E402
+from tests.helpers.fakes import MemoryKeyring  # noqa: E402
 
 WEAK = ScryptParams(n=2**4)  # a screenshot vault protects nothing
 
@@ -42,32 +41,32 @@ def behind(seconds: float) -> Callable[[ClockSources, Clock], Measurement]:
     return lambda _sources, clock: Measurement(seconds - 0.4, seconds + 0.4, "ntp", clock.now())
 
 
-Scene = Callable[[wiring.Extras], QWidget | QPixmap]
+Scene = Callable[[around_window.Extras], QWidget | QPixmap]
 
 
-def clock_warning(extras: wiring.Extras) -> QWidget:
+def clock_warning(extras: around_window.Extras) -> QWidget:
     return extras.window
 
 
-def clock_corrected(extras: wiring.Extras) -> QWidget:
+def clock_corrected(extras: around_window.Extras) -> QWidget:
     extras.clock_check.apply_correction()
     return extras.window
 
 
-def lock_screen(extras: wiring.Extras) -> QWidget:
+def lock_screen(extras: around_window.Extras) -> QWidget:
     extras.window.vault.protect_with_password("screenshot-password", scrypt_params=WEAK)
     extras.app_lock.lock()
     return extras.window
 
 
-def settings_dialog(extras: wiring.Extras) -> QWidget:
-    dialog = SettingsDialog(wiring.current_values(extras), extras.window)
+def settings_dialog(extras: around_window.Extras) -> QWidget:
+    dialog = SettingsDialog(around_window.current_values(extras), extras.window)
     dialog.show()
     dialog.adjustSize()
     return dialog
 
 
-def tray_menu(extras: wiring.Extras) -> QWidget:
+def tray_menu(extras: around_window.Extras) -> QWidget:
     vault = extras.window.vault
     set_favourite(vault, vault.accounts[1].id, True)
     menu = extras.tray.menu
@@ -76,7 +75,7 @@ def tray_menu(extras: wiring.Extras) -> QWidget:
     return menu.menu
 
 
-def help_menu(extras: wiring.Extras) -> QPixmap:
+def help_menu(extras: around_window.Extras) -> QPixmap:
     """The window with its Help menu open, as the screen shows it (the menu is a window of
     its own, so the screen is grabbed, not the main window)."""
     window = extras.window
@@ -119,7 +118,7 @@ def main() -> int:
             clock = CorrectedClock(FixedClock(MOMENT))
             window = MainWindow(vault, clock)
             window.resize(*SIZE)
-            extras = wiring.attach(
+            extras = around_window.attach(
                 window,
                 Settings.load(home),
                 clock,

@@ -26,7 +26,7 @@ if str(ROOT) not in sys.path:
 import pyotp  # noqa: E402
 from playwright.sync_api import Browser, Page, ViewportSize, sync_playwright  # noqa: E402
 
-from server_stub.api import create_app  # noqa: E402
+from server_stub.app import create_app  # noqa: E402
 from server_stub.demo import DEMO_PASSWORD, seed_demo  # noqa: E402
 from server_stub.runner import BackgroundServer  # noqa: E402
 from server_stub.services import Services  # noqa: E402

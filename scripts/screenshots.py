@@ -28,10 +28,10 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 from desktop import i18n  # noqa: E402
 from desktop.clock import FixedClock  # noqa: E402
 from desktop.otp.model import Account, OtpType  # noqa: E402
-from desktop.ui.main_window import MainWindow  # noqa: E402
+from desktop.ui.window.main_window import MainWindow  # noqa: E402
 from desktop.vault import Vault, open_vault  # noqa: E402
 from scripts import screenshot_kit  # noqa: E402
-from tests.memory_keyring import MemoryKeyring  # noqa: E402
+from tests.helpers.fakes import MemoryKeyring  # noqa: E402
 
 MOMENT = 1_111_111_110 + 18  # 12 seconds left in the 30-second step
 LAST_SECONDS = 1_111_111_110 + 26  # 4 seconds left: the next code shows

@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from pydantic import ValidationError
 
@@ -42,6 +43,9 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--host", default=DEFAULT_HOST)
     serve.add_argument("--port", type=int, default=DEFAULT_PORT)
     serve.add_argument("--db", metavar="URL", help="database URL (default: SQLite in the home)")
+    serve.add_argument(
+        "--home", type=Path, help="the server's data folder (default: TWEESTAP_SERVER_HOME)"
+    )
     ops_commands.add_serve_options(serve)
 
     user = commands.add_parser("user", help="manage users")
@@ -84,7 +88,7 @@ def _user_add(args: argparse.Namespace) -> int:
         return 2
     services = Services.build(Settings.from_env(db_url=args.db))
     try:
-        created = services.users.create(data, Actor("cli"))
+        created = services.users.create(data.to_domain(), Actor("cli"))
     except ServiceError as error:
         sentence = REFUSALS.get(error.code)
         print(
@@ -100,11 +104,13 @@ def _user_add(args: argparse.Namespace) -> int:
 
 
 def _serve(args: argparse.Namespace) -> int:
-    from server_stub.api import create_app
+    from server_stub.app import create_app
     from server_stub.runner import serve
     from server_stub.services import Services
 
-    settings = Settings.from_env(db_url=args.db, **ops_commands.serve_overrides(args))
+    settings = Settings.from_env(
+        db_url=args.db, home=args.home, **ops_commands.serve_overrides(args)
+    )
     with ops_commands.operations(settings):  # the log format, the metrics listener
         services = Services.build(settings)
         where = f"Tweestap server on http://{args.host}:{args.port} (data: {settings.home})"

@@ -13,8 +13,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
-from server_stub.schemas.policy import GroupPolicy, PolicyUpdate
-from server_stub.schemas.users import Kind, UserCreate
+from server_stub.domain.policy import GroupPolicy, Policy
+from server_stub.domain.users import Kind
+from server_stub.schemas.users import UserCreate
 from server_stub.security import totp
 from server_stub.services import Services
 from server_stub.services.context import Actor
@@ -81,7 +82,7 @@ class DemoLogin:
 
 def seed_demo(services: Services, accounts: Sequence[DemoAccount] = ACCOUNTS) -> list[DemoLogin]:
     services.policy.update(
-        PolicyUpdate(
+        Policy(
             employees=GroupPolicy(enabled=True, method="app", user_adjustable=False),
             extranet=GroupPolicy(enabled=True, method="email", user_adjustable=True),
             authenticator_validity_hours=5,
@@ -100,7 +101,7 @@ def seed_demo(services: Services, accounts: Sequence[DemoAccount] = ACCOUNTS) ->
                 kind=account.kind,
                 admin=account.admin,
                 modules=list(account.modules),
-            ),
+            ).to_domain(),
             ACTOR,
         )
         login = DemoLogin(account)
@@ -142,7 +143,7 @@ def demo_settings(home: Path) -> Settings:
 
 
 def run_demo(host: str, port: int, out: TextIO, home: Path | None = None) -> None:
-    from server_stub.api import create_app
+    from server_stub.app import create_app
     from server_stub.runner import serve
 
     with tempfile.TemporaryDirectory(prefix="tweestap-demo-") as scratch:

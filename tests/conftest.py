@@ -42,3 +42,30 @@ def compiled_translations() -> None:
         compiled = source.with_suffix(".qm")
         if not compiled.exists() or compiled.stat().st_mtime < source.stat().st_mtime:
             subprocess.run([lrelease, "-silent", str(source), "-qm", str(compiled)], check=True)
+
+
+GUI_FIXTURES = frozenset({"qtbot"})
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Every test that needs a Qt display carries the ``gui`` marker, so ``-m "not gui"``
+    really runs without one: a test that drives widgets (pytest-qt's ``qtbot``), or lives
+    under ``tests/desktop/ui``, and lacks the marker stops the run before anything is run.
+    (A bare ``qapp``, which the command line's tests use for Qt's translations, is no GUI.)"""
+    ui_folder = Path(__file__).resolve().parent / "desktop" / "ui"
+    unmarked = sorted(
+        {
+            str(item.path)
+            for item in items
+            if item.get_closest_marker("gui") is None
+            and (
+                GUI_FIXTURES & set(getattr(item, "fixturenames", ()))
+                or item.path.is_relative_to(ui_folder)
+            )
+        }
+    )
+    if unmarked:
+        raise pytest.UsageError(
+            "GUI tests without the gui marker (add pytestmark = pytest.mark.gui):\n  "
+            + "\n  ".join(unmarked)
+        )

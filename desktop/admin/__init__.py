@@ -3,5 +3,5 @@ its typed answers and errors, the embedded server on this machine, and helpers t
 uses (the admin's own code from the vault, the CSV export).
 
 The widgets in :mod:`desktop.ui.admin` never talk HTTP themselves: they call
-:class:`~desktop.admin.client.AdminClient` on a worker thread.
+:class:`~desktop.net.admin_client.AdminClient` on a worker thread.
 """

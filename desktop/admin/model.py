@@ -4,7 +4,9 @@ Each ``from_json`` reads exactly the shape of ``server_stub/schemas`` (see docs/
 and raises ``ValueError``/``KeyError``/``TypeError`` on anything else; the client turns those
 into :class:`~desktop.admin.errors.UnexpectedAnswer`. Validation that the panel does before
 sending (IP lists, user names, e-mail addresses) follows the server's rules, so a person
-sees the problem next to the field instead of after a round trip.
+sees the problem next to the field instead of after a round trip; the rules the server
+declares (:mod:`desktop.admin.contract`, from ``GET /api/meta``) are read from it, never
+copied.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any, Literal, cast
 
-from desktop.admin.errors import InvalidEmail, InvalidIpList, InvalidUserName, TooManyIpEntries
+from desktop.admin.errors import InvalidEmail, InvalidIpList, TooManyIpEntries
 from desktop.text import clean_line, has_controls, visible
 
 Method = Literal["app", "email"]
@@ -28,22 +30,8 @@ METHODS: tuple[Method, ...] = ("app", "email")
 KINDS: tuple[Kind, ...] = ("employee", "extranet")
 ENROLLMENT_STATES: tuple[EnrollmentState, ...] = ("not_enrolled", "pending", "active")
 
-MODULES: tuple[str, ...] = (
-    "administratie",
-    "alle modules",
-    "contracten",
-    "p&o",
-    "p&o + r",
-    "relaties",
-    "zorg",
-    "zorg + r",
-)
-"""The seed's module list, in its order (the server normalises names the same way)."""
-P_AND_O_MODULES = frozenset({"p&o", "p&o + r", "alle modules"})
-
 MAX_IP_ENTRIES = 100
 MAX_IP_ENTRY_LENGTH = 64
-_USER_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._@+-]{0,63}")
 _EMAIL = re.compile(r"[^@\s,;<>\"]+@[^@\s,;<>\"]+\.[^@\s,;<>\"]+")
 MAX_EMAIL_LENGTH = 254
 
@@ -164,24 +152,6 @@ class Policy:
         return today >= self.email_cutoff
 
 
-@dataclass(frozen=True)
-class PolicyLimits:
-    """The bounds of the numbers on the policy page, as the server declares them."""
-
-    max_validity_hours: int = 24
-    max_mail_days: int = 365
-
-    @classmethod
-    def from_openapi(cls, document: object) -> PolicyLimits:
-        """Read ``maximum`` of both fields from the server's ``/openapi.json``."""
-        schemas = _object(_object(_object(document)["components"])["schemas"])
-        fields = _object(_object(schemas["PolicyUpdate"])["properties"])
-        return cls(
-            max_validity_hours=_int(_object(fields["authenticator_validity_hours"])["maximum"]),
-            max_mail_days=_int(_object(fields["mail_validity_days"])["maximum"]),
-        )
-
-
 # -- users ----------------------------------------------------------------------------------
 
 
@@ -271,10 +241,6 @@ class User:
             modules=self.modules,
             ip_allowlist=self.ip_allowlist,
         )
-
-    @property
-    def has_p_and_o(self) -> bool:
-        return self.admin and any(module in P_AND_O_MODULES for module in self.modules)
 
 
 @dataclass(frozen=True)
@@ -458,6 +424,7 @@ AUDIT_ACTIONS: tuple[str, ...] = (
     "reset_password",
     "activation_mail",
     "clear_throttle",
+    "audit_retention",
 )
 """Every action the server writes to the audit log (docs/server.md, *Audit*)."""
 
@@ -485,12 +452,6 @@ def parse_ip_list(text: str) -> tuple[str, ...]:
         single = network.prefixlen == network.max_prefixlen and "/" not in entry
         canonical.append(str(network.network_address) if single else str(network))
     return tuple(dict.fromkeys(canonical))
-
-
-def check_user_name(name: str) -> str:
-    if not _USER_NAME.fullmatch(name):
-        raise InvalidUserName()
-    return name
 
 
 def check_email(text: str) -> str | None:

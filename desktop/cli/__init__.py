@@ -127,11 +127,11 @@ def _run_command(args: argparse.Namespace, clock: Clock) -> int:
         if args.command == "desktop-entry":
             return _desktop_entry(remove=args.remove)
         if args.command in ("import", "export"):
-            from desktop.cli import transfer
+            from desktop.cli import import_export
 
             if args.command == "import":
-                return transfer.run_import(args, vault_for_scan)
-            return transfer.run_export(args, vault_for_scan, clock)
+                return import_export.run_import(args, vault_for_scan)
+            return import_export.run_export(args, vault_for_scan, clock)
         # Refuse bad input before the vault is opened (and a password perhaps asked for).
         new_account = accounts.account_from_args(args) if args.command == "add" else None
         if args.command == "rename":
@@ -170,8 +170,8 @@ def _say(error: UserError) -> None:
 
 
 def _desktop_entry(*, remove: bool) -> int:
-    from desktop import desktop_entry
     from desktop.cli import console
+    from desktop.platform import desktop_entry
 
     if remove:
         for path in desktop_entry.uninstall():

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import math
 import sys
-from typing import Final, NoReturn
+from typing import TYPE_CHECKING, Final, NoReturn
 
 from PySide6.QtCore import QCoreApplication
 
@@ -66,7 +66,12 @@ def _quoted(text: str) -> str:
     return f"'{shown}'" if len(shown) <= 24 else f"'{shown[:23]}\u2026'"
 
 
+if TYPE_CHECKING:
+    Commands = argparse._SubParsersAction[Parser]  # what the commands are added to
+
+
 def build_parser() -> Parser:
+    """``tweestap`` and its commands, every help text translated."""
     parser = Parser(
         prog="tweestap",
         description=translate(
@@ -82,6 +87,19 @@ def build_parser() -> Parser:
         help=translate("Cli", "open the window and quit once the first codes are painted"),
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
+    _add_command(commands)
+    _list_command(commands)
+    _remove_command(commands)
+    _rename_command(commands)
+    _code_command(commands)
+    _scan_command(commands)
+    _import_command(commands)
+    _export_command(commands)
+    _desktop_entry_command(commands)
+    return parser
+
+
+def _add_command(commands: Commands) -> None:
 
     add = commands.add_parser("add", help=translate("Cli", "add an account"))
     add.add_argument("uri", nargs="?", help=translate("Cli", "an otpauth:// link"))
@@ -108,17 +126,25 @@ def build_parser() -> Parser:
         help=translate("Cli", "replace an existing account with the same service and name"),
     )
 
+
+def _list_command(commands: Commands) -> None:
     listing = commands.add_parser("list", help=translate("Cli", "list the stored accounts"))
     listing.add_argument("--json", action="store_true", help=translate("Cli", "print JSON"))
 
+
+def _remove_command(commands: Commands) -> None:
     remove = commands.add_parser("remove", help=translate("Cli", "remove an account"))
     remove.add_argument("id", help=translate("Cli", "the account's id (or its first characters)"))
 
+
+def _rename_command(commands: Commands) -> None:
     rename = commands.add_parser("rename", help=translate("Cli", "rename an account"))
     rename.add_argument("id", help=translate("Cli", "the account's id (or its first characters)"))
     rename.add_argument("--issuer", required=True, help=translate("Cli", "the new service name"))
     rename.add_argument("--account", required=True, help=translate("Cli", "the new account name"))
 
+
+def _code_command(commands: Commands) -> None:
     code = commands.add_parser("code", help=translate("Cli", "show current codes"))
     code.add_argument(
         "query", nargs="?", help=translate("Cli", "part of the service or account name, or an id")
@@ -139,6 +165,8 @@ def build_parser() -> Parser:
         help=translate("Cli", "HOTP: move to the next counter first (the previous code is used)"),
     )
 
+
+def _scan_command(commands: Commands) -> None:
     scan = commands.add_parser(
         "scan", help=translate("Cli", "read QR codes from pictures, the screen or a camera")
     )
@@ -165,6 +193,8 @@ def build_parser() -> Parser:
     )
     scan.add_argument("--json", action="store_true", help=translate("Cli", "print JSON"))
 
+
+def _import_command(commands: Commands) -> None:
     importing = commands.add_parser(
         "import", help=translate("Cli", "import the accounts of another app's export file")
     )
@@ -183,6 +213,8 @@ def build_parser() -> Parser:
         help=translate("Cli", "the file's password (asked for when needed)"),
     )
 
+
+def _export_command(commands: Commands) -> None:
     export = commands.add_parser(
         "export", help=translate("Cli", "write every account to a file (a backup)")
     )
@@ -201,6 +233,9 @@ def build_parser() -> Parser:
         "--password",
         help=translate("Cli", "the password of an encrypted export (asked for when missing)"),
     )
+
+
+def _desktop_entry_command(commands: Commands) -> None:
     entry = commands.add_parser(
         "desktop-entry",
         help=translate(
@@ -210,7 +245,6 @@ def build_parser() -> Parser:
     entry.add_argument(
         "--remove", action="store_true", help=translate("Cli", "take the menu entry away again")
     )
-    return parser
 
 
 def import_format_keys() -> list[str]:

@@ -131,7 +131,7 @@ def _expand(names: list[str]) -> Iterator[str]:
 def _scan_screen(as_json: bool) -> Result:
     from PySide6.QtGui import QGuiApplication
 
-    from desktop.scan.screen import decode_screens, no_display
+    from desktop.ui.capture.screens import decode_screens, no_display
 
     if not isinstance(QCoreApplication.instance(), QGuiApplication):
         raise no_display()
@@ -194,12 +194,12 @@ def _print(codes: list[str], as_json: bool) -> None:
 
 
 def _add(payloads: list[str], open_vault: Callable[[], Vault], clock: Clock) -> int:
-    from desktop.cli.transfer import report
+    from desktop.cli.import_export import report
     from desktop.importers import ImportResult
+    from desktop.importers.into_vault import store
     from desktop.otp.codes import code_at
     from desktop.scan.classify import classify
     from desktop.scan.migration import MigrationCollector
-    from desktop.transfer import apply_import
 
     links: list[Account] = []
     exports: dict[tuple[int, int], MigrationCollector] = {}
@@ -230,8 +230,8 @@ def _add(payloads: list[str], open_vault: Callable[[], Vault], clock: Clock) -> 
         console.err(translate("Cli", "No account was added."))
         return NOTHING
     vault = open_vault()
-    # The rule of every import: only an exact duplicate is left out (desktop.importers.merge).
-    summary = apply_import(vault, ImportResult(format_key="scan", accounts=links + imported))
+    # The one way into the vault of every import: only an exact duplicate is left out.
+    summary = store(vault, ImportResult(format_key="scan", accounts=links + imported))
     from_links = {account.id for account in links}
     for stored in summary.imported:
         console.err(

@@ -10,7 +10,7 @@ import importlib
 from collections.abc import Iterator
 from pathlib import Path
 
-from desktop.errors import QT_TRANSLATE_NOOP
+from desktop.errors import QT_TRANSLATE_NOOP, UserError
 from desktop.importers.base import (
     DamagedFile,
     Importer,
@@ -24,7 +24,9 @@ from desktop.importers.base import (
 
 __all__ = [
     "FORMAT_MODULES",
+    "MAX_IMPORT_SIZE",
     "DamagedFile",
+    "ImportFileUnreadable",
     "ImportProblem",
     "ImportResult",
     "Importer",
@@ -38,6 +40,7 @@ __all__ = [
     "importers",
     "read_bytes",
     "read_file",
+    "read_import_file",
 ]
 
 # format key -> module under desktop.importers. Detection tries them in this order:
@@ -92,7 +95,7 @@ def importers() -> Iterator[Importer]:
 
 def detect(name: str, data: bytes) -> Importer:
     if not data:  # an empty file, or a named pipe nobody wrote to
-        from desktop.importers._kit import empty_file
+        from desktop.importers._problems import empty_file
 
         raise empty_file()
     for candidate in importers():
@@ -111,9 +114,47 @@ def read_bytes(
 
 
 def read_file(path: Path, *, format_key: str = "auto", password: str | None = None) -> ImportResult:
-    """Read ``path`` as :func:`desktop.transfer.read_import_file` does (at most its size
-    limit, from anything), then :func:`read_bytes`."""
-    from desktop.transfer import read_import_file
-
+    """Read ``path`` as :func:`read_import_file` does (at most its size limit, from
+    anything), then :func:`read_bytes`."""
     data = read_import_file(path)
     return read_bytes(path.name, data, format_key=format_key, password=password)
+
+
+MAX_IMPORT_SIZE = 64 * 1024 * 1024
+"""No authenticator export comes near this; a bigger file is surely something else."""
+
+
+class ImportFileUnreadable(UserError):
+    """The file to import cannot be read at all."""
+
+
+def read_import_file(path: Path) -> bytes:
+    """The bytes of the file to import, or :class:`ImportFileUnreadable`. At most
+    :data:`MAX_IMPORT_SIZE` bytes are read, from a file, a pipe or a device alike."""
+    from desktop.files import TooLarge, read_limited
+
+    try:
+        data = read_limited(path, MAX_IMPORT_SIZE)
+    except TooLarge:
+        raise ImportFileUnreadable(
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "{file} is too large to be an authenticator export; nothing was imported.",
+            ),
+            file=str(path),
+        ) from None
+    except FileNotFoundError:
+        raise ImportFileUnreadable(
+            QT_TRANSLATE_NOOP("Errors", "There is no file {file}."), file=str(path)
+        ) from None
+    except IsADirectoryError:
+        raise ImportFileUnreadable(
+            QT_TRANSLATE_NOOP("Errors", "{file} is a folder, not an export file."), file=str(path)
+        ) from None
+    except OSError as error:
+        raise ImportFileUnreadable(
+            QT_TRANSLATE_NOOP("Errors", "{file} cannot be read ({reason})."),
+            file=str(path),
+            reason=error.strerror or type(error).__name__,
+        ) from None
+    return data

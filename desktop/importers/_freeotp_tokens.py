@@ -17,16 +17,10 @@ from __future__ import annotations
 import re
 from functools import partial
 
-from desktop.importers._entry_support import json_in_text
-from desktop.importers._kit import (
-    BadData,
-    Collector,
-    Record,
-    algorithm,
-    damaged_entry,
-    unsupported_kind,
-)
+from desktop.importers._accounts import Collector
 from desktop.importers._prefs_xml import looks_like_prefs, read_prefs
+from desktop.importers._problems import damaged_entry, unsupported_kind
+from desktop.importers._reading import BadData, Record, algorithm, json_in_text
 from desktop.otp.model import DEFAULT_PERIOD, STEAM_DIGITS, Account, Algorithm, OtpType
 
 ORDER_KEY = "tokenOrder"

@@ -9,12 +9,14 @@ and the schema's own SQL functions are not trusted.
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import tempfile
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
+from pathlib import Path
 
 from desktop.errors import QT_TRANSLATE_NOOP
-from desktop.importers._kit import private_copy
 from desktop.importers.base import DamagedFile, ImportProblem, UnknownFormat
 
 MAGIC = b"SQLite format 3\x00"
@@ -123,3 +125,18 @@ def has_table(data: bytes, table: str, columns: frozenset[str]) -> bool:
             return has_columns(connection, table, columns)
     except ImportProblem:
         return False
+
+
+@contextmanager
+def private_copy(data: bytes, name: str, *, ignore_cleanup_errors: bool = False) -> Iterator[Path]:
+    """``data`` in a file ``name`` that only this user can read (0600, in a new folder of
+    its own, 0700), for a reader that needs a file; removed with its folder afterwards.
+    ``OSError`` when the copy cannot be made."""
+    with tempfile.TemporaryDirectory(
+        prefix="tweestap-import-", ignore_cleanup_errors=ignore_cleanup_errors
+    ) as folder:
+        path = Path(folder) / name
+        handle = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(handle, "wb") as copy:
+            copy.write(data)
+        yield path

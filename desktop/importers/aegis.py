@@ -24,23 +24,17 @@ from typing import Final
 from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
 from desktop.errors import QT_TRANSLATE_NOOP
-from desktop.importers._kit import (
+from desktop.importers._accounts import Collector, account_label, build_account, group_names
+from desktop.importers._crypto import aes_gcm_open, utf8_password
+from desktop.importers._problems import NewerVersion, damaged_entry, unsupported_kind
+from desktop.importers._reading import (
     BadData,
-    Collector,
-    NewerVersion,
     Record,
-    account_label,
-    aes_gcm_open,
     base64_bytes,
-    build_account,
-    damaged_entry,
-    group_names,
     hex_bytes,
     json_value,
     load_json,
     load_json_text,
-    unsupported_kind,
-    utf8_password,
 )
 from desktop.importers.base import (
     DamagedFile,

@@ -21,18 +21,10 @@ from typing import Final
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.kdf.pbkdf2 import PBKDF2HMAC
 
-from desktop.importers._kit import (
-    Collector,
-    Record,
-    account_label,
-    aes_gcm_open,
-    build_account,
-    damaged_entry,
-    json_value,
-    load_json_text,
-    unsupported_kind,
-    utf8_password,
-)
+from desktop.importers._accounts import Collector, account_label, build_account
+from desktop.importers._crypto import aes_gcm_open, utf8_password
+from desktop.importers._problems import damaged_entry, unsupported_kind
+from desktop.importers._reading import Record, json_value, load_json_text
 from desktop.importers.base import DamagedFile, ImportResult, PasswordNeeded, WrongPassword
 from desktop.otp.model import Account, OtpType
 from desktop.otp.secret import parse_setup_key

@@ -15,7 +15,8 @@ import struct
 import zipfile
 import zlib
 
-from desktop.importers._kit import Collector, utf8_password
+from desktop.importers._accounts import Collector
+from desktop.importers._crypto import utf8_password
 from desktop.importers.base import (
     DamagedFile,
     ImportResult,

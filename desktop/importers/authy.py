@@ -22,18 +22,11 @@ from cryptography.hazmat.primitives import padding
 from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
 
 from desktop.errors import UserError
-from desktop.importers._entry_support import json_in_text
-from desktop.importers._kit import (
-    BadData,
-    Collector,
-    Record,
-    account_label,
-    base64_bytes,
-    damaged_entry,
-    hex_bytes,
-    utf8_password,
-)
+from desktop.importers._accounts import Collector, account_label
+from desktop.importers._crypto import utf8_password
 from desktop.importers._prefs_xml import looks_like_prefs, read_prefs
+from desktop.importers._problems import damaged_entry
+from desktop.importers._reading import BadData, Record, base64_bytes, hex_bytes, json_in_text
 from desktop.importers.base import (
     DamagedFile,
     ImportResult,

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from typing import Final
 
-from desktop.importers._entry_support import not_importable
-from desktop.importers._kit import BadData, Collector, hex_bytes
+from desktop.importers._accounts import Collector
 from desktop.importers._prefs_xml import looks_like_prefs, read_prefs
+from desktop.importers._problems import not_importable
+from desktop.importers._reading import BadData, hex_bytes
 from desktop.importers.base import ImportResult, UnknownFormat
 from desktop.otp.model import Account, Algorithm, OtpType
 

@@ -22,17 +22,9 @@ from collections.abc import Iterator
 from functools import partial
 from typing import Final
 
-from desktop.importers._kit import (
-    BadData,
-    Collector,
-    EncryptionNotSupported,
-    Record,
-    account_label,
-    damaged_entry,
-    json_value,
-    load_json,
-    showable,
-)
+from desktop.importers._accounts import Collector, account_label
+from desktop.importers._problems import EncryptionNotSupported, damaged_entry, showable
+from desktop.importers._reading import BadData, Record, json_value, load_json
 from desktop.importers.base import DamagedFile, ImportResult
 from desktop.otp.model import DEFAULT_PERIOD, STEAM_DIGITS, Account, Algorithm, OtpType
 from desktop.otp.secret import parse_setup_key

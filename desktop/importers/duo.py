@@ -12,15 +12,9 @@ from functools import partial
 from typing import Final
 
 from desktop.errors import QT_TRANSLATE_NOOP
-from desktop.importers._kit import (
-    Collector,
-    EntryProblem,
-    Record,
-    account_label,
-    damaged_entry,
-    json_value,
-    load_json,
-)
+from desktop.importers._accounts import Collector, account_label
+from desktop.importers._problems import EntryProblem, damaged_entry
+from desktop.importers._reading import Record, json_value, load_json
 from desktop.importers.base import DamagedFile, ImportResult
 from desktop.otp.model import Account, OtpType
 from desktop.otp.secret import parse_setup_key

@@ -15,14 +15,9 @@ from typing import Final
 from urllib.parse import parse_qsl
 
 from desktop.errors import QT_TRANSLATE_NOOP
-from desktop.importers._kit import (
-    Collector,
-    EncryptionNotSupported,
-    EntryProblem,
-    Record,
-    empty_file,
-    json_value,
-)
+from desktop.importers._accounts import Collector
+from desktop.importers._problems import EncryptionNotSupported, EntryProblem, empty_file
+from desktop.importers._reading import Record, json_value
 from desktop.importers.base import DamagedFile, ImportResult
 from desktop.importers.otpauth_uri import is_link, link_label, meaningful, no_links, text_lines
 from desktop.otp.model import Account

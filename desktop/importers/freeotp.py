@@ -20,7 +20,8 @@ import hashlib
 from functools import partial
 from typing import Final
 
-from desktop.importers._entry_support import json_in_text
+from desktop.importers._accounts import Collector
+from desktop.importers._crypto import aes_gcm_open, utf8_password
 from desktop.importers._freeotp_tokens import (
     looks_like_token_prefs,
     name_says_plus,
@@ -30,14 +31,8 @@ from desktop.importers._freeotp_tokens import (
     token_label,
 )
 from desktop.importers._java_hashmap import NotAHashMap, looks_like_hashmap, read_string_map
-from desktop.importers._kit import (
-    BadData,
-    Collector,
-    Record,
-    aes_gcm_open,
-    damaged_entry,
-    utf8_password,
-)
+from desktop.importers._problems import damaged_entry
+from desktop.importers._reading import BadData, Record, json_in_text
 from desktop.importers.base import (
     DamagedFile,
     ImportResult,

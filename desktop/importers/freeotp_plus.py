@@ -11,6 +11,7 @@ from __future__ import annotations
 from functools import partial
 from typing import Final
 
+from desktop.importers._accounts import Collector
 from desktop.importers._freeotp_tokens import (
     ORDER_KEY,
     looks_like_token_prefs,
@@ -19,7 +20,8 @@ from desktop.importers._freeotp_tokens import (
     token_account,
     token_label,
 )
-from desktop.importers._kit import Collector, Record, damaged_entry, json_value
+from desktop.importers._problems import damaged_entry
+from desktop.importers._reading import Record, json_value
 from desktop.importers.base import DamagedFile, ImportResult, UnknownFormat
 
 TOKENS: Final = "tokens"

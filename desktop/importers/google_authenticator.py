@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from functools import partial
 
-from desktop.importers._entry_support import not_importable
-from desktop.importers._kit import BadData, Collector, account_label, unsupported_kind
+from desktop.importers._accounts import Collector, account_label
+from desktop.importers._problems import not_importable, unsupported_kind
+from desktop.importers._reading import BadData
 from desktop.importers._sqlite_file import has_table, table_rows
 from desktop.importers.base import ImportResult
 from desktop.otp.model import Account, OtpType

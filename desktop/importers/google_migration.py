@@ -22,13 +22,9 @@ from functools import partial
 from typing import Final
 
 from desktop.errors import QT_TRANSLATE_NOOP, UserError
-from desktop.importers._kit import (
-    Collector,
-    NothingToImport,
-    as_problem,
-    empty_file,
-    private_copy,
-)
+from desktop.importers._accounts import Collector
+from desktop.importers._problems import NothingToImport, as_problem, empty_file
+from desktop.importers._sqlite_file import private_copy
 from desktop.importers.base import ImportProblem, ImportResult
 from desktop.importers.otpauth_uri import is_link, link_label, meaningful, text_lines
 from desktop.otp.uri import parse_uri

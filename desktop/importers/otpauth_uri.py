@@ -14,7 +14,8 @@ from typing import Final
 from urllib.parse import unquote
 
 from desktop.errors import QT_TRANSLATE_NOOP
-from desktop.importers._kit import Collector, NothingToImport, empty_file, shorten
+from desktop.importers._accounts import Collector
+from desktop.importers._problems import NothingToImport, empty_file, shorten
 from desktop.importers.base import DamagedFile, ImportResult
 from desktop.otp.model import Account
 from desktop.otp.uri import parse_uri

@@ -11,16 +11,9 @@ from __future__ import annotations
 from functools import partial
 from typing import Final
 
-from desktop.importers._kit import (
-    BadData,
-    Collector,
-    Record,
-    account_label,
-    base64_bytes,
-    damaged_entry,
-    json_value,
-    load_json,
-)
+from desktop.importers._accounts import Collector, account_label
+from desktop.importers._problems import damaged_entry
+from desktop.importers._reading import BadData, Record, base64_bytes, json_value, load_json
 from desktop.importers.base import DamagedFile, ImportResult
 from desktop.otp.model import DEFAULT_PERIOD, STEAM_DIGITS, Account, Algorithm, OtpType
 

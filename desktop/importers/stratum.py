@@ -28,21 +28,10 @@ from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
 from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
 from cryptography.hazmat.primitives.kdf.pbkdf2 import PBKDF2HMAC
 
-from desktop.importers._kit import (
-    BadData,
-    Collector,
-    Record,
-    account_label,
-    aes_gcm_open,
-    build_account,
-    damaged_entry,
-    json_value,
-    load_json,
-    load_json_text,
-    unknown_algorithm,
-    unsupported_kind,
-    utf8_password,
-)
+from desktop.importers._accounts import Collector, account_label, build_account
+from desktop.importers._crypto import aes_gcm_open, utf8_password
+from desktop.importers._problems import damaged_entry, unknown_algorithm, unsupported_kind
+from desktop.importers._reading import BadData, Record, json_value, load_json, load_json_text
 from desktop.importers._sqlite_file import has_table, is_sqlite, open_copy
 from desktop.importers.base import DamagedFile, ImportResult, PasswordNeeded, WrongPassword
 from desktop.otp.model import DEFAULT_PERIOD, Account, Algorithm, OtpType

@@ -25,20 +25,19 @@ from typing import Final
 from cryptography.hazmat.primitives import padding
 from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
 
-from desktop.importers._entry_support import json_in_text
-from desktop.importers._kit import (
+from desktop.importers._accounts import Collector, account_label
+from desktop.importers._crypto import utf8_password
+from desktop.importers._prefs_xml import looks_like_prefs, read_prefs
+from desktop.importers._problems import damaged_entry
+from desktop.importers._reading import (
     BadData,
-    Collector,
     Record,
-    account_label,
     as_integer,
     base64_bytes,
-    damaged_entry,
     hex_bytes,
+    json_in_text,
     load_json_text,
-    utf8_password,
 )
-from desktop.importers._prefs_xml import looks_like_prefs, read_prefs
 from desktop.importers.base import (
     DamagedFile,
     ImportResult,

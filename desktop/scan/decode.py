@@ -113,6 +113,27 @@ def decode_qr_texts(image: Image) -> list[str]:
     return [code.text for code in find_qr_codes(image)]
 
 
+def decode_cropped(image: Image) -> list[str]:
+    """The texts of the codes in a picture cut tightly around them (a region a person
+    selected): as it is, then with a light border, then with a dark one (a dark-mode page's
+    light code), since the cut may have taken the quiet zone the decoder needs."""
+    texts = decode_qr_texts(image)
+    if texts:
+        return texts
+    gray = np.ascontiguousarray(
+        cv2.cvtColor(image, cv2.COLOR_BGRA2GRAY) if image.ndim == 3 else image
+    )
+    margin = max(8, max(gray.shape) // 8)
+    for value in (255, 0):
+        padded = cv2.copyMakeBorder(
+            gray, margin, margin, margin, margin, cv2.BORDER_CONSTANT, value=value
+        )
+        texts = decode_qr_texts(np.asarray(padded, np.uint8))
+        if texts:
+            return texts
+    return []
+
+
 def find_qr_codes(image: Image, *, stages: Collection[Stage] = DEFAULT_STAGES) -> list[FoundCode]:
     """The QR codes in ``image`` with their places, each text once, in reading order
     (rows top to bottom, left to right within a row). ``stages`` picks the fallback passes

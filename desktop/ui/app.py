@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication, QWidget
 
-    from desktop.ui.main_window import MainWindow
-    from desktop.ui.single_instance import InstanceServer
+    from desktop.platform.single_instance import InstanceServer
+    from desktop.ui.window.main_window import MainWindow
     from desktop.vault import PasswordRequest, Vault
 
 EXIT_AFTER_FIRST_FRAME = "--exit-after-first-frame"
@@ -39,7 +39,7 @@ def run(argv: list[str]) -> int:
 
     from desktop.links import is_link
     from desktop.paths import data_home
-    from desktop.ui.single_instance import forward, server_name
+    from desktop.platform.single_instance import forward, server_name
 
     link = next((argument for argument in argv if is_link(argument)), None)
     instance = server_name(data_home())
@@ -51,8 +51,8 @@ def run(argv: list[str]) -> int:
     from desktop import i18n
     from desktop import settings as s
     from desktop.clock import CorrectedClock, SystemClock
-    from desktop.ui.main_window import MainWindow
-    from desktop.ui.theme import clear_after, load_settings
+    from desktop.ui.common.theme import clear_after, load_settings
+    from desktop.ui.window.main_window import MainWindow
 
     settings = load_settings()  # installs the language and the colours
     vault = _open_vault(None)
@@ -82,13 +82,15 @@ def run(argv: list[str]) -> int:
         codes are on screen (or at once when starting in the tray), never delaying them."""
         if kept:
             return
-        from desktop.ui import wiring
+        from desktop.ui.shell import around_window
 
-        extras = wiring.attach(window, settings, clock, check_clock=not exit_after_first_frame)
+        extras = around_window.attach(
+            window, settings, clock, check_clock=not exit_after_first_frame
+        )
         kept.append(extras)
         if not exit_after_first_frame:
             kept.append(listen_for_later_starts(window, instance))
-        if settings.get(s.START_IN_TRAY) and not wiring.starts_in_tray(extras):
+        if settings.get(s.START_IN_TRAY) and not around_window.starts_in_tray(extras):
             window.show()  # asked to start in the tray, but this desktop has none
 
     if settings.get(s.START_IN_TRAY) and not exit_after_first_frame:
@@ -104,7 +106,7 @@ def run(argv: list[str]) -> int:
 def listen_for_later_starts(window: MainWindow, name: str) -> InstanceServer:
     """A later start of Tweestap for the same data folder (a click on an ``otpauth://``
     link, through the desktop entry) brings ``window`` forward, or hands it its link."""
-    from desktop.ui.single_instance import InstanceServer
+    from desktop.platform.single_instance import InstanceServer
 
     listener = InstanceServer(name, window)
     listener.activated.connect(window.bring_to_front)
@@ -130,7 +132,7 @@ def _application() -> QApplication:
     app.setApplicationName("Tweestap")
     app.setOrganizationName("Tweestap")
     app.setDesktopFileName("tweestap")
-    from desktop.ui.tray import app_icon
+    from desktop.ui.shell.tray import app_icon
 
     app.setWindowIcon(app_icon())
     return app
@@ -155,7 +157,7 @@ def _open_vault(parent: QWidget | None) -> Vault | None:
     start_fresh = False
 
     def prompt(request: PasswordRequest) -> str | None:
-        from desktop.ui.password_dialog import ask_password
+        from desktop.ui.shell.password_dialog import ask_password
 
         return ask_password(parent, request, error=error)
 

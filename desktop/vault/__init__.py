@@ -22,13 +22,8 @@ from desktop.vault.errors import (
     WrongPassword,
 )
 from desktop.vault.keys import KeySource, ScryptParams
-from desktop.vault.manager import (
-    PasswordPrompt,
-    PasswordRequest,
-    Vault,
-    open_vault,
-    set_aside_corrupt,
-)
+from desktop.vault.manager import PasswordPrompt, PasswordRequest, Vault
+from desktop.vault.opening import open_vault, set_aside_corrupt
 
 __all__ = [
     "AmbiguousAccount",

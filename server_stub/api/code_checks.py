@@ -29,9 +29,9 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from server_stub.db import DatabaseBusy
+from server_stub.domain.login import Verified
 from server_stub.ops import metrics
 from server_stub.services import Services
-from server_stub.services.verification import Verified
 
 MAX_BATCH = 32
 IDLE_SECONDS = 30.0  # the thread ends after this long without work (and starts again on demand)

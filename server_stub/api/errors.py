@@ -1,46 +1,18 @@
-"""Service errors → HTTP answers ``{"detail": code}`` (the only place that picks statuses)."""
+"""The JSON API's error answers: ``{"detail": code}`` for a refusal of the services (with the
+status of :mod:`server_stub.http.statuses`), validation errors without the input, 503 for a
+database in trouble."""
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Mapping, Sequence
 from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
-from sqlalchemy.exc import OperationalError
-from sqlalchemy.exc import TimeoutError as PoolTimeout
 
-from server_stub.db import DatabaseBusy, is_busy
+from server_stub.http.statuses import DATABASE_RETRY_AFTER, database_problem, status_for
 from server_stub.services import errors
-
-log = logging.getLogger(__name__)
-DATABASE_ERRORS: tuple[type[Exception], ...] = (DatabaseBusy, OperationalError, PoolTimeout)
-DATABASE_RETRY_AFTER = 2
-
-STATUS: list[tuple[type[errors.ServiceError], int]] = [
-    (errors.InvalidCredentials, 401),
-    (errors.NotAuthenticated, 401),
-    (errors.InvalidCode, 401),
-    (errors.Blocked, 403),
-    (errors.IpNotAllowed, 403),
-    (errors.Forbidden, 403),
-    (errors.NotFound, 404),
-    (errors.WrongStep, 409),
-    (errors.Conflict, 409),
-    (errors.InvalidToken, 400),
-    (errors.InvalidInput, 422),
-    (errors.Throttled, 429),
-    (errors.Unavailable, 503),
-]
-
-
-def status_for(error: errors.ServiceError) -> int:
-    for kind, status in STATUS:
-        if isinstance(error, kind):
-            return status
-    return 400
 
 
 async def _service_error(_request: Request, error: Exception) -> JSONResponse:
@@ -90,15 +62,6 @@ async def _validation_error(_request: Request, error: Exception) -> JSONResponse
     return JSONResponse({"detail": validation_details(error.errors())}, status_code=422)
 
 
-def database_problem(error: Exception) -> str:
-    """``database_busy`` (its lock stayed taken: try again) or ``database_unavailable``."""
-    if is_busy(error):
-        log.warning("the database stayed locked; answered 503: %s", error)
-        return "database_busy"
-    log.error("the database does not answer; answered 503: %s", error)
-    return "database_unavailable"
-
-
 async def database_error(_request: Request, error: Exception) -> JSONResponse:
     return JSONResponse(
         {"detail": database_problem(error)},
@@ -108,7 +71,7 @@ async def database_error(_request: Request, error: Exception) -> JSONResponse:
 
 
 def install(app: FastAPI) -> None:
+    """The handlers for refusals and invalid requests (the application routes a database in
+    trouble to :func:`database_error` for ``/api`` paths)."""
     app.add_exception_handler(errors.ServiceError, _service_error)
     app.add_exception_handler(RequestValidationError, _validation_error)
-    for kind in DATABASE_ERRORS:
-        app.add_exception_handler(kind, database_error)

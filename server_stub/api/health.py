@@ -16,9 +16,9 @@ from fastapi import APIRouter, Request, Response
 from pydantic import BaseModel
 
 from server_stub import __version__
-from server_stub.api.errors import DATABASE_RETRY_AFTER
 from server_stub.api.strict_json import StrictJsonRoute
 from server_stub.db import Database
+from server_stub.http.statuses import DATABASE_RETRY_AFTER
 
 router = APIRouter(route_class=StrictJsonRoute, tags=["health"])
 

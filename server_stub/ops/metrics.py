@@ -23,6 +23,7 @@ import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
+from typing import ParamSpec, TypeVar
 from wsgiref.simple_server import WSGIServer
 
 from prometheus_client import (
@@ -36,6 +37,8 @@ from prometheus_client import (
 )
 
 MULTIPROC_ENV = "PROMETHEUS_MULTIPROC_DIR"
+P = ParamSpec("P")
+T = TypeVar("T")
 log = logging.getLogger(__name__)
 
 CODE_CHECKS = Counter(
@@ -96,8 +99,8 @@ for _what in THROTTLED_WHAT:
 
 @cache
 def _outcome_kinds() -> tuple[Callable[[BaseException], bool], tuple[tuple[type, str], ...]]:
-    """What tells the outcomes apart, imported once on first use: the services and the
-    password hashing import this module, so it imports nothing of theirs at its top."""
+    """What tells the outcomes apart, imported once on first use: the password hashing
+    imports this module, so it imports nothing of the services at its top."""
     from server_stub.db import is_busy
     from server_stub.services import errors
 
@@ -129,6 +132,19 @@ def observe_code_check(outcome: object) -> None:
 def observe_code_checks(outcomes: Iterable[object]) -> None:
     for outcome in outcomes:
         observe_code_check(outcome)
+
+
+def counted_code_check(check: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T:
+    """``check(*args, **kwargs)`` (a code check of its own, such as
+    ``VerificationService.verify``), its result or what it raised counted: the seam through
+    which the HTTP side counts what the services decided, the services importing no metrics."""
+    try:
+        result = check(*args, **kwargs)
+    except Exception as error:
+        observe_code_check(error)
+        raise
+    observe_code_check(result)
+    return result
 
 
 # -- exposition ----------------------------------------------------------------------------

@@ -7,6 +7,8 @@ from typing import Annotated
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, JsonValue
 
+from server_stub.domain.audit import DEFAULT_LIMIT, AuditFilter
+
 
 def _aware_utc(value: datetime | None) -> datetime | None:
     if value is None:
@@ -44,12 +46,14 @@ class AuditQuery(BaseModel):
     action: Filter | None = None
     since: Annotated[datetime | None, AfterValidator(_aware_utc)] = None
     until: Annotated[datetime | None, AfterValidator(_aware_utc)] = None
-    limit: int = Field(default=100, ge=1, le=1000)
+    limit: int = Field(default=DEFAULT_LIMIT, ge=1, le=1000)
+
+    def to_domain(self) -> AuditFilter:
+        return AuditFilter(**self.model_dump())
 
 
 MIN_RETENTION_DAYS = 30
 MAX_RETENTION_DAYS = 3650
-DEFAULT_RETENTION_DAYS = 365
 
 
 class AuditRetention(BaseModel):

@@ -1,16 +1,16 @@
-"""The 2FA policy, exactly the fields of "module P&O > Instellen > Modulegebruik"."""
+"""The 2FA policy over the JSON API (the services hold it as :class:`domain.policy.Policy`)."""
 
 from __future__ import annotations
 
 from datetime import date
-from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-Method = Literal["app", "email"]
+from server_stub.domain import policy as domain
+from server_stub.domain.policy import Method
 
-DEFAULT_EMAIL_CUTOFF = date(2024, 6, 17)
 MAX_MAIL_VALIDITY_DAYS = 365
+MAX_AUTHENTICATOR_VALIDITY_HOURS = 24
 
 
 class GroupPolicy(BaseModel):
@@ -28,7 +28,7 @@ class PolicyBase(BaseModel):
 
     employees: GroupPolicy
     extranet: GroupPolicy
-    authenticator_validity_hours: int = Field(ge=0, le=24)
+    authenticator_validity_hours: int = Field(ge=0, le=MAX_AUTHENTICATOR_VALIDITY_HOURS)
     mail_validity_days: int = Field(ge=0, le=MAX_MAIL_VALIDITY_DAYS)
     email_cutoff: date
 
@@ -36,17 +36,15 @@ class PolicyBase(BaseModel):
 class PolicyUpdate(PolicyBase):
     """The body of ``PUT /api/admin/policy``: the whole policy, every key required."""
 
+    def to_domain(self) -> domain.Policy:
+        return domain.Policy(
+            employees=domain.GroupPolicy(**self.employees.model_dump()),
+            extranet=domain.GroupPolicy(**self.extranet.model_dump()),
+            authenticator_validity_hours=self.authenticator_validity_hours,
+            mail_validity_days=self.mail_validity_days,
+            email_cutoff=self.email_cutoff,
+        )
+
 
 class PolicyPublic(PolicyBase):
     pass
-
-
-def default_policy() -> PolicyPublic:
-    """The seed's defaults: employees on with the app, extranet off (e-mail), 5 h, 0 days."""
-    return PolicyPublic(
-        employees=GroupPolicy(enabled=True, method="app", user_adjustable=False),
-        extranet=GroupPolicy(enabled=False, method="email", user_adjustable=False),
-        authenticator_validity_hours=5,
-        mail_validity_days=0,
-        email_cutoff=DEFAULT_EMAIL_CUTOFF,
-    )

@@ -1,4 +1,4 @@
-"""The login flow: password, then (enroll | totp | email), then done."""
+"""The login flow over the JSON API: password, then (enroll | totp | email), then done."""
 
 from __future__ import annotations
 
@@ -7,10 +7,11 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
-from server_stub.schemas.policy import Method
-from server_stub.schemas.users import Kind
+from server_stub.domain.login import Step
+from server_stub.domain.policy import Method
+from server_stub.domain.users import Kind
 
-Next = Literal["done", "totp", "enroll", "email"]
+Next = Step
 
 
 def _printable(value: str) -> str:

@@ -1,19 +1,26 @@
-"""User accounts: employees (medewerkers) and extranet users."""
+"""User accounts over the JSON API: employees (medewerkers) and extranet users. The checks of
+what may be typed live here; the services take :class:`domain.users.NewUser` and
+:class:`domain.users.UserChanges` and give back :class:`domain.users.UserAccount`."""
 
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated, Literal
+from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
 
+from server_stub.domain.policy import Method
+from server_stub.domain.users import EnrollmentState, Kind, NewUser, UserChanges
 from server_stub.rights import normalize_modules
-from server_stub.schemas.policy import Method
 from server_stub.security.ipallow import parse_allowlist
 
-Kind = Literal["employee", "extranet"]
-EnrollmentState = Literal["not_enrolled", "pending", "active"]
-UserName = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9._@+-]{0,63}$")]
+USER_NAME_MAX_LENGTH = 64
+USER_NAME_PATTERN = rf"^[A-Za-z0-9][A-Za-z0-9._@+-]{{0,{USER_NAME_MAX_LENGTH - 1}}}$"
+USER_NAMES_IGNORE_CASE = True
+"""Whether two names that differ only in letter case are one account: the services look a
+name up whatever its case (``services/users.name_matches``, over a unique index on
+``lower(name)``), so "Anna" and "anna" are one account (``GET /api/meta``)."""
+UserName = Annotated[str, StringConstraints(pattern=USER_NAME_PATTERN)]
 # No spaces, separators or control characters (PostgreSQL's text cannot even hold NUL).
 _EMAIL_PART = r"[^@\s,;<>\"\x00-\x1f\x7f]+"
 Email = Annotated[
@@ -57,6 +64,9 @@ class UserCreate(BaseModel):
     _check_modules = field_validator("modules")(_modules)
     _check_allowlist = field_validator("ip_allowlist", mode="before")(_allowlist)
 
+    def to_domain(self) -> NewUser:
+        return NewUser(**self.model_dump())
+
 
 class UserUpdate(BaseModel):
     """``PATCH``: only the keys present are changed (``email: null`` removes the address)."""
@@ -82,6 +92,10 @@ class UserUpdate(BaseModel):
     @classmethod
     def _check_allowlist(cls, value: object) -> list[str] | None:
         return None if value is None else _allowlist(value)
+
+    def to_domain(self) -> UserChanges:
+        """Only the keys the body held change."""
+        return UserChanges.of(**self.model_dump(include=self.model_fields_set))
 
 
 class UserPublic(BaseModel):

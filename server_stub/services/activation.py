@@ -5,9 +5,9 @@ from __future__ import annotations
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
+from server_stub.domain.mail import MailSent
 from server_stub.mail import build_message
 from server_stub.models import ActivationToken, User
-from server_stub.schemas.users import ActivationMailSent
 from server_stub.security.tokens import new_token, token_hash
 from server_stub.services.audit import AuditService
 from server_stub.services.context import Actor, ServiceContext, hash_slot
@@ -31,7 +31,7 @@ class ActivationService:
         self.devices = devices
         self.audit = audit
 
-    def issue(self, db: Session, user: User) -> tuple[str, ActivationMailSent]:
+    def issue(self, db: Session, user: User) -> tuple[str, MailSent]:
         """A new link for ``user`` (earlier unused links stop working)."""
         if not user.email:
             raise Conflict("no_email_address")
@@ -48,7 +48,7 @@ class ActivationService:
                 token_hash=token_hash(token), user_id=user.id, created_at=now, expires_at=expires_at
             )
         )
-        return token, ActivationMailSent(sent_to=mask_email(user.email), expires_at=expires_at)
+        return token, MailSent(sent_to=mask_email(user.email), expires_at=expires_at)
 
     def mail(self, *, name: str, address: str, token: str) -> None:
         settings = self.ctx.settings

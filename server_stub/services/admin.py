@@ -12,12 +12,13 @@ from collections.abc import Callable
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from server_stub.domain.mail import MailSent
+from server_stub.domain.overview import GroupCounts, Overview, OverviewWarning
+from server_stub.domain.users import UserAccount
 from server_stub.models import User
 from server_stub.rights import has_p_and_o, split_modules
-from server_stub.schemas.overview import GroupCounts, OverviewPublic, OverviewWarning
-from server_stub.schemas.users import ActivationMailSent, UserPublic
 from server_stub.services.activation import ActivationService
-from server_stub.services.audit import AuditService
+from server_stub.services.audit import AuditService, jsonable
 from server_stub.services.context import Actor, ServiceContext
 from server_stub.services.devices import DeviceService
 from server_stub.services.enrollment import EnrollmentService
@@ -57,19 +58,19 @@ class AdminService:
 
     def _act(
         self, name: str, actor: Actor, action: str, change: Callable[[Session, User], None]
-    ) -> UserPublic:
+    ) -> UserAccount:
         with self.audit.refusals(actor=actor, action=action, target=name):
             return self._change(name, actor, action, change)
 
     def _change(
         self, name: str, actor: Actor, action: str, change: Callable[[Session, User], None]
-    ) -> UserPublic:
+    ) -> UserAccount:
         with self.ctx.db.write() as db:
             user = find_user(db, name, lock=True)
-            before = self.users.public(db, user).model_dump(mode="json")
+            before = jsonable(self.users.account(db, user))
             change(db, user)
             db.flush()
-            after = self.users.public(db, user).model_dump(mode="json")
+            after = jsonable(self.users.account(db, user))
             changed = [k for k in after if after[k] != before[k]]
             self.audit.record(
                 db,
@@ -79,9 +80,9 @@ class AdminService:
                 old={k: before[k] for k in changed},
                 new={k: after[k] for k in changed},
             )
-            return self.users.public(db, user)
+            return self.users.account(db, user)
 
-    def reset_2fa(self, name: str, actor: Actor) -> UserPublic:
+    def reset_2fa(self, name: str, actor: Actor) -> UserAccount:
         def change(db: Session, user: User) -> None:
             self.enrollment.forget(db, user.id)
             self._revoke_access(db, user)
@@ -89,7 +90,7 @@ class AdminService:
 
         return self._act(name, actor, "reset_2fa", change)
 
-    def block(self, name: str, actor: Actor) -> UserPublic:
+    def block(self, name: str, actor: Actor) -> UserAccount:
         def change(db: Session, user: User) -> None:
             if user.name == actor.name:
                 raise Conflict("cannot_block_self")
@@ -98,20 +99,20 @@ class AdminService:
 
         return self._act(name, actor, "block", change)
 
-    def unblock(self, name: str, actor: Actor) -> UserPublic:
+    def unblock(self, name: str, actor: Actor) -> UserAccount:
         def change(_db: Session, user: User) -> None:
             user.blocked = False
 
         return self._act(name, actor, "unblock", change)
 
-    def clear_throttle(self, name: str, actor: Actor) -> UserPublic:
+    def clear_throttle(self, name: str, actor: Actor) -> UserAccount:
         def change(db: Session, user: User) -> None:
             user.otp_failures, user.otp_retry_at = 0, None
             self.throttle.clear_name(db, user.name)  # the wait for wrong passwords too
 
         return self._act(name, actor, "clear_throttle", change)
 
-    def reset_password(self, name: str, actor: Actor) -> UserPublic:
+    def reset_password(self, name: str, actor: Actor) -> UserAccount:
         """Remove the password (the user cannot log in) and mail an activation link."""
         issued: list[tuple[str, str, str]] = []
 
@@ -122,16 +123,16 @@ class AdminService:
                 token, _sent = self.activation.issue(db, user)
                 issued.append((user.name, user.email, token))
 
-        public = self._act(name, actor, "reset_password", change)
+        account = self._act(name, actor, "reset_password", change)
         for user_name, address, token in issued:
             self.activation.mail(name=user_name, address=address, token=token)
-        return public
+        return account
 
-    def send_activation(self, name: str, actor: Actor) -> ActivationMailSent:
+    def send_activation(self, name: str, actor: Actor) -> MailSent:
         with self.audit.refusals(actor=actor, action="activation_mail", target=name):
             return self._send_activation(name, actor)
 
-    def _send_activation(self, name: str, actor: Actor) -> ActivationMailSent:
+    def _send_activation(self, name: str, actor: Actor) -> MailSent:
         with self.ctx.db.write() as db:
             user = find_user(db, name, lock=True)
             if not user.email:
@@ -148,7 +149,7 @@ class AdminService:
         self.activation.mail(name=user_name, address=address, token=token)
         return sent
 
-    def overview(self) -> OverviewPublic:
+    def overview(self) -> Overview:
         now = self.ctx.clock.now()
         counts = {"employee": GroupCounts(), "extranet": GroupCounts()}
         admins = 0
@@ -175,7 +176,7 @@ class AdminService:
                     ),
                 )
             )
-        return OverviewPublic(
+        return Overview(
             employees=counts["employee"],
             extranet=counts["extranet"],
             p_and_o_admins=admins,

@@ -8,22 +8,24 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any, cast
 
+from pydantic_core import to_jsonable_python
 from sqlalchemy import Connection, Table, insert, select
 from sqlalchemy.orm import Session
 
+from server_stub.domain.audit import DEFAULT_RETENTION_DAYS, AuditFilter, AuditRecord
 from server_stub.models import AuditEntry, AuditSettings
-from server_stub.schemas.audit import (
-    DEFAULT_RETENTION_DAYS,
-    AuditEntryPublic,
-    AuditQuery,
-    AuditRetention,
-)
 from server_stub.services.context import Actor, ServiceContext
 from server_stub.services.errors import ServiceError, Unavailable
 
 MAX_NAME = 64
 SETTINGS_ID = 1
 log = logging.getLogger(__name__)
+
+
+def jsonable(value: Any) -> Any:
+    """``value`` (a domain result, a dataclass of them) as JSON values, dates and times the way
+    the JSON API writes them, for an entry's old and new values."""
+    return to_jsonable_python(value)
 
 
 def _json(value: Any) -> str | None:
@@ -126,29 +128,31 @@ class AuditService:
         row = db.get(AuditSettings, SETTINGS_ID)
         return DEFAULT_RETENTION_DAYS if row is None else row.retention_days
 
-    def retention(self) -> AuditRetention:
+    def retention(self) -> int:
+        """How many days an entry is kept."""
         with self.ctx.db.read() as db:
-            return AuditRetention(days=self.retention_days(db))
+            return self.retention_days(db)
 
-    def set_retention(self, new: AuditRetention, actor: Actor) -> AuditRetention:
+    def set_retention(self, days: int, actor: Actor) -> int:
+        """Keep entries ``days`` days (bounded where it was typed: 30..3650)."""
         with self.ctx.db.write() as db:
             row = db.get(AuditSettings, SETTINGS_ID, with_for_update=True)
             old = DEFAULT_RETENTION_DAYS if row is None else row.retention_days
             if row is None:
-                row = AuditSettings(id=SETTINGS_ID, retention_days=new.days)
+                row = AuditSettings(id=SETTINGS_ID, retention_days=days)
                 db.add(row)
-            row.retention_days = new.days
-            if old != new.days:
+            row.retention_days = days
+            if old != days:
                 self.record(
                     db,
                     actor=actor,
                     action="audit_retention",
                     old={"days": old},
-                    new={"days": new.days},
+                    new={"days": days},
                 )
-            return AuditRetention(days=row.retention_days)
+            return row.retention_days
 
-    def query(self, filters: AuditQuery) -> list[AuditEntryPublic]:
+    def query(self, filters: AuditFilter) -> list[AuditRecord]:
         statement = select(AuditEntry)
         if filters.actor is not None:
             statement = statement.where(AuditEntry.actor == filters.actor)
@@ -164,7 +168,7 @@ class AuditService:
         with self.ctx.db.read() as db:
             rows = db.scalars(statement.limit(filters.limit)).all()
             return [
-                AuditEntryPublic(
+                AuditRecord(
                     id=row.id,
                     at=row.at,
                     actor=row.actor,

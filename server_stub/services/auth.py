@@ -2,18 +2,21 @@
 
 Unknown users and wrong passwords get the same answer after the same work (one argon2 run
 and one audit write). Blocked users and addresses outside the user's allow-list are refused
-only after a correct password, so the refusal tells a stranger nothing.
+only after a correct password, so the refusal tells a stranger nothing. After the password,
+:func:`admit` alone decides whether a request may use its session: here, and in the code
+check's own transaction (:mod:`server_stub.services.verification`).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from sqlalchemy.orm import Session
 
+from server_stub.domain.login import LiveSession, LoginStarted, SessionUser, Step
 from server_stub.models import LoginSession, TotpCredential, User
 from server_stub.rights import has_p_and_o, split_modules
-from server_stub.schemas.session import LoginResponse, MePublic, Next
 from server_stub.security.ipallow import is_allowed
 from server_stub.services.audit import AuditService
 from server_stub.services.context import Actor, ServiceContext, hash_slot
@@ -34,8 +37,21 @@ from server_stub.services.sessions import SessionStore
 from server_stub.services.users import lookup_user
 
 
+def admit(
+    *, expires_at: datetime, blocked: bool, ip_allowlist: str, ip: str | None, now: datetime
+) -> None:
+    """Whether a request may use a login session it has found, at any step: refused with
+    :class:`NotAuthenticated` once the session has expired or its user is blocked, with
+    :class:`IpNotAllowed` from an address outside the user's allow-list. Callers read the
+    facts however suits them (the code check in its one locked query)."""
+    if expires_at <= now or blocked:
+        raise NotAuthenticated()
+    if not is_allowed(ip_allowlist, ip):
+        raise IpNotAllowed()
+
+
 @dataclass(frozen=True)
-class Authenticated:
+class _Live:
     """A live session and its user, read in one transaction."""
 
     session: LoginSession
@@ -66,7 +82,7 @@ class AuthService:
 
     def login(
         self, username: str, password: str, device_token: str | None, ip: str | None
-    ) -> LoginResponse:
+    ) -> LoginStarted:
         now = self.ctx.clock.now()
         counters = self.throttle.counters(username, ip)
         with self.ctx.db.read() as db:
@@ -109,7 +125,7 @@ class AuthService:
                 )
         if refusal is not None:
             raise refusal
-        return LoginResponse(token=token, next=step)
+        return LoginStarted(token=token, next=step)
 
     def unknown_name(self, typed: str) -> str:
         """How the audit log names a login with a name no account has: people type their
@@ -128,7 +144,7 @@ class AuthService:
             return IpNotAllowed()
         return None
 
-    def _next_step(self, db: Session, user: User, device_token: str | None) -> Next:
+    def _next_step(self, db: Session, user: User, device_token: str | None) -> Step:
         policy = self.policy.load(db)
         factor = effective_second_factor(policy, user, self.ctx.clock.now().date())
         if not factor.enabled:
@@ -146,27 +162,37 @@ class AuthService:
 
     # -- later requests ---------------------------------------------------------------------
 
-    def authenticate(self, token: str, ip: str | None) -> Authenticated:
+    def authenticate(self, token: str, ip: str | None) -> LiveSession:
         """The live session for ``token`` at any step (401 otherwise; 403 outside the IP list)."""
-        with self.ctx.db.read() as db:
-            session = self.sessions.find(db, token)
-            user = None if session is None else db.get(User, session.user_id)
-        if session is None or user is None or user.blocked:
-            raise NotAuthenticated()
-        if not is_allowed(user.ip_allowlist, ip):
-            raise IpNotAllowed()
-        return Authenticated(session=session, user=user)
+        found = self._live(token, ip)
+        step: Step = found.session.state  # type: ignore[assignment]
+        return LiveSession(step=step, user_name=found.user.name)
 
-    def complete(self, token: str, ip: str | None) -> Authenticated:
+    def _live(self, token: str, ip: str | None) -> _Live:
+        with self.ctx.db.read() as db:
+            session = self.sessions.lookup(db, token)
+            user = None if session is None else db.get(User, session.user_id)
+        if session is None or user is None:
+            raise NotAuthenticated()
+        admit(
+            expires_at=session.expires_at,
+            blocked=user.blocked,
+            ip_allowlist=user.ip_allowlist,
+            ip=ip,
+            now=self.ctx.clock.now(),
+        )
+        return _Live(session=session, user=user)
+
+    def _complete(self, token: str, ip: str | None) -> _Live:
         """Like :meth:`authenticate`, and the session has passed every step (403 otherwise)."""
-        found = self.authenticate(token, ip)
+        found = self._live(token, ip)
         if found.session.state != "done":
             raise SecondFactorRequired()
         return found
 
     def administrator(self, token: str, ip: str | None) -> Actor:
         """An administrator with module P&O whose session is complete; 403 for anyone else."""
-        found = self.authenticate(token, ip)
+        found = self._live(token, ip)
         user = found.user
         refusal: ServiceError | None = None
         if not (user.is_admin and has_p_and_o(split_modules(user.modules))):
@@ -180,12 +206,12 @@ class AuthService:
             raise refusal
         return Actor(user.name, ip)
 
-    def me(self, token: str, ip: str | None) -> MePublic:
-        found = self.complete(token, ip)
+    def me(self, token: str, ip: str | None) -> SessionUser:
+        found = self._complete(token, ip)
         user = found.user
         with self.ctx.db.read() as db:
             factor = self.policy.for_user(db, user)
-        return MePublic(
+        return SessionUser(
             name=user.name,
             kind=user.kind,  # type: ignore[arg-type]
             email=user.email,

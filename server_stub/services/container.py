@@ -7,10 +7,10 @@ from argon2 import PasswordHasher
 from server_stub.clock import Clock, SystemClock
 from server_stub.crypto import SecretBox
 from server_stub.db import Database
+from server_stub.domain.policy import default_policy
 from server_stub.files import ensure_private_dir
 from server_stub.mail import Mailer, mailer_from_settings
 from server_stub.models import PolicyRow
-from server_stub.schemas.policy import default_policy
 from server_stub.security.passwords import Passwords, make_hasher
 from server_stub.services.activation import ActivationService
 from server_stub.services.admin import AdminService

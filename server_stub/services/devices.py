@@ -14,13 +14,13 @@ from typing import cast
 from sqlalchemy import Connection, Table, delete, insert, select
 from sqlalchemy.orm import Session
 
+from server_stub.domain.policy import Method, Policy
 from server_stub.models import TrustedDevice
-from server_stub.schemas.policy import Method, PolicyPublic
 from server_stub.security.tokens import new_token, token_hash
 from server_stub.services.context import ServiceContext
 
 
-def validity(policy: PolicyPublic, method: str) -> timedelta:
+def validity(policy: Policy, method: str) -> timedelta:
     if method == "email":
         return timedelta(days=policy.mail_validity_days)
     return timedelta(hours=policy.authenticator_validity_hours)
@@ -59,7 +59,7 @@ class DeviceService:
         return token
 
     def is_trusted(
-        self, db: Session, *, user_id: int, token: str | None, method: Method, policy: PolicyPublic
+        self, db: Session, *, user_id: int, token: str | None, method: Method, policy: Policy
     ) -> bool:
         if not token:
             return False

@@ -16,9 +16,9 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from server_stub.crypto import SecretUnreadable
+from server_stub.domain.mail import MailSent
 from server_stub.mail import build_message
 from server_stub.models import EmailCode, User
-from server_stub.schemas.session import EmailCodeSent
 from server_stub.services.audit import AuditService
 from server_stub.services.context import Actor, ServiceContext
 from server_stub.services.errors import Conflict, NotAuthenticated, Throttled, WrongStep
@@ -39,7 +39,7 @@ class EmailCodeService:
         self.sessions = sessions
         self.audit = audit
 
-    def send(self, token: str, ip: str | None) -> EmailCodeSent:
+    def send(self, token: str, ip: str | None) -> MailSent:
         settings = self.ctx.settings
         now = self.ctx.clock.now()
         with self.ctx.db.write() as db:
@@ -89,7 +89,7 @@ class EmailCodeService:
                 ),
             )
         )
-        return EmailCodeSent(sent_to=mask_email(address), expires_at=expires_at)
+        return MailSent(sent_to=mask_email(address), expires_at=expires_at)
 
     def _check_limits(self, db: Session, user_id: int, now: datetime) -> None:
         settings = self.ctx.settings

@@ -16,8 +16,8 @@ from sqlalchemy import delete, func, or_, select
 from sqlalchemy.orm import Session
 
 from server_stub.crypto import SecretUnreadable
+from server_stub.domain.login import Pairing
 from server_stub.models import AuditEntry, PendingEnrollment, TotpCredential, User
-from server_stub.schemas.session import EnrollmentPublic
 from server_stub.security import totp
 from server_stub.services.context import ServiceContext
 from server_stub.services.errors import Conflict, NotAuthenticated, WrongStep
@@ -62,7 +62,7 @@ class EnrollmentService:
         pending.created_at = now
         pending.expires_at = now + self.ctx.settings.pending_enrollment_ttl
 
-    def info(self, token: str) -> EnrollmentPublic:
+    def info(self, token: str) -> Pairing:
         """The setup key, otpauth URI and QR for a session at the ``enroll`` step."""
         with self.ctx.db.read() as db:
             session = self.sessions.find(db, token)
@@ -76,7 +76,7 @@ class EnrollmentService:
                 raise Conflict("enrollment_expired")
             secret = self._open(pending.secret, user.id, PENDING)
         uri = totp.otpauth_uri(secret, account=user.name, issuer=self.ctx.settings.issuer)
-        return EnrollmentPublic(secret=totp.to_base32(secret), otpauth_uri=uri, qr_svg=qr_svg(uri))
+        return Pairing(secret=totp.to_base32(secret), otpauth_uri=uri, qr_svg=qr_svg(uri))
 
     def shown_before(self, token: str) -> bool:
         """Whether the user of a session at the ``enroll`` step may have an old entry for this

@@ -21,11 +21,11 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from server_stub.domain.policy import GroupPolicy, Method, Policy
+from server_stub.domain.policy import default_policy as seed_defaults
 from server_stub.models import PolicyRow, User
 from server_stub.rights import is_privileged, split_modules
-from server_stub.schemas.policy import GroupPolicy, Method, PolicyPublic, PolicyUpdate
-from server_stub.schemas.policy import default_policy as seed_defaults
-from server_stub.services.audit import AuditService
+from server_stub.services.audit import AuditService, jsonable
 from server_stub.services.context import Actor, ServiceContext
 from server_stub.services.errors import InvalidInput
 
@@ -40,8 +40,8 @@ class SecondFactor:
     method: Method
 
 
-def _to_public(row: PolicyRow) -> PolicyPublic:
-    return PolicyPublic(
+def _from_row(row: PolicyRow) -> Policy:
+    return Policy(
         employees=GroupPolicy(
             enabled=row.employees_enabled,
             method=row.employees_method,  # type: ignore[arg-type]
@@ -58,7 +58,7 @@ def _to_public(row: PolicyRow) -> PolicyPublic:
     )
 
 
-def apply_policy(row: PolicyRow, policy: PolicyPublic | PolicyUpdate) -> None:
+def apply_policy(row: PolicyRow, policy: Policy) -> None:
     row.employees_enabled = policy.employees.enabled
     row.employees_method = policy.employees.method
     row.employees_user_adjustable = policy.employees.user_adjustable
@@ -80,7 +80,7 @@ def _flatten(data: dict[str, Any], prefix: str = "") -> dict[str, Any]:
     return flat
 
 
-def effective_second_factor(policy: PolicyPublic, user: User, today: date) -> SecondFactor:
+def effective_second_factor(policy: Policy, user: User, today: date) -> SecondFactor:
     group = policy.employees if user.kind == "employee" else policy.extranet
     method: Method = group.method
     if group.user_adjustable and user.method_choice in ("app", "email"):
@@ -92,7 +92,7 @@ def effective_second_factor(policy: PolicyPublic, user: User, today: date) -> Se
     return SecondFactor(enabled=group.enabled, method=method)
 
 
-def policy_refusal(new: PolicyUpdate, stored: PolicyPublic, today: date) -> InvalidInput | None:
+def policy_refusal(new: Policy, stored: Policy, today: date) -> InvalidInput | None:
     """Why ``new`` may not replace ``stored`` today, if it may not."""
     if stored.email_cutoff <= today < new.email_cutoff:
         # The cut-off has passed: moving it later would hand employees e-mail codes (or no
@@ -110,7 +110,7 @@ def account_refusal(
     admin: bool,
     modules: tuple[str, ...] | list[str],
     previous_kind: str | None,
-    policy: PolicyPublic,
+    policy: Policy,
     today: date,
 ) -> InvalidInput | None:
     """Why an account may not be created (``previous_kind`` None) or changed into this, if so."""
@@ -126,19 +126,19 @@ class PolicyService:
         self.ctx = ctx
         self.audit = audit
 
-    def load(self, db: Session) -> PolicyPublic:
+    def load(self, db: Session) -> Policy:
         """The policy inside the caller's transaction (the seed's defaults before any save)."""
         row = db.get(PolicyRow, POLICY_ID)
-        return seed_defaults() if row is None else _to_public(row)
+        return seed_defaults() if row is None else _from_row(row)
 
-    def get(self) -> PolicyPublic:
+    def get(self) -> Policy:
         with self.ctx.db.read() as db:
             return self.load(db)
 
     def for_user(self, db: Session, user: User) -> SecondFactor:
         return effective_second_factor(self.load(db), user, self.ctx.clock.now().date())
 
-    def update(self, new: PolicyUpdate, actor: Actor) -> PolicyPublic:
+    def update(self, new: Policy, actor: Actor) -> Policy:
         today = self.ctx.clock.now().date()
         with self.ctx.db.write() as db:
             # Locked (PostgreSQL): of two saves at once, the second sees the first's values,
@@ -148,9 +148,9 @@ class PolicyService:
                 row = PolicyRow(id=POLICY_ID)
                 apply_policy(row, seed_defaults())
                 db.add(row)
-            stored = _to_public(row)
-            old_flat = _flatten(stored.model_dump(mode="json"))
-            new_flat = _flatten(new.model_dump(mode="json"))
+            stored = _from_row(row)
+            old_flat = _flatten(jsonable(stored))
+            new_flat = _flatten(jsonable(new))
             changed = [key for key in new_flat if new_flat[key] != old_flat[key]]
             refusal = policy_refusal(new, stored, today)
             if refusal is None:
@@ -163,7 +163,7 @@ class PolicyService:
                         old={key: old_flat[key] for key in changed},
                         new={key: new_flat[key] for key in changed},
                     )
-                return _to_public(row)
+                return _from_row(row)
         self.audit.record_refusal(
             actor=actor,
             action="policy_update",

@@ -52,11 +52,13 @@ class SessionStore:
         session.completed_at = now
         session.expires_at = now + self.ctx.settings.session_ttl
 
+    def lookup(self, db: Session, token: str) -> LoginSession | None:
+        """The session for ``token``, expired or not; None for a token no session has."""
+        return db.scalar(select(LoginSession).where(LoginSession.token_hash == token_hash(token)))
+
     def find(self, db: Session, token: str) -> LoginSession | None:
         """The live session for ``token``, or None (unknown or expired)."""
-        session = db.scalar(
-            select(LoginSession).where(LoginSession.token_hash == token_hash(token))
-        )
+        session = self.lookup(db, token)
         if session is None or session.expires_at <= self.ctx.clock.now():
             return None
         return session

@@ -10,12 +10,12 @@ from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from server_stub.domain.policy import Method, Policy
+from server_stub.domain.users import EnrollmentState, Kind, NewUser, UserAccount, UserChanges
 from server_stub.models import PendingEnrollment, TotpCredential, User
 from server_stub.rights import split_modules
-from server_stub.schemas.policy import Method, PolicyPublic
-from server_stub.schemas.users import EnrollmentState, Kind, UserCreate, UserPublic, UserUpdate
 from server_stub.security.ipallow import parse_allowlist
-from server_stub.services.audit import AuditService
+from server_stub.services.audit import AuditService, jsonable
 from server_stub.services.context import Actor, ServiceContext, hash_slot
 from server_stub.services.devices import DeviceService
 from server_stub.services.errors import Conflict, NotFound
@@ -40,13 +40,13 @@ def enrollment_states(db: Session, user_ids: Iterable[int], now: datetime) -> di
     }
 
 
-def to_public(user: User, enrollment: str, now: datetime, policy: PolicyPublic) -> UserPublic:
+def to_account(user: User, enrollment: str, now: datetime, policy: Policy) -> UserAccount:
     throttled = user.otp_retry_at if user.otp_retry_at and user.otp_retry_at > now else None
     state: EnrollmentState = enrollment  # type: ignore[assignment]
     kind: Kind = user.kind  # type: ignore[assignment]
     factor = effective_second_factor(policy, user, now.date())
     choice: Method | None = METHODS.get(user.method_choice or "")
-    return UserPublic(
+    return UserAccount(
         name=user.name,
         kind=kind,
         email=user.email,
@@ -102,9 +102,11 @@ def _audit_view(user: User) -> dict[str, Any]:
     }
 
 
-def _create_view(data: UserCreate) -> dict[str, Any]:
+def _create_view(data: NewUser) -> dict[str, Any]:
     """What a creation attempted, for the audit log (never the password)."""
-    return data.model_dump(mode="json", exclude={"name", "password"})
+    attempted: dict[str, Any] = jsonable(data)
+    del attempted["name"], attempted["password"]
+    return attempted
 
 
 class UserService:
@@ -120,12 +122,12 @@ class UserService:
         self.policy = policy
         self.audit = audit
 
-    def public(self, db: Session, user: User) -> UserPublic:
+    def account(self, db: Session, user: User) -> UserAccount:
         now = self.ctx.clock.now()
         state = enrollment_states(db, [user.id], now)[user.id]
-        return to_public(user, state, now, self.policy.load(db))
+        return to_account(user, state, now, self.policy.load(db))
 
-    def list(self, kind: Kind | None = None) -> list[UserPublic]:
+    def list(self, kind: Kind | None = None) -> list[UserAccount]:
         now = self.ctx.clock.now()
         with self.ctx.db.read() as db:
             statement = select(User).order_by(User.name)
@@ -134,20 +136,20 @@ class UserService:
             users = db.scalars(statement).all()
             states = enrollment_states(db, (u.id for u in users), now)
             policy = self.policy.load(db)
-            return [to_public(u, states[u.id], now, policy) for u in users]
+            return [to_account(u, states[u.id], now, policy) for u in users]
 
-    def get(self, name: str) -> UserPublic:
+    def get(self, name: str) -> UserAccount:
         with self.ctx.db.read() as db:
-            return self.public(db, find_user(db, name))
+            return self.account(db, find_user(db, name))
 
-    def create(self, data: UserCreate, actor: Actor) -> UserPublic:
+    def create(self, data: NewUser, actor: Actor) -> UserAccount:
         attempted = _create_view(data)
         with self.audit.refusals(
             actor=actor, action="user_create", target=data.name, attempted=attempted
         ):
             return self._create(data, actor)
 
-    def _create(self, data: UserCreate, actor: Actor) -> UserPublic:
+    def _create(self, data: NewUser, actor: Actor) -> UserAccount:
         today = self.ctx.clock.now().date()
         with self.ctx.db.read() as db:
             policy = self.policy.load(db)
@@ -190,17 +192,17 @@ class UserService:
             self.audit.record(
                 db, actor=actor, action="user_create", target=user.name, new=_audit_view(user)
             )
-            return self.public(db, user)
+            return self.account(db, user)
 
-    def update(self, name: str, data: UserUpdate, actor: Actor) -> UserPublic:
-        attempted = data.model_dump(mode="json", include=data.model_fields_set)
+    def update(self, name: str, data: UserChanges, actor: Actor) -> UserAccount:
+        attempted = jsonable(data.given_values())
         with self.audit.refusals(
             actor=actor, action="user_update", target=name, attempted=attempted
         ):
             return self._update(name, data, actor)
 
-    def _update(self, name: str, data: UserUpdate, actor: Actor) -> UserPublic:
-        given = data.model_fields_set
+    def _update(self, name: str, data: UserChanges, actor: Actor) -> UserAccount:
+        given = data.given
         today = self.ctx.clock.now().date()
         with self.ctx.db.write() as db:
             user = find_user(db, name, lock=True)
@@ -241,7 +243,7 @@ class UserService:
                     old={key: before[key] for key in changed},
                     new={key: after[key] for key in changed},
                 )
-            return self.public(db, user)
+            return self.account(db, user)
 
     def choose_method(self, name: str, method: str, actor: Actor) -> None:
         """The user's own choice of method, honoured where the policy makes it adjustable."""

@@ -10,28 +10,26 @@ not used up); a correct code resets the counter.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, Literal, cast
 
 from sqlalchemy import Table, bindparam, select
 from sqlalchemy.orm import Session
 
+from server_stub.domain.login import Verified
+from server_stub.domain.policy import Method, default_policy
 from server_stub.models import LoginSession, PolicyRow, TotpCredential, User
-from server_stub.ops import metrics
-from server_stub.schemas.policy import Method, default_policy
 from server_stub.security import totp
-from server_stub.security.ipallow import is_allowed
 from server_stub.security.throttle import delay_after
 from server_stub.security.tokens import token_hash
 from server_stub.services.audit import AuditService
+from server_stub.services.auth import admit
 from server_stub.services.context import Actor, ServiceContext
 from server_stub.services.devices import DeviceService, validity
 from server_stub.services.email_codes import EmailCodeService
 from server_stub.services.enrollment import EnrollmentService
 from server_stub.services.errors import (
     InvalidCode,
-    IpNotAllowed,
     NotAuthenticated,
     ReplayedCode,
     ServiceError,
@@ -52,7 +50,7 @@ _POLICY = cast(Table, PolicyRow.__table__)
 # locks the session's and the user's rows, and a check that waited for them reads both as the
 # one before it left them (READ COMMITTED re-reads locked rows): a session it completed meanwhile
 # is at "done", a throttle counter it raised is raised.
-_HOT_QUERY = (
+_CODE_CHECK_QUERY = (
     select(
         _SESSIONS.c.id.label("session_id"),
         _SESSIONS.c.user_id,
@@ -74,12 +72,6 @@ _HOT_QUERY = (
     .where(_SESSIONS.c.token_hash == bindparam("token_hash"))
     .with_for_update(of=[_SESSIONS, _USERS])
 )
-
-
-@dataclass(frozen=True)
-class Verified:
-    device_token: str
-    trusted_until: datetime
 
 
 class VerificationService:
@@ -104,14 +96,10 @@ class VerificationService:
         self.policy_defaults = default_policy()
 
     def verify(self, token: str, code: str, ip: str | None) -> Verified:
-        """One code check in a transaction of its own."""
-        try:
-            with self.ctx.db.write() as db:
-                outcome = self.attempt(db, token, code, ip)
-        except Exception as error:
-            metrics.observe_code_check(error)
-            raise
-        metrics.observe_code_check(outcome)
+        """One code check in a transaction of its own. The HTTP side counts its outcome
+        (:func:`server_stub.ops.metrics.counted_code_check`): the rules know no metrics."""
+        with self.ctx.db.write() as db:
+            outcome = self.attempt(db, token, code, ip)
         if isinstance(outcome, ServiceError):
             raise outcome  # after the commit: the failure count must stay
         return outcome
@@ -123,26 +111,31 @@ class VerificationService:
         to raise once the transaction is committed (a wrong code's count must be kept).
         Refusals that change nothing (no session, blocked, address, step) are raised."""
         code = "".join(code.split())
-        # The checks of AuthService.authenticate, in its order, inside this transaction (the
+        # Authentication's own rule (auth.admit) on facts read inside this transaction (the
         # hot path: one transaction per code instead of a read and then a write). Session,
         # user, paired secret and the validity settings in one query; the session's and the
         # user's rows are locked (PostgreSQL) so that the step and the throttle counter are
         # read and written by one attempt at a time.
         found = db.execute(
-            _HOT_QUERY, {"token_hash": token_hash(token), "policy_id": POLICY_ID}
+            _CODE_CHECK_QUERY, {"token_hash": token_hash(token), "policy_id": POLICY_ID}
         ).one_or_none()
         now = self.ctx.clock.now()
-        if found is None or found.expires_at <= now or found.blocked:
+        if found is None:
             raise NotAuthenticated()
-        if not is_allowed(found.ip_allowlist, ip):
-            raise IpNotAllowed()
+        admit(
+            expires_at=found.expires_at,
+            blocked=found.blocked,
+            ip_allowlist=found.ip_allowlist,
+            ip=ip,
+            now=now,
+        )
         step = found.state
         if step not in CODE_STEPS:
             raise WrongStep()
         actor = Actor(found.name, ip)
         user_id: int = found.user_id
         if step != "totp":  # pairing and e-mail codes: rare, through the ORM
-            return self._verify_other(db, found, code, ip, now)
+            return self._verify_pairing_or_email_code(db, found, code, ip, now)
         if found.otp_retry_at is not None and now < found.otp_retry_at:
             return Throttled(math.ceil((found.otp_retry_at - now).total_seconds()))
         checked = self._check_totp(db, found, code, now)
@@ -204,7 +197,7 @@ class VerificationService:
         )
         return "ok" if result.rowcount == 1 else "replay"
 
-    def _verify_other(
+    def _verify_pairing_or_email_code(
         self, db: Session, found: Any, code: str, ip: str | None, now: datetime
     ) -> Verified | ServiceError:
         """The pairing or e-mail code: a result, or the refusal to raise after the commit."""
@@ -216,7 +209,7 @@ class VerificationService:
         step = session.state
         if user.otp_retry_at is not None and now < user.otp_retry_at:
             return Throttled(math.ceil((user.otp_retry_at - now).total_seconds()))
-        if self._check(db, step, user, code):
+        if self._pairing_or_email_code_matches(db, step, user, code):
             user.otp_failures = 0
             user.otp_retry_at = None
             method: Method = "email" if step == "email" else "app"
@@ -239,7 +232,7 @@ class VerificationService:
         )
         return InvalidCode()
 
-    def _check(self, db: Session, step: str, user: User, code: str) -> bool:
+    def _pairing_or_email_code_matches(self, db: Session, step: str, user: User, code: str) -> bool:
         if step == "enroll":
             return self.enrollment.complete(db, user, code)
         if step == "email":

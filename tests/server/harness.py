@@ -3,59 +3,34 @@
 from __future__ import annotations
 
 import email
-import threading
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from email.message import EmailMessage
 from email.policy import default as default_policy
 from pathlib import Path
-from typing import Any, Literal, Protocol
+from typing import Any, Protocol
 
 import httpx
 import pyotp
-from argon2 import PasswordHasher
 
-from server_stub.api import create_app
+from server_stub.app import create_app
 from server_stub.clock import ManualClock
+from server_stub.domain.users import UserAccount
 from server_stub.models import PolicyRow
 from server_stub.runner import BackgroundServer
-from server_stub.schemas.policy import PolicyPublic
-from server_stub.schemas.users import UserCreate, UserPublic
+from server_stub.schemas.policy import PolicyUpdate
+from server_stub.schemas.users import UserCreate
 from server_stub.services import Services
 from server_stub.services.context import Actor
 from server_stub.services.errors import NotFound
 from server_stub.services.policy import POLICY_ID, apply_policy
 from server_stub.settings import Argon2Params, Settings
+from tests.helpers.server_fakes import CountingHasher, ManualPurgeTimer
 
 # A Monday morning well after the e-mail cut-off, at the start of a 30-second step.
 START = datetime(2025, 3, 3, 9, 0, 0, tzinfo=UTC)
 PASSWORD = "correct horse battery"
 ADMIN = "beheerder"
-
-
-class CountingHasher(PasswordHasher):
-    """argon2id with test parameters that counts its verifications and hashes."""
-
-    def __init__(self) -> None:
-        params = Argon2Params.for_tests()
-        super().__init__(
-            time_cost=params.time_cost,
-            memory_cost=params.memory_cost,
-            parallelism=params.parallelism,
-        )
-        self.verify_calls = 0
-        self.hash_calls = 0
-        self._lock = threading.Lock()
-
-    def verify(self, hash: str | bytes, password: str | bytes) -> Literal[True]:
-        with self._lock:
-            self.verify_calls += 1
-        return super().verify(hash, password)
-
-    def hash(self, password: str | bytes, *, salt: bytes | None = None) -> str:
-        with self._lock:
-            self.hash_calls += 1
-        return super().hash(password, salt=salt)
 
 
 @dataclass
@@ -94,7 +69,7 @@ class Harness:
 
     def add_user(self, name: str, password: str | None = PASSWORD, **fields: Any) -> None:
         self.services.users.create(
-            UserCreate(name=name, password=password, **fields), Actor("test")
+            UserCreate(name=name, password=password, **fields).to_domain(), Actor("test")
         )
 
     def add_admin(self, name: str = ADMIN, modules: tuple[str, ...] = ("p&o",)) -> None:
@@ -169,11 +144,11 @@ class Harness:
         with self.services.ctx.db.write() as db:
             row = db.get(PolicyRow, POLICY_ID)
             assert row is not None
-            policy = self.services.policy.load(db).model_dump()
+            policy = asdict(self.services.policy.load(db))
             policy.update(changes)
-            apply_policy(row, PolicyPublic.model_validate(policy))
+            apply_policy(row, PolicyUpdate.model_validate(policy).to_domain())
 
-    def existing_user(self, name: str) -> UserPublic | None:
+    def existing_user(self, name: str) -> UserAccount | None:
         try:
             return self.services.users.get(name)
         except NotFound:
@@ -230,16 +205,18 @@ def start_harness(
     *,
     lifespan: bool = False,
     hasher: CountingHasher | None = None,
+    purge_timer: ManualPurgeTimer | None = None,
     **overrides: Any,
 ) -> Harness:
-    """``lifespan``: run the app's housekeeping (the purge at start and every interval)."""
+    """``lifespan``: run the app's housekeeping (the purge at start, then whenever
+    ``purge_timer`` fires)."""
     settings = Settings.from_env(
         {}, home=home, db_url=db_url, argon2=Argon2Params.for_tests(), **overrides
     )
     clock = ManualClock(START)
     hasher = hasher or CountingHasher()
     services = Services.build(settings, clock=clock, hasher=hasher)
-    server = BackgroundServer(create_app(services), lifespan=lifespan)
+    server = BackgroundServer(create_app(services, purge_timer=purge_timer), lifespan=lifespan)
     server.start()
     client = httpx.Client(base_url=server.url, timeout=30)
     return Harness(home, settings, clock, hasher, services, server, client)

@@ -18,7 +18,7 @@ import pytest
 
 from server_stub.cli import main
 from server_stub.demo import ACCOUNTS, DEMO_PASSWORD, print_logins, seed_demo
-from server_stub.schemas.audit import AuditQuery
+from server_stub.domain.audit import AuditFilter
 from server_stub.services import Services
 from server_stub.settings import Settings
 from tests.paths import ROOT
@@ -66,7 +66,7 @@ def test_user_add(server_home: Path, capsys: pytest.CaptureFixture[str]) -> None
             "employee",
             "piet@example.org",
         )
-        assert services.audit.query(AuditQuery(action="user_create"))[0].actor == "cli"
+        assert services.audit.query(AuditFilter(action="user_create"))[0].actor == "cli"
     finally:
         services.close()
     assert (server_home / "server.db").exists()

@@ -227,8 +227,8 @@ def prepare_paired_user(home: Path) -> tuple[str, str]:
     server will use (production argon2 for its password); (session token, base32 secret)."""
     services = Services.build(Settings.from_env({}, home=home))
     try:
-        services.users.create(UserCreate(name="anna", password=PASSWORD), Actor("test"))
-        services.users.create(UserCreate(name="bram", password=PASSWORD), Actor("test"))
+        services.users.create(UserCreate(name="anna", password=PASSWORD).to_domain(), Actor("test"))
+        services.users.create(UserCreate(name="bram", password=PASSWORD).to_domain(), Actor("test"))
         secret = totp.new_secret()
         with services.ctx.db.write() as db:
             user = find_user(db, "anna")

@@ -1,2 +1,2 @@
-"""The admin panel's widgets (issue 6). They call :mod:`desktop.admin.client` through
+"""The admin panel's widgets. They call :mod:`desktop.net.admin_client` through
 :class:`~desktop.ui.admin.session.AdminSession` and never talk HTTP themselves."""

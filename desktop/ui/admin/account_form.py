@@ -20,7 +20,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -40,22 +39,18 @@ from desktop.admin.errors import (
 )
 from desktop.admin.model import (
     KINDS,
-    MODULES,
     AccountFields,
     Kind,
-    MailSent,
-    NewUser,
     User,
     check_email,
-    check_user_name,
     parse_ip_list,
 )
 from desktop.errors import UserError
 from desktop.i18n import error_text
-from desktop.ui.accessible import name_combo
-from desktop.ui.admin import labels, questions
+from desktop.ui.admin import account_actions, labels
 from desktop.ui.admin.session import AdminSession
-from desktop.ui.admin.widgets import YesNo, on_enter
+from desktop.ui.admin.widgets import FieldGrid, YesNo, error_label, hint_label, on_enter
+from desktop.ui.common.accessible import name_combo
 
 
 @dataclass(frozen=True)
@@ -82,12 +77,21 @@ class AccountForm(QWidget):
         self.session = session
         self.user: User | None = None
         self.new_mode = False
-
         self.tabs = QTabWidget(self)
         self.tabs.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # its tab bar takes the focus, named
         page = QWidget(self.tabs)
         self.tabs.addTab(page, self.tr("Account"))
+        self._build_fields(page)  # in the order Tab goes through them
+        modules = self._build_modules(page)
+        grid = self._build_grid(page)
+        self._build_buttons(page)
+        self._arrange(page, grid, modules)
+        self._connect()
+        self.show_nothing()
 
+    # -- building ----------------------------------------------------------------------------
+
+    def _build_fields(self, page: QWidget) -> None:
         self.title = QLabel(page)
         self.title.setObjectName("PageTitle")
         self.blocked_label = QLabel(self.tr("This account is blocked."), page)
@@ -95,7 +99,6 @@ class AccountForm(QWidget):
         self.form_error = QLabel(page)
         self.form_error.setObjectName("FieldError")
         self.form_error.setWordWrap(True)
-
         self.name_edit = QLineEdit(page)
         self.name_edit.setAccessibleName(self.tr("username"))
         self.kind_combo = QComboBox(page)
@@ -104,92 +107,69 @@ class AccountForm(QWidget):
         name_combo(self.kind_combo, self.tr("kind of account"))
         self.email_edit = QLineEdit(page)
         self.email_edit.setAccessibleName(self.tr("e-mail address"))
-        self.email_error = self._error_label(page)
+        self.email_error = error_label(page)
         self.password_label = QLabel(page)
         self.reset_password_button = QPushButton(self.tr("reset password"), page)
         self.location_manager = YesNo(self.tr("location manager"), page)
         self.admin = YesNo(self.tr("administrator"), page)
-        admin_hint = self._hint(
+        self.admin_hint = hint_label(
             self.tr("An administrator can change settings. Other users cannot."), page
         )
         self.ip_edit = QLineEdit(page)
         self.ip_edit.setAccessibleName(self.tr("IP address"))
         self.ip_edit.setPlaceholderText(self.tr("for example 192.168.1.10, 10.0.0.0/24"))
-        ip_hint = self._hint(
+        self.ip_hint = hint_label(
             self.tr(
                 "Nothing filled in? Then no restriction on IP address. Separate several IP "
                 "addresses with a comma."
             ),
             page,
         )
-        self.ip_error = self._error_label(page)
+        self.ip_error = error_label(page)
         self.twofa_label = QLabel(page)
-        self.throttle_label = self._hint("", page)
+        self.throttle_label = hint_label("", page)
         self.clear_throttle_button = QPushButton(self.tr("Allow codes again"), page)
         self.clear_throttle_button.setToolTip(self.tr("Lift the wait after too many wrong codes."))
 
+    def _build_modules(self, page: QWidget) -> QGroupBox:
+        """A check box for every module right the server declares, in its order."""
         self.module_boxes: dict[str, QCheckBox] = {}
         modules = QGroupBox(self.tr("modules"), page)
         module_layout = QVBoxLayout(modules)
-        for module in MODULES:
+        for module in self.session.client.contract.modules:
             box = QCheckBox(module.replace("&", "&&"), modules)  # "p&o" is no shortcut
             self.module_boxes[module] = box
             module_layout.addWidget(box)
         module_layout.addStretch(1)
+        return modules
 
-        password_row = QHBoxLayout()
-        password_row.setSpacing(12)
-        password_row.addWidget(self.password_label)
-        password_row.addWidget(self.reset_password_button)
-        password_row.addStretch(1)
-        twofa_row = QHBoxLayout()
-        twofa_row.setSpacing(12)
-        twofa_row.addWidget(self.twofa_label)
-        twofa_row.addWidget(self.clear_throttle_button)
-        twofa_row.addStretch(1)
-
-        grid = QGridLayout()
-        grid.setHorizontalSpacing(18)
-        grid.setVerticalSpacing(6)
-        self._row = 0
-
-        def add(text: str, field: QWidget | QHBoxLayout, *below: QWidget) -> None:
-            label = QLabel(text, page)
-            label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            grid.addWidget(label, self._row, 0)
-            if isinstance(field, QWidget):
-                label.setBuddy(field)
-                grid.addWidget(field, self._row, 1)
-            else:
-                grid.addLayout(field, self._row, 1)
-            self._row += 1
-            for widget in below:
-                grid.addWidget(widget, self._row, 1)
-                self._row += 1
-
-        add(self.tr("username"), self.name_edit)
-        self.kind_row_label = QLabel(self.tr("kind"), page)
-        self.kind_row_label.setAlignment(
-            Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+    def _build_grid(self, page: QWidget) -> FieldGrid:
+        """The fields with their labels, hints and errors, as on the seed's screenshot."""
+        grid = FieldGrid(page)
+        grid.add(self.tr("username"), self.name_edit)
+        self.kind_row_label = grid.add(
+            self.tr("kind"), self.kind_combo, align=Qt.AlignmentFlag.AlignLeft
         )
-        self.kind_row_label.setBuddy(self.kind_combo)
-        grid.addWidget(self.kind_row_label, self._row, 0)
-        grid.addWidget(self.kind_combo, self._row, 1, Qt.AlignmentFlag.AlignLeft)
-        self._row += 1
-        add(self.tr("e-mail address"), self.email_edit, self.email_error)
-        add(self.tr("password"), password_row)
-        add(self.tr("location manager"), self.location_manager)
-        add(self.tr("administrator"), self.admin, admin_hint)
-        add(self.tr("IP address"), self.ip_edit, ip_hint, self.ip_error)
-        add(self.tr("two-step verification"), twofa_row, self.throttle_label)
+        grid.add(self.tr("e-mail address"), self.email_edit, self.email_error)
+        grid.add(self.tr("password"), _row(self.password_label, self.reset_password_button))
+        grid.add(self.tr("location manager"), self.location_manager)
+        grid.add(self.tr("administrator"), self.admin, self.admin_hint)
+        grid.add(self.tr("IP address"), self.ip_edit, self.ip_hint, self.ip_error)
+        twofa_row = _row(self.twofa_label, self.clear_throttle_button)
+        grid.add(self.tr("two-step verification"), twofa_row, self.throttle_label)
         grid.setColumnStretch(1, 1)
+        return grid
 
+    def _build_buttons(self, page: QWidget) -> None:
         self.save_button = QPushButton(self.tr("save"), page)
         self.save_button.setObjectName("PrimaryButton")
         self.activation_button = QPushButton(self.tr("mail activation"), page)
         self.block_button = QPushButton(self.tr("block"), page)
         self.cancel_button = QPushButton(self.tr("cancel"), page)
         self.reset_2fa_button = QPushButton(self.tr("reset two-step verification"), page)
+
+    def _arrange(self, page: QWidget, grid: FieldGrid, modules: QGroupBox) -> None:
+        """Title and messages, the fields beside the modules, the buttons under them."""
         buttons = QHBoxLayout()
         for button in (
             self.save_button,
@@ -200,12 +180,10 @@ class AccountForm(QWidget):
         ):
             buttons.addWidget(button)
         buttons.addStretch(1)
-
         columns = QHBoxLayout()
         columns.setSpacing(24)
         columns.addLayout(grid, 3)
         columns.addWidget(modules, 1, Qt.AlignmentFlag.AlignTop)
-
         layout = QVBoxLayout(page)
         layout.setContentsMargins(16, 14, 16, 14)
         layout.addWidget(self.title)
@@ -219,6 +197,7 @@ class AccountForm(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.tabs)
 
+    def _connect(self) -> None:
         self.save_button.clicked.connect(lambda: self.save())
         self.cancel_button.clicked.connect(self.discard)
         self.activation_button.clicked.connect(self.send_activation_mail)
@@ -234,23 +213,7 @@ class AccountForm(QWidget):
         self.admin.changed.connect(self._edited)
         for box in self.module_boxes.values():
             box.toggled.connect(self._edited)
-        session.busy_changed.connect(lambda _busy, _text: self._update_state())
-        self.show_nothing()
-
-    @staticmethod
-    def _hint(text: str, parent: QWidget) -> QLabel:
-        label = QLabel(text, parent)
-        label.setObjectName("FieldHint")
-        label.setWordWrap(True)
-        return label
-
-    @staticmethod
-    def _error_label(parent: QWidget) -> QLabel:
-        label = QLabel(parent)
-        label.setObjectName("FieldError")
-        label.setWordWrap(True)
-        label.hide()
-        return label
+        self.session.busy_changed.connect(lambda _busy, _text: self._update_state())
 
     # -- what is shown -----------------------------------------------------------------------
 
@@ -336,7 +299,7 @@ class AccountForm(QWidget):
         name = self.user.name if self.user is not None else ""
         return self.tr("the account of {name}").format(name=name)
 
-    def _refresh(self, user: User) -> None:
+    def refresh(self, user: User) -> None:
         """The server's new state of the account; edits not yet saved stay on screen."""
         keep = self.typed() if self.has_unsaved_changes() else None
         self.show_user(user)
@@ -354,7 +317,7 @@ class AccountForm(QWidget):
             self._show_field_error(error)
             return
         if self.new_mode:
-            self._create(fields, then)
+            account_actions.create(self, fields, then)
             return
         user = self.user
         if user is None:
@@ -377,40 +340,12 @@ class AccountForm(QWidget):
             lambda client: client.update_user(name, changes),
             saved,
             progress=self.tr("Saving the account\u2026"),
-            failed=self._server_refused,
+            failed=self.server_refused,
         )
 
     def _save_on_enter(self) -> None:
         if self.save_button.isEnabled():
             self.save()
-
-    def _create(self, fields: AccountFields, then: Callable[[], None] | None) -> None:
-        typed = self.typed()
-        try:
-            name = check_user_name(typed.name)
-        except UserError as error:
-            self._show_error(self.form_error, error)
-            return
-        new = NewUser(name=name, kind=typed.kind, fields=fields)
-
-        def created(result: User) -> None:
-            self.show_user(result)
-            self.created.emit(result)
-            self.session.tell(
-                self.tr(
-                    "Account {name} created. Send an activation mail so {name} can choose a "
-                    "password."
-                ).format(name=name)
-            )
-            if then is not None:
-                then()
-
-        self.session.call(
-            lambda client: client.create_user(new),
-            created,
-            progress=self.tr("Creating the account\u2026"),
-            failed=self._server_refused,
-        )
 
     def discard(self) -> None:
         if self.new_mode:
@@ -419,7 +354,7 @@ class AccountForm(QWidget):
         elif self.user is not None:
             self.show_user(self.user)
 
-    def _server_refused(self, error: UserError) -> bool:
+    def server_refused(self, error: UserError) -> bool:
         """Show a refused save next to its field; other failures go to the panel."""
         if isinstance(error, ValidationFailed):
             fields = dict(error.fields)
@@ -428,129 +363,29 @@ class AccountForm(QWidget):
             if "email" in fields:
                 self._show_text(self.email_error, fields.pop("email"))
             if fields:
-                self._show_error(self.form_error, ValidationFailed(fields))
+                self.show_error(self.form_error, ValidationFailed(fields))
             return True
         if self.new_mode and not isinstance(error, ServerUnreachable):
-            self._show_error(self.form_error, error)  # e.g. the name exists
+            self.show_error(self.form_error, error)  # e.g. the name exists
             return True
         return False
 
-    # -- the buttons ------------------------------------------------------------------------------
-
-    def _act(self, work: Callable[[str], User], progress: str, done_text: str) -> None:
-        if self.user is None:
-            return
-        name = self.user.name
-
-        def acted(result: User) -> None:
-            self._refresh(result)
-            self.session.tell(done_text.format(name=name))
-
-        self.session.call(lambda _client: work(name), acted, progress=progress)
+    # -- the buttons (what they do is desktop.ui.admin.account_actions) ---------------------
 
     def toggle_block(self) -> None:
-        user = self.user
-        if user is None:
-            return
-        client = self.session.client
-        if user.blocked:
-            self._act(
-                client.unblock,
-                self.tr("Unblocking\u2026"),
-                self.tr("{name} has been unblocked and can log in again."),
-            )
-            return
-        if not questions.confirm(
-            self,
-            self.tr("Block {name}").format(name=user.name),
-            self.tr(
-                "Block {name}? {name} can no longer log in: open sessions end at once and "
-                "trusted browsers are forgotten. Unblock the account to let {name} in again."
-            ).format(name=user.name),
-            self.tr("block"),
-        ):
-            return
-        self._act(client.block, self.tr("Blocking\u2026"), self.tr("{name} has been blocked."))
+        account_actions.toggle_block(self)
 
     def reset_2fa(self) -> None:
-        user = self.user
-        if user is None:
-            return
-        if not questions.confirm(
-            self,
-            self.tr("Reset two-step verification"),
-            self.tr(
-                "Reset the two-step verification of {name}?\n\n"
-                "The authenticator app paired with this account is forgotten. At the next "
-                "login {name} sees a new QR code and setup key and pairs the app again; codes "
-                "from the old entry in the app no longer work, so ask {name} to delete that "
-                "entry first. Open sessions end and trusted browsers are forgotten."
-            ).format(name=user.name),
-            self.tr("reset two-step verification"),
-        ):
-            return
-        self._act(
-            self.session.client.reset_2fa,
-            self.tr("Resetting two-step verification\u2026"),
-            self.tr(
-                "The two-step verification of {name} has been reset: the next login shows a "
-                "new QR code."
-            ),
-        )
+        account_actions.reset_2fa(self)
 
     def reset_password(self) -> None:
-        user = self.user
-        if user is None:
-            return
-        if user.email:
-            text = self.tr(
-                "Reset the password of {name}? The current password stops working at once. "
-                "{name} gets an activation mail with a link to choose a new one."
-            )
-        else:
-            text = self.tr(
-                "Reset the password of {name}? The current password stops working at once. "
-                "{name} has no e-mail address, so no link to choose a new one can be sent: "
-                "fill in an address and send an activation mail."
-            )
-        if not questions.confirm(
-            self,
-            self.tr("Reset password"),
-            text.format(name=user.name),
-            self.tr("reset password"),
-        ):
-            return
-        self._act(
-            self.session.client.reset_password,
-            self.tr("Resetting the password\u2026"),
-            self.tr("The password of {name} has been reset."),
-        )
+        account_actions.reset_password(self)
 
     def clear_throttle(self) -> None:
-        self._act(
-            self.session.client.clear_throttle,
-            self.tr("Allowing codes again\u2026"),
-            self.tr("{name} may enter codes again."),
-        )
+        account_actions.clear_throttle(self)
 
     def send_activation_mail(self) -> None:
-        user = self.user
-        if user is None:
-            return
-        name = user.name
-
-        def sent(result: MailSent) -> None:
-            self.session.tell(
-                self.tr("Activation mail for {name} sent to {address}.").format(
-                    name=name, address=result.sent_to
-                )
-            )
-
-        self.session.call(
-            lambda client: client.send_activation_mail(name),
-            sent,
-            progress=self.tr("Sending the activation mail\u2026"),
-        )
+        account_actions.send_activation_mail(self)
 
     # -- state -------------------------------------------------------------------------------------
 
@@ -561,7 +396,7 @@ class AccountForm(QWidget):
         try:
             parse_ip_list(self.ip_edit.text())
         except UserError as error:
-            self._show_error(self.ip_error, error)
+            self.show_error(self.ip_error, error)
         else:
             self.ip_error.hide()
 
@@ -572,15 +407,15 @@ class AccountForm(QWidget):
 
     def _show_field_error(self, error: UserError) -> None:
         if isinstance(error, InvalidIpList | TooManyIpEntries):
-            self._show_error(self.ip_error, error)
+            self.show_error(self.ip_error, error)
             self.ip_edit.setFocus(Qt.FocusReason.OtherFocusReason)
         elif isinstance(error, InvalidEmail):
-            self._show_error(self.email_error, error)
+            self.show_error(self.email_error, error)
             self.email_edit.setFocus(Qt.FocusReason.OtherFocusReason)
         else:
-            self._show_error(self.form_error, error)
+            self.show_error(self.form_error, error)
 
-    def _show_error(self, label: QLabel, error: UserError) -> None:
+    def show_error(self, label: QLabel, error: UserError) -> None:
         self._show_text(label, error_text(error))
 
     @staticmethod
@@ -601,7 +436,11 @@ class AccountForm(QWidget):
             *self.module_boxes.values(),
         ):
             widget.setEnabled(editing)
-        self.name_edit.setReadOnly(not self.new_mode)
+        if self.name_edit.isReadOnly() == self.new_mode:
+            self.name_edit.setReadOnly(not self.new_mode)
+            # The style sheet's read-only grey is a property selector Qt re-reads only when told.
+            self.name_edit.style().unpolish(self.name_edit)
+            self.name_edit.style().polish(self.name_edit)
         self.name_edit.setEnabled(editing)
         self.kind_combo.setVisible(self.new_mode)
         self.kind_row_label.setVisible(self.new_mode)
@@ -611,16 +450,22 @@ class AccountForm(QWidget):
         self.activation_button.setEnabled(existing)
         self.reset_2fa_button.setEnabled(existing)
         self.reset_password_button.setEnabled(existing)
-        myself = user is not None and user.name == self.session.client.username
+        username = self.session.client.username or ""
+        myself = user is not None and self.session.client.contract.user_names.same(
+            user.name, username
+        )
         self.block_button.setEnabled(existing and not myself)
         self.block_button.setToolTip(self.tr("You cannot block yourself.") if myself else "")
         self.block_button.setText(
             self.tr("unblock") if user is not None and user.blocked else self.tr("block")
         )
         self.blocked_label.setVisible(user is not None and user.blocked)
+        self.reset_password_button.setVisible(not self.new_mode)
         if user is None:
-            self.password_label.setText("")
-            self.twofa_label.setText("")
+            password = self.tr("chosen by the user, through the activation mail")
+            self.password_label.setText(password if self.new_mode else "")
+            pairing = self.tr("paired at the first login (QR code)")
+            self.twofa_label.setText(pairing if self.new_mode else "")
             self.throttle_label.hide()
             self.clear_throttle_button.hide()
             return
@@ -642,3 +487,13 @@ class AccountForm(QWidget):
         else:
             self.throttle_label.hide()
             self.clear_throttle_button.hide()
+
+
+def _row(label: QLabel, button: QPushButton) -> QHBoxLayout:
+    """A value with the button that changes it, left-aligned."""
+    row = QHBoxLayout()
+    row.setSpacing(12)
+    row.addWidget(label)
+    row.addWidget(button)
+    row.addStretch(1)
+    return row

@@ -10,7 +10,6 @@ panel's session has expired: address and username are then fixed.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent
@@ -25,26 +24,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.admin import embedded as embedded_server
-from desktop.admin.client import AdminClient, normalize_address
-from desktop.admin.embedded import EmbeddedServer
 from desktop.admin.errors import Forbidden, InvalidServerAddress, LoginOutOfStep
+from desktop.admin.login import AdminLogin, PasswordOutcome
 from desktop.admin.model import Enrollment, MailSent, Next, Overview
 from desktop.admin.own_code import account_from_enrollment, code_now, find_account
 from desktop.clock import Clock
 from desktop.errors import UserError
 from desktop.i18n import error_text
+from desktop.net.admin_client import AdminClient
+from desktop.net.embedded_server import EmbeddedServer
 from desktop.otp.codes import group
 from desktop.otp.model import Account
 from desktop.ui.admin.widgets import STYLE, BusyLine, MessageBar
-from desktop.ui.admin.worker import Runner
-from desktop.ui.window_fit import PageStack, keep_fitted
+from desktop.ui.common.background import Background
+from desktop.ui.common.window_fit import PageStack, keep_fitted
 
 AccountsSource = Callable[[], Sequence[Account]]
 AddAccount = Callable[[Account], object]
-
-_started_servers: list[Any] = []
-"""Server processes this app started: kept referenced (they outlive the window)."""
 
 
 class ConnectDialog(QDialog):
@@ -67,17 +63,16 @@ class ConnectDialog(QDialog):
         self.setMinimumWidth(460)
         self.fitter = keep_fitted(self)  # an error banner pushes the form down
         self.clock = clock
-        self.client = client
+        self.login = AdminLogin(client=client, embedded=embedded)
         self._given_client = client
         self.overview: Overview | None = None
         self.step: Next | None = None
         self.vault_account: Account | None = None
         self._accounts = accounts
         self._add_account = add_account
-        self._embedded = embedded
         self._enrollment: Enrollment | None = None
         self._added = False
-        self.runner = Runner(self)
+        self.runner = Background(self)
         self.runner.busy_changed.connect(self._busy_changed)
         locked = client is not None
 
@@ -112,7 +107,7 @@ class ConnectDialog(QDialog):
             page,
         )
         intro.setWordWrap(True)
-        default = self._embedded.url if self._embedded is not None else ""
+        default = self.login.embedded.url if self.login.embedded is not None else ""
         self.address_edit = QLineEdit(address or default, page)
         self.address_edit.setAccessibleName(self.tr("Server"))
         self.address_edit.setReadOnly(locked)
@@ -209,12 +204,17 @@ class ConnectDialog(QDialog):
         layout.addLayout(buttons)
         return page
 
+    @property
+    def client(self) -> AdminClient | None:
+        """The connection of this login (the panel takes it over once logged in)."""
+        return self.login.client
+
     def _step_shown(self, index: int) -> None:
         self.login_button.setDefault(index == 0)
         self.verify_button.setDefault(index == 1)
 
     def _update_address_hint(self) -> None:
-        embedded = self._embedded
+        embedded = self.login.embedded
         self.address_hint.setVisible(
             embedded is not None
             and not self.address_edit.isReadOnly()
@@ -230,59 +230,29 @@ class ConnectDialog(QDialog):
         if not username or not password:
             self.show_error_text(self.tr("Fill in your username and password."))
             return
-        address = self.address_edit.text()
         try:
-            url = normalize_address(address)
+            client = self.login.connect(self.address_edit.text())
         except InvalidServerAddress as error:
             self.show_error(error)
             return
-        if self.client is None or self.client.url != url:
-            if self.client is not None:
-                self.client.close()
-            self.client = AdminClient(url)
-        client = self.client
-        embedded = self._embedded
 
-        def login() -> None:
+        def password_step() -> None:
             self.runner.run(
-                lambda: self._password_step(client, username, password),
+                lambda: self.login.password_step(client, username, password),
                 self._password_done,
                 self.show_error,
             )
             self.busy_line.set_busy(True, self.tr("Logging in\u2026"))
 
-        if embedded is not None and embedded.is_address(url):
+        if self.login.is_embedded(client.url):
             self.runner.run(
-                lambda: self._ensure_embedded(embedded),
-                lambda _started: login(),
-                self.show_error,
+                self.login.start_embedded, lambda _started: password_step(), self.show_error
             )
             self.busy_line.set_busy(True, self.tr("Looking for the server on this computer\u2026"))
         else:
-            login()
+            password_step()
 
-    @staticmethod
-    def _ensure_embedded(server: EmbeddedServer) -> bool:  # on the worker
-        process = embedded_server.ensure_running(server)
-        if process is not None:
-            _started_servers.append(process)
-        return process is not None
-
-    @staticmethod
-    def _password_step(
-        client: AdminClient, username: str, password: str
-    ) -> tuple[Next, object]:  # on the worker
-        step = client.login(username, password)
-        extra: object = None
-        if step == "enroll":
-            extra = client.enrollment()
-        elif step == "email":
-            extra = client.send_email_code()
-        elif step == "done":
-            extra = client.check_access()
-        return step, extra
-
-    def _password_done(self, result: tuple[Next, object]) -> None:
+    def _password_done(self, result: PasswordOutcome) -> None:
         step, extra = result
         self.step = step
         if step == "done" and isinstance(extra, Overview):
@@ -367,12 +337,7 @@ class ConnectDialog(QDialog):
         client = self.client
         if client is None:
             return
-
-        def work() -> Overview:
-            client.verify(code)
-            return client.check_access()
-
-        self.runner.run(work, self._finish, self._code_failed)
+        self.runner.run(lambda: self.login.code_step(client, code), self._finish, self._code_failed)
         self.busy_line.set_busy(True, self.tr("Checking the code\u2026"))
 
     def _code_failed(self, error: UserError) -> None:
@@ -430,9 +395,7 @@ class ConnectDialog(QDialog):
     def done(self, result: int) -> None:
         self.runner.wait()  # a request under way must not outlive the dialog
         if result != QDialog.DialogCode.Accepted and self.client is not self._given_client:
-            if self.client is not None:
-                self.client.close()  # the panel takes the client only after a login
-            self.client = None
+            self.login.close()  # the panel takes the client only after a login
         super().done(result)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name

@@ -19,14 +19,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.admin.client import AdminClient
 from desktop.admin.export import unpaired_employees, write_unpaired_csv
 from desktop.admin.model import ENROLLMENT_STATES, Overview, OverviewWarning
-from desktop.ui.accessible import name_scroll_bars
+from desktop.net.admin_client import AdminClient
 from desktop.ui.admin import labels
 from desktop.ui.admin.chart import Bar, EnrollmentChart
 from desktop.ui.admin.session import AdminSession
 from desktop.ui.admin.widgets import MessageBar
+from desktop.ui.common.accessible import name_scroll_bars
 
 MIN_P_AND_O_ADMINS = 2
 
@@ -52,6 +52,20 @@ class OverviewPage(QWidget):
         title.setObjectName("PageTitle")
         self.warning = MessageBar(self)
         self.admins_label = QLabel(self)
+        self._build_counts()
+        self.chart = EnrollmentChart(self)
+        chart_title = QLabel(self.tr("Two-step verification per group"), self)
+        chart_title.setObjectName("Hint")
+        export_intro, buttons = self._build_export()
+        self._arrange(export_intro, buttons, title, chart_title)
+        self.export_button.clicked.connect(self.export)
+        self.refresh_button.clicked.connect(self.load)
+        session.busy_changed.connect(self._busy)
+
+    # -- building ------------------------------------------------------------------------
+
+    def _build_counts(self) -> None:
+        """How many accounts of each group are in each state, as a table of numbers."""
         self.counts = QGridLayout()
         self.counts.setHorizontalSpacing(28)
         self.counts.setVerticalSpacing(6)
@@ -93,9 +107,8 @@ class OverviewPage(QWidget):
                 name.setContentsMargins(12, 0, 0, 0)
         self.counts.setColumnStretch(3, 1)
 
-        self.chart = EnrollmentChart(self)
-        chart_title = QLabel(self.tr("Two-step verification per group"), self)
-        chart_title.setObjectName("Hint")
+    def _build_export(self) -> tuple[QLabel, QHBoxLayout]:
+        """The CSV export of the employees whose pairing is not finished, and Refresh."""
         export_intro = QLabel(
             self.tr(
                 "Employees who have not finished pairing their authenticator app (never "
@@ -114,7 +127,12 @@ class OverviewPage(QWidget):
         buttons.addWidget(self.export_button)
         buttons.addWidget(self.refresh_button)
         buttons.addStretch(1)
+        return export_intro, buttons
 
+    def _arrange(
+        self, export_intro: QLabel, buttons: QHBoxLayout, title: QLabel, chart_title: QLabel
+    ) -> None:
+        """One column that scrolls where the window is low."""
         content = QWidget(self)
         layout = QVBoxLayout(content)
         layout.setContentsMargins(24, 20, 24, 20)
@@ -141,10 +159,6 @@ class OverviewPage(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
-
-        self.export_button.clicked.connect(self.export)
-        self.refresh_button.clicked.connect(self.load)
-        session.busy_changed.connect(self._busy)
 
     def _busy(self, busy: bool, _text: str) -> None:
         self.export_button.setEnabled(not busy)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Protocol
 
-from PySide6.QtCore import QPoint, QRect, QSize, Qt
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -24,12 +24,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.admin.client import AdminClient
-from desktop.admin.embedded import default_embedded
+from desktop.admin.errors import AdminError
 from desktop.admin.model import Overview
 from desktop.clock import Clock
 from desktop.errors import UserError
 from desktop.i18n import error_text
+from desktop.net.admin_client import AdminClient
+from desktop.net.embedded_server import default_embedded
 from desktop.otp.model import Account
 from desktop.ui.admin import labels, questions
 from desktop.ui.admin.audit_page import AuditPage
@@ -39,7 +40,7 @@ from desktop.ui.admin.policy_page import PolicyPage
 from desktop.ui.admin.session import AdminSession, Retry
 from desktop.ui.admin.users_page import UsersPage
 from desktop.ui.admin.widgets import STYLE, BusyLine, MessageBar
-from desktop.ui.timer import TimerFactory, make_timer
+from desktop.ui.common.timer import TimerFactory, make_timer
 from desktop.vault import Vault
 
 LOGOUT_WAIT_MS = 5000
@@ -79,7 +80,21 @@ class AdminWindow(QMainWindow):
         self._retries: list[Retry] = []
         self.relogin_dialog: ConnectDialog | None = None
         self._closing = False
+        header = self._build_header(timer_factory)
+        self._build_pages()
+        self._arrange(header)
+        self._follow_the_session()
+        self._show_identity()
+        self.fit_screen(available if available is not None else _available_geometry(parent))
+        if overview is not None:
+            self.overview_page.show_overview(overview)
+        else:
+            self.overview_page.load()
 
+    # -- building ------------------------------------------------------------------------
+
+    def _build_header(self, timer_factory: TimerFactory) -> QHBoxLayout:
+        """Who is logged in, Log out, and the message bar under them."""
         self.identity = QLabel(self)
         self.identity.setObjectName("Identity")
         self.logout_button = QPushButton(self.tr("Log out"), self)
@@ -90,7 +105,10 @@ class AdminWindow(QMainWindow):
         header.addWidget(self.logout_button)
         self.message = MessageBar(self, timer_factory=timer_factory)
         self.message.retry.connect(self._retry_all)
+        return header
 
+    def _build_pages(self) -> None:
+        """The four pages, and the sidebar that chooses among them."""
         self.overview_page = OverviewPage(self.session, self)
         self.policy_page = PolicyPage(self.session, self)
         self.users_page = UsersPage(self.session, self)
@@ -115,6 +133,7 @@ class AdminWindow(QMainWindow):
         # leaves the current row where it was: follow the selection too.
         self.sidebar.itemSelectionChanged.connect(self._selection_chosen)
 
+    def _arrange(self, header: QHBoxLayout) -> None:
         body = QHBoxLayout()
         body.setContentsMargins(0, 0, 0, 0)
         body.setSpacing(0)
@@ -131,9 +150,13 @@ class AdminWindow(QMainWindow):
         layout.addLayout(message_row)
         layout.addLayout(body, 1)
         self.setCentralWidget(central)
+        self._room = _RoomForMessage(central, self.message)
         self.busy_line = BusyLine(self)
         self.statusBar().addWidget(self.busy_line, 1)
 
+    def _follow_the_session(self) -> None:
+        """What the pages' requests are doing shows in the status line; what they could not
+        do in the message bar (or, for an ended session, the login)."""
         self.session.busy_changed.connect(self.busy_line.set_busy)
         # A confirmation is read by the time the person does the next thing.
         self.session.busy_changed.connect(
@@ -142,12 +165,6 @@ class AdminWindow(QMainWindow):
         self.session.problem.connect(self._problem)
         self.session.expired.connect(self._expired)
         self.session.notice.connect(lambda text: self.message.show_message(text, "info"))
-        self._show_identity()
-        self.fit_screen(available if available is not None else _available_geometry(parent))
-        if overview is not None:
-            self.overview_page.show_overview(overview)
-        else:
-            self.overview_page.load()
 
     def fit_screen(self, available: QRect) -> None:
         """Take the comfortable size where ``available`` (a screen's free area) has room,
@@ -221,12 +238,20 @@ class AdminWindow(QMainWindow):
     # -- what the session reports -------------------------------------------------------------
 
     def _problem(self, error: UserError, retry: Retry) -> None:
+        if not (isinstance(error, AdminError) and error.transient):
+            # A refusal (a rule, a right, a name that is gone): the same request would be
+            # refused again, so there is nothing to try again, only the sentence to read.
+            self._retries = []
+            self.message.show_message(error_text(error), "error")
+            return
         # Calls that fail together (a page loads in two) are all repeated by "Try again".
-        if self.message.isVisible() and self.message.kind == "error":
+        if self.message.isVisible() and self.message.kind == "error" and self._retries:
             self._retries.append(retry)
         else:
             self._retries = [retry]
-        self.message.show_message(error_text(error), "error", can_retry=True)
+        self.message.show_message(
+            error_text(error), "error", can_retry=True, retry_in=error.wait_seconds
+        )
 
     def _retry_all(self) -> None:
         retries, self._retries = self._retries, []
@@ -317,6 +342,44 @@ class AdminWindow(QMainWindow):
         super().closeEvent(event)
 
 
+class _RoomForMessage(QObject):
+    """Keeps the pages their minimum height under a message of several lines.
+
+    Qt gives a window the minimum height of its layout, which counts a wrapped sentence by its
+    shortest guess, not by the lines it takes at the window's width: at the window's smallest
+    height a long message took its extra lines from the page below it. The central widget's
+    minimum height is raised by what the message needs beyond that guess, for as long as it
+    shows (the window grows if it must)."""
+
+    def __init__(self, central: QWidget, message: QWidget) -> None:
+        super().__init__(central)
+        self._central = central
+        self._message = message
+        message.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if watched is self._message and event.type() in (
+            QEvent.Type.Show,
+            QEvent.Type.Hide,
+            QEvent.Type.Resize,
+        ):
+            self.update()
+        return False
+
+    def update(self) -> None:
+        message = self._message
+        extra = 0
+        if message.isVisible() and message.hasHeightForWidth():
+            guessed = message.minimumSizeHint().height()
+            extra = max(0, message.heightForWidth(message.width()) - guessed)
+        layout = self._central.layout()
+        if layout is None:
+            return
+        wanted = layout.totalMinimumSize().height() + extra if extra else 0
+        if self._central.minimumHeight() != wanted:  # no layout pass for nothing
+            self._central.setMinimumHeight(wanted)
+
+
 def _available_geometry(near: QWidget | None) -> QRect:
     """The free area of the screen the panel opens on (the main window's screen)."""
     screen = near.screen() if near is not None else QGuiApplication.primaryScreen()
@@ -326,7 +389,7 @@ def _available_geometry(near: QWidget | None) -> QRect:
 
 
 def _editing(page: QWidget) -> EditingPage | None:
-    return page if isinstance(page, PolicyPage | UsersPage) else None
+    return page if isinstance(page, PolicyPage | UsersPage | AuditPage) else None
 
 
 def open_admin_panel(

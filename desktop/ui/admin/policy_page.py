@@ -27,11 +27,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.admin.model import METHODS, GroupPolicy, Method, Policy, PolicyLimits
-from desktop.ui.accessible import name_combo, name_scroll_bars
+from desktop.admin.contract import PolicyLimits
+from desktop.admin.model import METHODS, GroupPolicy, Method, Policy
 from desktop.ui.admin import labels
 from desktop.ui.admin.session import AdminSession
 from desktop.ui.admin.widgets import LimitedSpinBox, YesNo, on_enter
+from desktop.ui.common.accessible import name_combo, name_scroll_bars
 
 
 class GroupBlock:
@@ -74,13 +75,26 @@ class PolicyPage(QWidget):
         super().__init__(parent)
         self.session = session
         self.loaded: Policy | None = None
-        self._limits = PolicyLimits()
+        self._limits = session.client.contract.policy_limits  # declared by the server
 
         title = QLabel(self.tr("Two-step verification"), self)
         title.setObjectName("PageTitle")
         where = QLabel(self.tr("Module P&O \u203a Set up \u203a Module use"), self)
         where.setObjectName("Hint")
+        self._build_fields()
+        form = self._build_form()
+        self._build_notes()
+        buttons = self._build_buttons()
+        self._arrange(title, where, form, buttons)
+        self._connect()
+        self.set_limits(self._limits)
+        self._set_form_enabled(False)
+        self._update_buttons()
 
+    # -- building ------------------------------------------------------------------------
+
+    def _build_fields(self) -> None:
+        """Both groups' blocks and the two numbers."""
         self.employees = GroupBlock(self, "employees")
         self.extranet = GroupBlock(self, "extranet")
         self.validity_hours = LimitedSpinBox(self)
@@ -90,6 +104,8 @@ class PolicyPage(QWidget):
         for spin in (self.validity_hours, self.mail_days):
             spin.setMinimumWidth(90)
 
+    def _build_form(self) -> QGridLayout:
+        """The page's rows as the seed shows them, each with its hint where it has one."""
         form = QGridLayout()
         form.setHorizontalSpacing(24)
         form.setVerticalSpacing(10)
@@ -134,7 +150,9 @@ class PolicyPage(QWidget):
             with_hint.addWidget(hint, 1)
             form.addLayout(with_hint, row, 1)
         form.setColumnStretch(1, 1)
+        return form
 
+    def _build_notes(self) -> None:
         self.cutoff_note = QLabel(self)
         self.cutoff_note.setWordWrap(True)
         self.cutoff_note.setObjectName("Hint")
@@ -148,6 +166,7 @@ class PolicyPage(QWidget):
         self.validity_note.setWordWrap(True)
         self.validity_note.setObjectName("Hint")
 
+    def _build_buttons(self) -> QHBoxLayout:
         self.save_button = QPushButton(self.tr("Save"), self)
         self.save_button.setObjectName("PrimaryButton")
         self.save_button.clicked.connect(lambda: self.save())
@@ -157,7 +176,12 @@ class PolicyPage(QWidget):
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.cancel_button)
         buttons.addStretch(1)
+        return buttons
 
+    def _arrange(
+        self, title: QLabel, where: QLabel, form: QGridLayout, buttons: QHBoxLayout
+    ) -> None:
+        """Everything in one column that scrolls where the window is low."""
         content = QWidget(self)
         layout = QVBoxLayout(content)
         layout.setContentsMargins(24, 20, 24, 20)
@@ -184,6 +208,7 @@ class PolicyPage(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
 
+    def _connect(self) -> None:
         self.employees.connect(self._changed)
         self.extranet.connect(self._changed)
         self.validity_hours.valueChanged.connect(self._changed)
@@ -193,10 +218,7 @@ class PolicyPage(QWidget):
         self.employees.enabled.changed.connect(self._update_applicability)
         self.extranet.enabled.changed.connect(self._update_applicability)
         on_enter(self._save_on_enter, self.validity_hours, self.mail_days)
-        session.busy_changed.connect(lambda _busy, _text: self._update_buttons())
-        self.set_limits(self._limits)
-        self._set_form_enabled(False)
-        self._update_buttons()
+        self.session.busy_changed.connect(lambda _busy, _text: self._update_buttons())
 
     # -- what the page shows ------------------------------------------------------------
 
@@ -322,14 +344,9 @@ class PolicyPage(QWidget):
     # -- talking to the server ------------------------------------------------------------
 
     def load(self) -> None:
-        def loaded(result: tuple[PolicyLimits, Policy]) -> None:
-            limits, policy = result
-            self.set_limits(limits)
-            self.show_policy(policy)
-
         self.session.call(
-            lambda client: (client.policy_limits(), client.get_policy()),
-            loaded,
+            lambda client: client.get_policy(),
+            self.show_policy,
             progress=self.tr("Loading the policy\u2026"),
         )
 

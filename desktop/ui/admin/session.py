@@ -15,11 +15,11 @@ from typing import TypeVar
 
 from PySide6.QtCore import QObject, Signal
 
-from desktop.admin.client import AdminClient
 from desktop.admin.errors import SessionExpired
 from desktop.clock import Clock
 from desktop.errors import UserError
-from desktop.ui.admin.worker import Runner
+from desktop.net.admin_client import AdminClient
+from desktop.ui.common.background import Background
 
 T = TypeVar("T")
 Retry = Callable[[], None]
@@ -40,13 +40,13 @@ class AdminSession(QObject):
         self,
         client: AdminClient,
         clock: Clock,
-        runner: Runner | None = None,
+        runner: Background | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self.client = client
         self.clock = clock
-        self.runner = runner or Runner(self)
+        self.runner = runner or Background(self)
         self._progress = ""
         self.runner.busy_changed.connect(self._busy_changed)
 

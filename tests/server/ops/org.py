@@ -21,7 +21,8 @@ from server_stub.services import Services
 from server_stub.services.context import Actor
 from server_stub.services.users import find_user
 from server_stub.settings import Argon2Params, Settings
-from tests.server.harness import PASSWORD, CountingHasher
+from tests.helpers.server_fakes import CountingHasher
+from tests.server.harness import PASSWORD
 
 
 @dataclass
@@ -48,7 +49,7 @@ class Org:
         with self.services() as services:
             for name in names:
                 services.users.create(
-                    UserCreate(name=name, password=PASSWORD, **fields), Actor("test")
+                    UserCreate(name=name, password=PASSWORD, **fields).to_domain(), Actor("test")
                 )
                 if paired:
                     secret = totp.new_secret()

@@ -16,10 +16,11 @@ import pytest
 from prometheus_client import REGISTRY
 
 from server_stub.settings import HashLimits
+from tests.helpers.server_fakes import GatedHasher
 from tests.server.harness import PASSWORD, Harness
 from tests.server.ops.org import Org, scrape, verify
 from tests.server.served import Served, free_port
-from tests.server.test_hash_limits import GatedHasher, wait_for
+from tests.server.services.test_hash_limits import wait_for
 from tests.server.web.webclient import open_web
 
 
@@ -247,13 +248,15 @@ class socket_on_port:  # noqa: N801 - used like a function
         "server_stub.ops.metrics",
         "server_stub.services.verification",
         "server_stub.api.code_checks",
+        "server_stub.web.code_steps",
         "server_stub.services",
         "server_stub.cli",
     ],
 )
 def test_every_module_that_counts_imports_first_without_a_cycle(module: str) -> None:
-    """The services and the password hashing import the metrics; the metrics must not import
-    them back at import time, whichever a program imports first (bench/ imports passwords)."""
+    """The password hashing and the HTTP side import the metrics, which read the services'
+    refusals: they must not import them back at import time, whichever a program imports first
+    (bench/ imports passwords)."""
     import subprocess
     import sys
 

@@ -1,3 +1,3 @@
-"""tests/server/test_admin_authz.py, run on PostgreSQL (this folder's ``databases`` fixture)."""
+"""tests/server/api/test_admin_authz.py on PostgreSQL (this folder's ``databases`` fixture)."""
 
-from tests.server.test_admin_authz import *  # noqa: F403
+from tests.server.api.test_admin_authz import *  # noqa: F403

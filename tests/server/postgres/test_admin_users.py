@@ -1,3 +1,3 @@
-"""tests/server/test_admin_users.py, run on PostgreSQL (this folder's ``databases`` fixture)."""
+"""tests/server/services/test_admin_users.py on PostgreSQL (this folder's ``databases`` fixture)."""
 
-from tests.server.test_admin_users import *  # noqa: F403
+from tests.server.services.test_admin_users import *  # noqa: F403

@@ -1,3 +1,3 @@
-"""tests/server/test_audit_log.py, run on PostgreSQL (this folder's ``databases`` fixture)."""
+"""tests/server/services/test_audit_log.py on PostgreSQL (this folder's ``databases`` fixture)."""
 
-from tests.server.test_audit_log import *  # noqa: F403
+from tests.server.services.test_audit_log import *  # noqa: F403

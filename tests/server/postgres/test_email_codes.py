@@ -1,3 +1,3 @@
-"""tests/server/test_email_codes.py, run on PostgreSQL (this folder's ``databases`` fixture)."""
+"""tests/server/services/test_email_codes.py on PostgreSQL (this folder's ``databases`` fixture)."""
 
-from tests.server.test_email_codes import *  # noqa: F403
+from tests.server.services.test_email_codes import *  # noqa: F403

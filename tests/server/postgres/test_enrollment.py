@@ -1,3 +1,3 @@
-"""tests/server/test_enrollment.py, run on PostgreSQL (this folder's ``databases`` fixture)."""
+"""tests/server/services/test_enrollment.py on PostgreSQL (this folder's ``databases`` fixture)."""
 
-from tests.server.test_enrollment import *  # noqa: F403
+from tests.server.services.test_enrollment import *  # noqa: F403

@@ -1,3 +1,3 @@
-"""tests/server/test_hostile_json.py, run on PostgreSQL (this folder's ``databases`` fixture)."""
+"""tests/server/api/test_hostile_json.py on PostgreSQL (this folder's ``databases`` fixture)."""
 
-from tests.server.test_hostile_json import *  # noqa: F403
+from tests.server.api.test_hostile_json import *  # noqa: F403

@@ -1,3 +1,3 @@
-"""tests/server/test_login.py, run on PostgreSQL (this folder's ``databases`` fixture)."""
+"""tests/server/services/test_login.py on PostgreSQL (this folder's ``databases`` fixture)."""
 
-from tests.server.test_login import *  # noqa: F403
+from tests.server.services.test_login import *  # noqa: F403

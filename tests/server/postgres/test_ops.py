@@ -18,16 +18,16 @@ from sqlalchemy import create_engine, inspect
 
 from server_stub.crypto import blob_key_id, key_id
 from server_stub.ops.backup import sealed_rows
-from tests.server.harness import PASSWORD
-from tests.server.ops.load import CodeChecks
-from tests.server.ops.org import Org, verify
-from tests.server.ops.test_ready import (
+from tests.server.api.test_ready import (
     test_a_database_a_newer_server_migrated_is_ahead_and_not_ready,
     test_a_database_an_older_server_made_is_behind_and_not_ready,
     test_a_missing_table_is_behind,
     test_a_newer_schema_that_also_dropped_a_column_is_ahead_not_behind,
     test_ready_when_the_database_answers_and_the_schema_is_current,
 )
+from tests.server.harness import PASSWORD
+from tests.server.ops.load import CodeChecks
+from tests.server.ops.org import Org, verify
 from tests.server.postgres.cluster import Cluster
 from tests.server.served import Served, run_cli
 

@@ -1,3 +1,3 @@
-"""tests/server/test_password_throttle.py, run on PostgreSQL (``databases`` fixture)."""
+"""tests/server/services/test_password_throttle.py, run on PostgreSQL (``databases`` fixture)."""
 
-from tests.server.test_password_throttle import *  # noqa: F403
+from tests.server.services.test_password_throttle import *  # noqa: F403

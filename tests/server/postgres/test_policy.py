@@ -1,3 +1,3 @@
-"""tests/server/test_policy.py, run on PostgreSQL (this folder's ``databases`` fixture)."""
+"""tests/server/services/test_policy.py on PostgreSQL (this folder's ``databases`` fixture)."""
 
-from tests.server.test_policy import *  # noqa: F403
+from tests.server.services.test_policy import *  # noqa: F403

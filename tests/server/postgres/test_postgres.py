@@ -29,10 +29,10 @@ from server_stub.services.context import Actor
 from tests.paths import ROOT
 from tests.server.harness import PASSWORD, START, Harness
 from tests.server.postgres.cluster import TIME_ZONE, Cluster
+from tests.server.services.test_policy import policy_with
+from tests.server.services.test_verification import verify_at_once
 from tests.server.test_cli import free_port, test_demo_organisation, wait_healthy
 from tests.server.test_database import test_concurrent_writers_queue_instead_of_failing
-from tests.server.test_policy import policy_with
-from tests.server.test_verification import verify_at_once
 
 __all__ = ["test_concurrent_writers_queue_instead_of_failing", "test_demo_organisation"]
 
@@ -153,7 +153,7 @@ def test_secrets_are_not_in_plain_in_the_database(harness: Harness, raw: Connect
     pending = harness.enrollment(harness.login("half"))["secret"]
     extranet = {"enabled": True, "method": "email", "user_adjustable": False}
     harness.services.policy.update(
-        PolicyUpdate.model_validate(policy_with(extranet=extranet)), Actor("test")
+        PolicyUpdate.model_validate(policy_with(extranet=extranet)).to_domain(), Actor("test")
     )
     harness.add_user("extern", kind="extranet", email="extern@example.org")
     login = harness.login("extern")
@@ -262,7 +262,7 @@ def test_parallel_creation_of_one_user_name(harness: Harness) -> None:
 def test_parallel_email_code_requests_send_one_code(harness: Harness) -> None:
     extranet = {"enabled": True, "method": "email", "user_adjustable": False}
     harness.services.policy.update(
-        PolicyUpdate.model_validate(policy_with(extranet=extranet)), Actor("test")
+        PolicyUpdate.model_validate(policy_with(extranet=extranet)).to_domain(), Actor("test")
     )
     harness.add_user("extern", kind="extranet", email="extern@example.org")
     login = harness.login("extern")

@@ -1,3 +1,3 @@
-"""tests/server/test_purge.py, run on PostgreSQL (this folder's ``databases`` fixture)."""
+"""tests/server/services/test_purge.py on PostgreSQL (this folder's ``databases`` fixture)."""
 
-from tests.server.test_purge import *  # noqa: F403
+from tests.server.services.test_purge import *  # noqa: F403

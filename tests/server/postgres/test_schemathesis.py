@@ -1,3 +1,3 @@
-"""tests/server/test_schemathesis.py, run on PostgreSQL (this folder's ``databases`` fixture)."""
+"""tests/server/api/test_schemathesis.py on PostgreSQL (this folder's ``databases`` fixture)."""
 
-from tests.server.test_schemathesis import *  # noqa: F403
+from tests.server.api.test_schemathesis import *  # noqa: F403

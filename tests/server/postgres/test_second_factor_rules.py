@@ -1,3 +1,3 @@
-"""tests/server/test_second_factor_rules.py, run on PostgreSQL (``databases`` fixture)."""
+"""tests/server/services/test_second_factor_rules.py, run on PostgreSQL (``databases`` fixture)."""
 
-from tests.server.test_second_factor_rules import *  # noqa: F403
+from tests.server.services.test_second_factor_rules import *  # noqa: F403

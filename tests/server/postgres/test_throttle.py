@@ -1,3 +1,3 @@
-"""tests/server/test_throttle.py, run on PostgreSQL (this folder's ``databases`` fixture)."""
+"""tests/server/services/test_throttle.py on PostgreSQL (this folder's ``databases`` fixture)."""
 
-from tests.server.test_throttle import *  # noqa: F403
+from tests.server.services.test_throttle import *  # noqa: F403

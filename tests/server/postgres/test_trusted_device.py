@@ -1,3 +1,4 @@
-"""tests/server/test_trusted_device.py, run on PostgreSQL (this folder's ``databases`` fixture)."""
+"""tests/server/services/test_trusted_device.py on PostgreSQL
+(this folder's ``databases`` fixture)."""
 
-from tests.server.test_trusted_device import *  # noqa: F403
+from tests.server.services.test_trusted_device import *  # noqa: F403

@@ -1,3 +1,3 @@
-"""tests/server/test_usernames.py, run on PostgreSQL (this folder's ``databases`` fixture)."""
+"""tests/server/services/test_usernames.py on PostgreSQL (this folder's ``databases`` fixture)."""
 
-from tests.server.test_usernames import *  # noqa: F403
+from tests.server.services.test_usernames import *  # noqa: F403

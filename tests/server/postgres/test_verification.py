@@ -1,3 +1,4 @@
-"""tests/server/test_verification.py, run on PostgreSQL (this folder's ``databases`` fixture)."""
+"""tests/server/services/test_verification.py on PostgreSQL
+(this folder's ``databases`` fixture)."""
 
-from tests.server.test_verification import *  # noqa: F403
+from tests.server.services.test_verification import *  # noqa: F403

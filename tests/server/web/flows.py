@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import asdict
+
 import httpx
 import pyotp
 
@@ -12,9 +14,9 @@ from tests.server.web.webclient import Web, elements
 
 
 def set_policy(harness: Harness, **changes: object) -> None:
-    current = harness.services.policy.get().model_dump()
+    current = asdict(harness.services.policy.get())
     current.update(changes)
-    harness.services.policy.update(PolicyUpdate.model_validate(current), Actor("test"))
+    harness.services.policy.update(PolicyUpdate.model_validate(current).to_domain(), Actor("test"))
 
 
 def totp_now(harness: Harness, secret: str) -> str:

@@ -14,7 +14,7 @@ from server_stub.web.i18n import (
     from_accept_language,
     placeholders,
 )
-from server_stub.web.page import TEMPLATES_DIR
+from server_stub.web.request_context import TEMPLATES_DIR
 
 
 def test_both_languages_have_exactly_the_same_keys() -> None:

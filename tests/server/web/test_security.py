@@ -8,7 +8,7 @@ from collections.abc import Callable
 import httpx
 import pytest
 
-from server_stub.web.headers import CONTENT_SECURITY_POLICY
+from server_stub.http.headers import CONTENT_SECURITY_POLICY
 from tests.server.harness import PASSWORD, Harness
 from tests.server.web.flows import enroll_page, set_policy, totp_now
 from tests.server.web.webclient import Web, elements

@@ -1,0 +1,1 @@
+"""Help: what to do when a code does not work, checked live for the chosen account."""

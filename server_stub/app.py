@@ -1,0 +1,64 @@
+"""The FastAPI application for one :class:`Services` (OpenAPI at ``/openapi.json``): the JSON
+API, the login page, the headers they share, the housekeeping and the request observer
+(latency metrics, login and code counters, the access log), put together here, the one module
+that knows them all (``api/`` and ``web/`` never import each other)."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI, Request, Response
+
+from server_stub import __version__, api, web
+from server_stub.api.errors import database_error
+from server_stub.http.dependencies import get_client_ip
+from server_stub.http.headers import SecurityHeaders, is_api_path
+from server_stub.http.statuses import DATABASE_ERRORS
+from server_stub.maintenance import PurgeTimer, housekeeping
+from server_stub.ops.requests import RequestObserver
+from server_stub.services import Services
+from server_stub.web.errors import database_page
+
+
+async def _database_trouble(request: Request, error: Exception) -> Response:
+    """503 when the database is locked or away: ``{"detail": ...}`` for the API, a page for the
+    login page."""
+    if is_api_path(request.url.path):
+        return await database_error(request, error)
+    return await database_page(request, error)
+
+
+def create_app(services: Services, *, purge_timer: PurgeTimer | None = None) -> FastAPI:
+    """``purge_timer``: what the purge of expired rows waits on between purges (a test's
+    fake that fires when told to); by default asyncio's sleep."""
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        async with housekeeping(services, purge_timer):  # the purge of expired rows
+            yield
+
+    app = FastAPI(
+        title="Tweestap server",
+        version=__version__,
+        description="Two-step verification: enrollment, verification, policy, administration.",
+        docs_url=None,
+        redoc_url=None,
+        lifespan=lifespan,
+        # Starlette counts the body as it streams in (413 at once when Content-Length says it
+        # is too large): no request can make the server hold more than this in memory.
+        max_body_size=services.settings.max_body_bytes,
+    )
+    app.state.services = services
+    api.install(app, services)
+    web.install(app)
+    for kind in DATABASE_ERRORS:
+        app.add_exception_handler(kind, _database_trouble)
+    https = services.settings.public_url.lower().startswith("https://")
+    app.add_middleware(SecurityHeaders, https_public_url=https)
+    # Added last, so it is the outermost of the app's middleware: it times everything, and its
+    # access log line has the status the client really got.
+    app.add_middleware(
+        RequestObserver, access_log_on=services.settings.access_log, client_ip=get_client_ip
+    )
+    return app
