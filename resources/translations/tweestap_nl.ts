@@ -2341,6 +2341,10 @@ De Authenticator-app die aan dit account gekoppeld is, wordt vergeten. Bij de vo
         <translation>Die code klopt niet. Gebruik de nieuwste code van dit account en controleer of de klok van deze computer goed staat.</translation>
     </message>
     <message>
+        <source>This code has already been used. Wait for the next code of this account (a new one comes every 30 seconds) and type that one.</source>
+        <translation>Deze code is al gebruikt. Wacht op de volgende code van dit account (elke 30 seconden komt er een nieuwe) en typ die.</translation>
+    </message>
+    <message>
         <source>Too many wrong codes. Wait {seconds} seconds, then try again.</source>
         <translation>Te veel foute codes. Wacht {seconds} seconden en probeer het dan opnieuw.</translation>
     </message>

@@ -47,6 +47,14 @@ class InvalidCode(ServiceError):
     code = "invalid_code"
 
 
+class CodeAlreadyUsed(ServiceError):
+    """A right code whose time step was already accepted (or an older step than the last one
+    accepted), or an e-mail code already used. Not a guess, so not counted as a wrong code:
+    whoever sends it has seen the code."""
+
+    code = "code_already_used"
+
+
 class Throttled(ServiceError):
     code = "throttled"
 

@@ -4,16 +4,18 @@ Rules: ±1 time step only; a code is accepted only for a step later than the las
 (a conditional ``UPDATE ... WHERE last_step < :step``, so of two parallel requests with one code
 exactly one succeeds); after ``free_failures`` consecutive wrong codes every attempt waits an
 exponentially growing delay, during which even a correct code is refused *unchecked* (and so
-not used up); a correct code resets the counter.
+not used up); a correct code resets the counter. A right code whose step was already accepted
+(the loser of that race, or a code used twice) is answered "already used" and is not counted
+as a wrong code: it is not a guess.
 """
 
 from __future__ import annotations
 
 import math
 from datetime import datetime, timedelta
-from typing import Any, cast
+from typing import Any, Literal, cast
 
-from sqlalchemy import Table, bindparam, select
+from sqlalchemy import Connection, Table, bindparam, select
 from sqlalchemy.orm import Session
 
 from server_stub.domain.login import Verified
@@ -29,6 +31,7 @@ from server_stub.services.devices import DeviceService, validity
 from server_stub.services.email_codes import EmailCodeService
 from server_stub.services.enrollment import EnrollmentService
 from server_stub.services.errors import (
+    CodeAlreadyUsed,
     InvalidCode,
     NotAuthenticated,
     ServiceError,
@@ -39,6 +42,9 @@ from server_stub.services.policy import POLICY_ID, PolicyService
 from server_stub.services.sessions import SessionStore
 
 CODE_STEPS = ("enroll", "totp", "email")
+
+# What checking a code found: right (and now used up), wrong, or right but already used.
+Checked = Literal["ok", "wrong", "used"]
 
 _SESSIONS = cast(Table, LoginSession.__table__)
 _USERS = cast(Table, User.__table__)
@@ -136,7 +142,10 @@ class VerificationService:
             return self._verify_pairing_or_email_code(db, found, code, ip, now)
         if found.otp_retry_at is not None and now < found.otp_retry_at:
             return Throttled(math.ceil((found.otp_retry_at - now).total_seconds()))
-        if self._check_totp(db, found, code, now):
+        checked = self._check_totp(db, found, code, now)
+        if checked == "used":
+            return self._already_used(db.connection(), actor, found.name, step)
+        if checked == "ok":
             connection = db.connection()
             if found.otp_failures or found.otp_retry_at is not None:
                 connection.execute(
@@ -177,20 +186,36 @@ class VerificationService:
         )
         return InvalidCode()
 
-    def _check_totp(self, db: Session, found: Any, code: str, now: datetime) -> bool:
+    def _check_totp(self, db: Session, found: Any, code: str, now: datetime) -> Checked:
         if found.secret is None:
             raise NotAuthenticated()
         secret = self.enrollment.open_active(found.secret, found.user_id)
         matched = totp.match_step(secret, code, now)
         if matched is None:
-            return False
+            return "wrong"
         # The replay guard: a step is accepted once, of two parallel requests exactly one wins.
+        # The other one's code was right (its step is at or before the last accepted one).
         result = db.connection().execute(
             _CREDENTIALS.update()
             .where(_CREDENTIALS.c.user_id == found.user_id, _CREDENTIALS.c.last_step < matched)
             .values(last_step=matched)
         )
-        return bool(result.rowcount == 1)
+        return "ok" if result.rowcount == 1 else "used"
+
+    def _already_used(
+        self, connection: Connection, actor: Actor, name: str, step: str
+    ) -> CodeAlreadyUsed:
+        """A right code that was used before: audited (a replayed code is worth seeing), the
+        wrong-code count left as it is."""
+        self.audit.insert(
+            connection,
+            actor=actor,
+            action="verify",
+            target=name,
+            new={"step": step},
+            result=CodeAlreadyUsed.code,
+        )
+        return CodeAlreadyUsed()
 
     def _verify_pairing_or_email_code(
         self, db: Session, found: Any, code: str, ip: str | None, now: datetime
@@ -204,7 +229,10 @@ class VerificationService:
         step = session.state
         if user.otp_retry_at is not None and now < user.otp_retry_at:
             return Throttled(math.ceil((user.otp_retry_at - now).total_seconds()))
-        if self._pairing_or_email_code_matches(db, step, user, code):
+        checked = self._pairing_or_email_code_matches(db, step, user, code)
+        if checked == "used":
+            return self._already_used(db.connection(), actor, user.name, step)
+        if checked == "ok":
             user.otp_failures = 0
             user.otp_retry_at = None
             method: Method = "email" if step == "email" else "app"
@@ -227,9 +255,11 @@ class VerificationService:
         )
         return InvalidCode()
 
-    def _pairing_or_email_code_matches(self, db: Session, step: str, user: User, code: str) -> bool:
+    def _pairing_or_email_code_matches(
+        self, db: Session, step: str, user: User, code: str
+    ) -> Checked:
         if step == "enroll":
-            return self.enrollment.complete(db, user, code)
+            return "ok" if self.enrollment.complete(db, user, code) else "wrong"
         if step == "email":
             return self.email_codes.consume(db, user, code)
         raise WrongStep()
