@@ -56,6 +56,17 @@ def build_parser() -> argparse.ArgumentParser:
     add.add_argument("--email")
     add.add_argument("--db", metavar="URL")
 
+    db = commands.add_parser("db", help="the database's schema")
+    db_commands = db.add_subparsers(dest="db_command", required=True)
+    upgrade = db_commands.add_parser(
+        "upgrade", help="apply the schema's pending migrations (serve does this at start too)"
+    )
+    upgrade.add_argument("--db", metavar="URL")
+    current = db_commands.add_parser(
+        "current", help="the database's schema revision and whether migrations are pending"
+    )
+    current.add_argument("--db", metavar="URL")
+
     demo = commands.add_parser("demo", help="serve a seeded demo organisation")
     demo.add_argument("--host", default=DEFAULT_HOST)
     demo.add_argument("--port", type=int, default=DEFAULT_PORT)
@@ -113,11 +124,30 @@ def _serve(args: argparse.Namespace) -> int:
     return 0
 
 
+def _db(args: argparse.Namespace) -> int:
+    from server_stub import migrations
+    from server_stub.files import ensure_private_dir
+
+    settings = Settings.from_env(db_url=args.db)
+    if migrations.is_sqlite(settings.db_url):
+        ensure_private_dir(settings.home)
+    if args.db_command == "current":
+        state = migrations.describe(settings.db_url)
+        print(state.describe())
+        return 0 if state.state == "current" else 1
+    applied = migrations.upgrade(settings.db_url)
+    head = migrations.head()
+    print(f"applied {', '.join(applied)}; now at {head}" if applied else f"already at {head}")
+    return 0
+
+
 def _run(args: argparse.Namespace) -> int:
     if args.command == "serve":
         return _serve(args)
     if args.command == "user":
         return _user_add(args)
+    if args.command == "db":
+        return _db(args)
     from server_stub.demo import run_demo
 
     run_demo(args.host, args.port, sys.stdout)
@@ -127,12 +157,13 @@ def _run(args: argparse.Namespace) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     from server_stub.crypto import KeyFileError
     from server_stub.files import UnsafePermissions
+    from server_stub.migrations import SchemaAhead
     from server_stub.settings import SettingsError
 
     args = build_parser().parse_args(argv)
     try:
         return _run(args)
-    except (UnsafePermissions, KeyFileError, SettingsError) as error:
+    except (UnsafePermissions, KeyFileError, SettingsError, SchemaAhead) as error:
         # Refused at start, before anything was served or written: say what to fix.
         print(f"tweestap-server: {error}", file=sys.stderr)
         return 1

@@ -31,13 +31,16 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Connection, make_url
-from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import NullPool
 
 from server_stub.files import ensure_private_database
-from server_stub.models import USERS_NAME_LOWER, Base
+from server_stub.models import Base
 
 _READ_ONLY = "tweestap_read_only"
 _BUSY_MS = "tweestap_busy_ms"  # the busy timeout a SQLite connection has now (its info dict)
@@ -69,19 +72,23 @@ def _is_sqlite(url: str) -> bool:
     return make_url(url).get_backend_name() == "sqlite"
 
 
-def create_db_engine(url: str, busy_timeout: float = DEFAULT_BUSY_TIMEOUT) -> Engine:
+def create_db_engine(
+    url: str, busy_timeout: float = DEFAULT_BUSY_TIMEOUT, *, pooled: bool = True
+) -> Engine:
+    """``pooled=False``: a connection per use, closed after it (migrations, one-off commands)."""
     if not _is_sqlite(url):
-        return _postgresql_engine(url, busy_timeout)
+        return _postgresql_engine(url, busy_timeout, pooled=pooled)
     database = make_url(url).database
     if database and database != ":memory:" and not database.startswith("file:"):
         ensure_private_database(Path(database))
     busy_ms = int(busy_timeout * 1000)
+    pool: dict[str, Any] = (
+        {"pool_size": 10, "max_overflow": 30, "pool_timeout": busy_timeout}
+        if pooled
+        else {"poolclass": NullPool}
+    )
     engine = create_engine(
-        url,
-        connect_args={"timeout": busy_timeout, "check_same_thread": False},
-        pool_size=10,
-        max_overflow=30,
-        pool_timeout=busy_timeout,
+        url, connect_args={"timeout": busy_timeout, "check_same_thread": False}, **pool
     )
 
     @event.listens_for(engine, "connect")
@@ -114,12 +121,12 @@ def create_db_engine(url: str, busy_timeout: float = DEFAULT_BUSY_TIMEOUT) -> En
     return engine
 
 
-def _postgresql_engine(url: str, busy_timeout: float) -> Engine:
+def _postgresql_engine(url: str, busy_timeout: float, *, pooled: bool) -> Engine:
+    pool: dict[str, Any] = (
+        {"pool_pre_ping": True, "pool_timeout": busy_timeout} if pooled else {"poolclass": NullPool}
+    )
     engine = create_engine(
-        url,
-        pool_pre_ping=True,
-        pool_timeout=busy_timeout,
-        connect_args={"connect_timeout": max(1, round(busy_timeout))},
+        url, connect_args={"connect_timeout": max(1, round(busy_timeout))}, **pool
     )
     lock_ms = int(busy_timeout * 1000)
 
@@ -150,21 +157,12 @@ class Database:
         # on one writer thread (api/code_checks.py); PostgreSQL's run in the thread pool.
         self.local_writes = _is_sqlite(url)
 
-    def create_schema(self) -> None:
-        Base.metadata.create_all(self.engine)
-        # create_all makes missing tables only: a users table from before names ignored case
-        # gets its index here (the first migration will do this instead).
-        try:
-            with self.engine.begin() as connection:
-                connection.exec_driver_sql(
-                    f"CREATE UNIQUE INDEX IF NOT EXISTS {USERS_NAME_LOWER.name} "
-                    "ON users (lower(name))"
-                )
-        except IntegrityError:
-            log.warning(
-                "two accounts have names that differ only in case; rename one of them: until "
-                "then each name finds the account spelt exactly so"
-            )
+    def insert_missing(self, model: type[Base], **values: Any) -> None:
+        """Insert a row unless one with its primary key exists (``ON CONFLICT DO NOTHING``):
+        several processes starting at once each try, none fails."""
+        insert = sqlite_insert if _is_sqlite(self.url) else postgresql_insert
+        with self.write() as session:
+            session.execute(insert(model).values(**values).on_conflict_do_nothing())
 
     @contextmanager
     def write(self, *, deadline: float | None = None) -> Iterator[Session]:

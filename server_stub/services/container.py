@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from argon2 import PasswordHasher
 
+from server_stub import migrations
 from server_stub.clock import Clock, SystemClock
 from server_stub.crypto import SecretBox
 from server_stub.db import Database
@@ -90,15 +91,16 @@ class Services:
         hasher: PasswordHasher | None = None,
         mailer: Mailer | None = None,
     ) -> Services:
-        """Open (and on first run create) the database, key file and default policy."""
+        """Open the database (created, or brought to the newest schema, by its migrations), the
+        key file (created on first run) and the default policy (stored once)."""
         ensure_private_dir(settings.home)
+        migrations.upgrade(settings.db_url)  # under a lock: other processes may start too
         db = Database(settings.db_url, settings.db_busy_timeout.total_seconds())
-        db.create_schema()
-        with db.write() as session:
-            if session.get(PolicyRow, POLICY_ID) is None:
-                row = PolicyRow(id=POLICY_ID)
-                apply_policy(row, default_policy())
-                session.add(row)
+        seed = PolicyRow(id=POLICY_ID)
+        apply_policy(seed, default_policy())
+        db.insert_missing(
+            PolicyRow, **{c.key: getattr(seed, c.key) for c in PolicyRow.__table__.columns}
+        )
         ctx = ServiceContext(
             settings=settings,
             db=db,
