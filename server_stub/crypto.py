@@ -12,6 +12,7 @@ purpose, fails authentication instead of decrypting. Blob layout: version byte `
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import hmac
 import os
@@ -41,6 +42,23 @@ def _associated_data(user_id: int, purpose: str) -> bytes:
     return f"tweestap-server/v1|{purpose}|user:{user_id}".encode()
 
 
+def _create_key_file(path: Path) -> None:
+    """Write a new key beside ``path`` and link it into place: several processes starting at
+    once on a new home each make one, the first link wins, and nobody ever reads a key file
+    half written (the losers read the winner's)."""
+    draft = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}")
+    fd = os.open(draft, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(secrets.token_bytes(KEY_BYTES))
+            handle.flush()
+            os.fsync(handle.fileno())
+        with contextlib.suppress(FileExistsError):
+            os.link(draft, path)
+    finally:
+        draft.unlink()
+
+
 class SecretBox:
     def __init__(self, key: bytes) -> None:
         if len(key) != KEY_BYTES:
@@ -57,15 +75,8 @@ class SecretBox:
     def load_or_create(cls, path: Path) -> SecretBox:
         """Read the key file, creating it (mode 0600, 32 random bytes) on first run."""
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        try:
-            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        except FileExistsError:
-            pass
-        else:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(secrets.token_bytes(KEY_BYTES))
-                handle.flush()
-                os.fsync(handle.fileno())
+        if not path.exists():
+            _create_key_file(path)
         mode = stat.S_IMODE(path.stat().st_mode)
         if mode & 0o077:
             raise KeyFileError(f"{path} is readable by others (mode {mode:o}); chmod 600 it")
