@@ -21,6 +21,7 @@ loop meanwhile (no route calls the database there).
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import threading
 import time
@@ -186,6 +187,17 @@ class Database:
         finally:
             if lock is not None:
                 lock.release()
+
+    def claim(self, session: Session, name: str) -> bool:
+        """Whether this write transaction is now the only one, of every process on the
+        database, that holds the claim ``name`` until it ends (a housekeeping job that N
+        processes each run on a timer: the first does it, the others skip it). PostgreSQL:
+        ``pg_try_advisory_xact_lock``; SQLite: always, since its writers take turns anyway."""
+        if self._write_lock is not None:
+            return True
+        key = int.from_bytes(hashlib.sha256(name.encode()).digest()[:8], "big", signed=True)
+        claimed = session.execute(text("SELECT pg_try_advisory_xact_lock(:key)"), {"key": key})
+        return bool(claimed.scalar())
 
     @contextmanager
     def read(self) -> Iterator[Session]:
