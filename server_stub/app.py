@@ -15,6 +15,7 @@ from server_stub.http.headers import SecurityHeaders, is_api_path
 from server_stub.http.statuses import DATABASE_ERRORS
 from server_stub.maintenance import PurgeTimer, housekeeping
 from server_stub.services import Services
+from server_stub.settings import Settings
 from server_stub.web.errors import database_page
 
 
@@ -26,14 +27,21 @@ async def _database_trouble(request: Request, error: Exception) -> Response:
     return await database_page(request, error)
 
 
-def create_app(services: Services, *, purge_timer: PurgeTimer | None = None) -> FastAPI:
+def create_app(
+    services: Services, *, purge_timer: PurgeTimer | None = None, owns_services: bool = False
+) -> FastAPI:
     """``purge_timer``: what the purge of expired rows waits on between purges (a test's
-    fake that fires when told to); by default asyncio's sleep."""
+    fake that fires when told to); by default asyncio's sleep. ``owns_services``: the app
+    closes them when it stops (the database's connections, the hash threads)."""
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
-        async with housekeeping(services, purge_timer):  # the purge of expired rows
-            yield
+        try:
+            async with housekeeping(services, purge_timer):  # the purge of expired rows
+                yield
+        finally:
+            if owns_services:
+                services.close()
 
     app = FastAPI(
         title="Tweestap server",
@@ -54,3 +62,13 @@ def create_app(services: Services, *, purge_timer: PurgeTimer | None = None) -> 
     https = services.settings.public_url.lower().startswith("https://")
     app.add_middleware(SecurityHeaders, https_public_url=https)
     return app
+
+
+def app_from_environment() -> FastAPI:
+    """The app with its settings from the environment (``TWEESTAP_SERVER_*``), no arguments:
+    what each worker process of ``tweestap-server serve --workers N`` runs (uvicorn imports it
+    by name in every worker), and what ``uvicorn --factory server_stub.app:app_from_environment``
+    would run. Every worker opens the database itself (its migrations at head already: the
+    ``serve`` process applied them before starting the workers, so this only reads the
+    revision)."""
+    return create_app(Services.build(Settings.from_env()), owns_services=True)

@@ -6,6 +6,7 @@ Exit codes as for ``tweestap``: 0 ok, 1 refused (e.g. the user exists), 2 usage 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -14,7 +15,7 @@ from pydantic import ValidationError
 
 from server_stub import __version__
 from server_stub.services.context import Actor
-from server_stub.settings import Settings
+from server_stub.settings import ENV_DB, ENV_HOME, ENV_WORKERS, Settings
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8765
@@ -27,6 +28,12 @@ REFUSALS = {
         "log in with a second factor (leave out --extranet)"
     ),
 }
+
+
+def _worker_count(text: str) -> int:
+    if not text.isdigit() or not 1 <= int(text) <= 64:
+        raise argparse.ArgumentTypeError(f"a number of processes from 1 to 64, not {text!r}")
+    return int(text)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -43,6 +50,13 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--db", metavar="URL", help="database URL (default: SQLite in the home)")
     serve.add_argument(
         "--home", type=Path, help="the server's data folder (default: TWEESTAP_SERVER_HOME)"
+    )
+    serve.add_argument(
+        "--workers",
+        type=_worker_count,
+        default=1,
+        metavar="N",
+        help="worker processes on the one port (default 1); they share the database",
     )
 
     user = commands.add_parser("user", help="manage users")
@@ -115,8 +129,19 @@ def _serve(args: argparse.Namespace) -> int:
     from server_stub.services import Services
 
     settings = Settings.from_env(db_url=args.db, home=args.home)
+    where = f"Tweestap server on http://{args.host}:{args.port} (data: {settings.home})"
+    if args.workers > 1:
+        # Migrations, the key file and the policy row once, here; then every worker builds
+        # its app from the environment (server_stub.app.app_from_environment).
+        Services.prepare(settings)
+        os.environ[ENV_HOME] = str(settings.home)
+        os.environ[ENV_DB] = settings.db_url
+        os.environ[ENV_WORKERS] = str(args.workers)
+        print(f"{where}, {args.workers} worker processes", flush=True)
+        serve(None, args.host, args.port, workers=args.workers)
+        return 0
     services = Services.build(settings)
-    print(f"Tweestap server on http://{args.host}:{args.port} (data: {settings.home})", flush=True)
+    print(where, flush=True)
     try:
         serve(create_app(services), args.host, args.port)
     finally:

@@ -6,17 +6,37 @@ from __future__ import annotations
 import threading
 import time
 from types import TracebackType
+from typing import Any
 
 import uvicorn
 from fastapi import FastAPI
 
+# What each worker of ``serve --workers N`` runs: uvicorn imports it by name in every worker.
+APP_FACTORY = "server_stub.app:app_from_environment"
+# At a stop (SIGTERM, SIGINT), requests already received get this long to be answered.
+GRACEFUL_SHUTDOWN_SECONDS = 10
 
-def serve(app: FastAPI, host: str, port: int) -> None:
-    # proxy_headers=False: uvicorn would otherwise believe X-Forwarded-For from 127.0.0.1;
-    # the app decides itself (Settings.trusted_proxies).
-    uvicorn.run(
-        app, host=host, port=port, log_level="info", server_header=False, proxy_headers=False
-    )
+
+def serve(app: FastAPI | None, host: str, port: int, *, workers: int = 1) -> None:
+    """Serve in the foreground until SIGTERM or SIGINT: ``app`` in this process, or (``app``
+    None) :data:`APP_FACTORY` in ``workers`` processes on one listening socket, under
+    uvicorn's supervisor (it restarts a worker that dies or hangs, passes SIGTERM on to every
+    worker and waits for them; each stops taking new connections and answers the requests it
+    has, for at most :data:`GRACEFUL_SHUTDOWN_SECONDS`)."""
+    options: dict[str, Any] = {
+        "host": host,
+        "port": port,
+        "log_level": "info",
+        "server_header": False,
+        # uvicorn would otherwise believe X-Forwarded-For from 127.0.0.1; the app decides
+        # itself (Settings.trusted_proxies).
+        "proxy_headers": False,
+        "timeout_graceful_shutdown": GRACEFUL_SHUTDOWN_SECONDS,
+    }
+    if app is not None:
+        uvicorn.run(app, **options)
+    else:
+        uvicorn.run(APP_FACTORY, factory=True, workers=workers, **options)
 
 
 class BackgroundServer:

@@ -30,6 +30,18 @@ from server_stub.services.verification import VerificationService
 from server_stub.settings import Settings
 
 
+def _open_storage(settings: Settings) -> Database:
+    ensure_private_dir(settings.home)
+    migrations.upgrade(settings.db_url)  # under a lock: other processes may start too
+    db = Database(settings.db_url, settings.db_busy_timeout.total_seconds())
+    seed = PolicyRow(id=POLICY_ID)
+    apply_policy(seed, default_policy())
+    db.insert_missing(
+        PolicyRow, **{c.key: getattr(seed, c.key) for c in PolicyRow.__table__.columns}
+    )
+    return db
+
+
 class Services:
     def __init__(self, ctx: ServiceContext) -> None:
         self.ctx = ctx
@@ -93,14 +105,7 @@ class Services:
     ) -> Services:
         """Open the database (created, or brought to the newest schema, by its migrations), the
         key file (created on first run) and the default policy (stored once)."""
-        ensure_private_dir(settings.home)
-        migrations.upgrade(settings.db_url)  # under a lock: other processes may start too
-        db = Database(settings.db_url, settings.db_busy_timeout.total_seconds())
-        seed = PolicyRow(id=POLICY_ID)
-        apply_policy(seed, default_policy())
-        db.insert_missing(
-            PolicyRow, **{c.key: getattr(seed, c.key) for c in PolicyRow.__table__.columns}
-        )
+        db = _open_storage(settings)
         ctx = ServiceContext(
             settings=settings,
             db=db,
@@ -110,6 +115,13 @@ class Services:
             mailer=mailer or mailer_from_settings(settings),
         )
         return cls(ctx)
+
+    @staticmethod
+    def prepare(settings: Settings) -> None:
+        """What :meth:`build` does to the data folder, the database and the key file, without
+        building anything: ``serve --workers N`` does it once before its workers start."""
+        _open_storage(settings).dispose()
+        SecretBox.load_or_create(settings.key_file)
 
     def close(self) -> None:
         self.ctx.passwords.close()

@@ -47,6 +47,7 @@ class Served:
 
     home: Path
     env: dict[str, str] = field(default_factory=dict)
+    args: tuple[str, ...] = ()  # more of serve's options: --workers N, --db URL
     port: int = field(default_factory=free_port)
     process: subprocess.Popen[str] | None = None
 
@@ -68,7 +69,7 @@ class Served:
         }
         env.pop("TWEESTAP_SERVER_DB", None)
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "server_stub", "serve", "--port", str(self.port)],
+            [sys.executable, "-m", "server_stub", "serve", "--port", str(self.port), *self.args],
             cwd=ROOT,
             env=env,
             stdout=subprocess.PIPE,

@@ -95,6 +95,16 @@ def test_user_add_refusals(server_home: Path, capsys: pytest.CaptureFixture[str]
     assert usage.value.code == 2
 
 
+@pytest.mark.parametrize("count", ["0", "65", "twee", "-2"])
+def test_serve_refuses_a_number_of_workers_out_of_range(
+    server_home: Path, capsys: pytest.CaptureFixture[str], count: str
+) -> None:
+    with pytest.raises(SystemExit) as exit_:
+        main(["serve", "--workers", count])
+    assert exit_.value.code == 2
+    assert "from 1 to 64" in capsys.readouterr().err
+
+
 def test_db_current_and_db_upgrade(server_home: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["db", "current"]) == 1  # migrations pending: a script can tell
     assert capsys.readouterr().out == "none (behind: 0001, 0002 to apply; head 0002)\n"
