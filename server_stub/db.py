@@ -65,7 +65,8 @@ def is_busy(error: BaseException) -> bool:
         code = getattr(original, "sqlite_errorcode", None)
         if code is not None:
             return (code & 0xFF) in (5, 6)  # SQLITE_BUSY, SQLITE_LOCKED
-        return getattr(original, "sqlstate", None) in ("55P03", "57014")  # lock, statement
+        # lock not available or timed out, statement timeout, deadlock (one side is undone)
+        return getattr(original, "sqlstate", None) in ("55P03", "57014", "40P01")
     return False
 
 
@@ -154,9 +155,9 @@ class Database:
         # Re-entrant, so that a (mistaken) nested write fails on the busy timeout instead of
         # hanging.
         self._write_lock = threading.RLock() if _is_sqlite(url) else None
-        # SQLite: writes are local and one at a time, so code checks can share a transaction
-        # on one writer thread (api/code_checks.py); PostgreSQL's run in the thread pool.
-        self.local_writes = _is_sqlite(url)
+        # SQLite's savepoints cost no round trip: a batch of code checks gives each its own
+        # (api/code_checks.py); on PostgreSQL two more round trips per check.
+        self.savepoints_are_cheap = _is_sqlite(url)
 
     def insert_missing(self, model: type[Base], **values: Any) -> None:
         """Insert a row unless one with its primary key exists (``ON CONFLICT DO NOTHING``):

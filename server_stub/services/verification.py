@@ -75,8 +75,11 @@ _CODE_CHECK_QUERY = (
         .outerjoin(_POLICY, _POLICY.c.id == bindparam("policy_id"))
     )
     .where(_SESSIONS.c.token_hash == bindparam("token_hash"))
-    .with_for_update(of=[_SESSIONS, _USERS])
 )
+_CODE_CHECK_LOCKING = _CODE_CHECK_QUERY.with_for_update(of=[_SESSIONS, _USERS])
+# In a batch of checks sharing one transaction (api/code_checks.py), a row another transaction
+# holds is not waited for: that would stall the whole batch (and a lock timeout would end it).
+_CODE_CHECK_NOWAIT = _CODE_CHECK_QUERY.with_for_update(of=[_SESSIONS, _USERS], nowait=True)
 
 
 class VerificationService:
@@ -109,11 +112,13 @@ class VerificationService:
         return outcome
 
     def attempt(
-        self, db: Session, token: str, code: str, ip: str | None
+        self, db: Session, token: str, code: str, ip: str | None, *, wait: bool = True
     ) -> Verified | ServiceError:
         """One code check inside the caller's write transaction: the result, or the refusal
         to raise once the transaction is committed (a wrong code's count must be kept).
-        Refusals that change nothing (no session, blocked, address, step) are raised."""
+        Refusals that change nothing (no session, blocked, address, step) are raised, before
+        anything is written. ``wait=False``: a session or user row another transaction has
+        locked (PostgreSQL) raises at once instead of being waited for."""
         code = "".join(code.split())
         # Authentication's own rule (auth.admit) on facts read inside this transaction (the
         # hot path: one transaction per code instead of a read and then a write). Session,
@@ -121,7 +126,8 @@ class VerificationService:
         # user's rows are locked (PostgreSQL) so that the step and the throttle counter are
         # read and written by one attempt at a time.
         found = db.execute(
-            _CODE_CHECK_QUERY, {"token_hash": token_hash(token), "policy_id": POLICY_ID}
+            _CODE_CHECK_LOCKING if wait else _CODE_CHECK_NOWAIT,
+            {"token_hash": token_hash(token), "policy_id": POLICY_ID},
         ).one_or_none()
         now = self.ctx.clock.now()
         if found is None:
@@ -139,7 +145,10 @@ class VerificationService:
         actor = Actor(found.name, ip)
         user_id: int = found.user_id
         if step != "totp":  # pairing and e-mail codes: rare, through the ORM
-            return self._verify_pairing_or_email_code(db, found, code, ip, now)
+            # In a savepoint: a refusal raised half way leaves nothing of this attempt behind
+            # in a transaction it shares with other checks (api/code_checks.py).
+            with db.begin_nested():
+                return self._verify_pairing_or_email_code(db, found, code, ip, now)
         if found.otp_retry_at is not None and now < found.otp_retry_at:
             return Throttled(math.ceil((found.otp_retry_at - now).total_seconds()))
         checked = self._check_totp(db, found, code, now)
