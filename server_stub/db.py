@@ -217,6 +217,19 @@ class Database:
         return bool(claimed.scalar())
 
     @contextmanager
+    def pipelined(self, connection: Connection) -> Iterator[None]:
+        """Statements executed on ``connection`` in this block whose answers nobody reads
+        (no ``RETURNING``, no row count) go to PostgreSQL in one go, answered together when the
+        block ends (psycopg's pipeline mode: one round trip instead of one each); an error
+        among them is raised there. SQLite: nothing to save."""
+        if self._write_lock is not None:
+            yield
+            return
+        driver = connection.connection.driver_connection
+        with driver.pipeline():  # type: ignore[union-attr]
+            yield
+
+    @contextmanager
     def read(self) -> Iterator[Session]:
         with self._reader.begin() as session:
             yield session

@@ -156,28 +156,8 @@ class VerificationService:
             return self._already_used(db.connection(), actor, found.name, step)
         if checked == "ok":
             connection = db.connection()
-            if found.otp_failures or found.otp_retry_at is not None:
-                connection.execute(
-                    _USERS.update()
-                    .where(_USERS.c.id == user_id)
-                    .values(otp_failures=0, otp_retry_at=None)
-                )
-            connection.execute(
-                _SESSIONS.update()
-                .where(_SESSIONS.c.id == found.session_id)
-                .values(
-                    state="done",
-                    completed_at=now,
-                    expires_at=now + self.ctx.settings.session_ttl,
-                )
-            )
-            device_token = self.devices.issue_on(connection, user_id=user_id, method="app", at=now)
-            hours = found.authenticator_validity_hours
-            if hours is None:  # no policy saved yet: the seed's defaults
-                hours = self.policy_defaults.authenticator_validity_hours
-            until = now + timedelta(hours=hours)
-            self.audit.insert(connection, actor=actor, action="verify", target=found.name)
-            return Verified(device_token=device_token, trusted_until=until)
+            with self.ctx.db.pipelined(connection):
+                return self._accept(connection, found, actor, now)
         failures = found.otp_failures + 1
         delay = delay_after(self.ctx.settings.throttle, failures)
         db.connection().execute(
@@ -194,6 +174,33 @@ class VerificationService:
             result="invalid_code",
         )
         return InvalidCode()
+
+    def _accept(self, connection: Connection, found: Any, actor: Actor, now: datetime) -> Verified:
+        """A right code: the writes that need no answer (PostgreSQL: sent in one go)."""
+        if found.otp_failures or found.otp_retry_at is not None:
+            connection.execute(
+                _USERS.update()
+                .where(_USERS.c.id == found.user_id)
+                .values(otp_failures=0, otp_retry_at=None)
+            )
+        connection.execute(
+            _SESSIONS.update()
+            .where(_SESSIONS.c.id == found.session_id)
+            .values(
+                state="done",
+                completed_at=now,
+                expires_at=now + self.ctx.settings.session_ttl,
+            )
+        )
+        device_token = self.devices.issue_on(
+            connection, user_id=found.user_id, method="app", at=now
+        )
+        hours = found.authenticator_validity_hours
+        if hours is None:  # no policy saved yet: the seed's defaults
+            hours = self.policy_defaults.authenticator_validity_hours
+        until = now + timedelta(hours=hours)
+        self.audit.insert(connection, actor=actor, action="verify", target=found.name)
+        return Verified(device_token=device_token, trusted_until=until)
 
     def _check_totp(self, db: Session, found: Any, code: str, now: datetime) -> Checked:
         if found.secret is None:
