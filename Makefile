@@ -35,7 +35,7 @@ update-translations: $(STAMP)
 # The layering contracts of pyproject.toml, all enforced (docs/architecture.md).
 IMPORT_CONTRACTS := desktop-domain-pure sides-independent desktop-network-in-net \
 	desktop-opencv-in-scan server-domain-pure server-web-apart server-results-are-domain \
-	server-domain-plain
+	server-domain-plain server-rules-unobserved server-ops-below-http
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

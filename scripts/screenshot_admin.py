@@ -31,9 +31,10 @@ from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication, QLineEdit, QWidget  # noqa: E402
 
 from desktop import i18n  # noqa: E402
-from desktop.admin.errors import SessionExpired  # noqa: E402
+from desktop.admin.errors import InvalidCredentials, SessionExpired  # noqa: E402
 from desktop.clock import SystemClock  # noqa: E402
 from desktop.net import embedded_server  # noqa: E402
+from desktop.net.admin_client import AdminClient  # noqa: E402
 from desktop.net.embedded_server import EmbeddedServer  # noqa: E402
 from desktop.otp.model import Account  # noqa: E402
 from desktop.ui.admin import questions  # noqa: E402
@@ -140,6 +141,16 @@ def shoot(demo: Demo, out: Path, language: str) -> None:
     def name(scene: str) -> Path:
         return out / f"admin-{scene}-{language}.png"
 
+    # Someone types a password into the name field of the login page: the audit log keeps
+    # only a fingerprint of it, and the panel says "unknown username".
+    stranger = AdminClient(demo.url)
+    try:
+        stranger.login(f"Zomer{language}2024!", "niet het wachtwoord")
+    except InvalidCredentials:
+        pass
+    finally:
+        stranger.close()
+
     # The login dialog, then its code step with the code offered from the vault.
     here = EmbeddedServer(home=Path(os.environ["TWEESTAP_HOME"]) / "server", port=demo.port)
     dialog = ConnectDialog(clock, embedded=here, accounts=lambda: vault_accounts)
@@ -189,6 +200,15 @@ def shoot(demo: Demo, out: Path, language: str) -> None:
     if extranet:
         users.select_user(extranet[0])
     save(window, name("extranet"))
+
+    # An extranet user made an administrator: the server refuses (an administrator always
+    # needs a second factor, so is always an employee) and the panel says why.
+    users.form.admin.yes.click()
+    users.form.save()
+    settle(window.session.runner)
+    save(window, name("refused"))
+    users.form.discard()
+    window.message.close_message()
     users.kind_combo.setCurrentIndex(users.kind_combo.findData("employee"))
 
     users.select_user("carla.zorg")
@@ -214,9 +234,28 @@ def shoot(demo: Demo, out: Path, language: str) -> None:
     save(box, name("reset-question"))
     box.close()
 
+    # The new-account form with an IP address it refuses, as it is typed.
+    users.new_account()
+    users.form.name_edit.setText("nieuwe.collega")
+    users.form.ip_edit.setText("10.0.0.300")
+    save(window, name("new-account"))
+    users.form.discard()
+
+    # The audit log: the refusal above, a login with a name no account has, the retention.
     window.show_page(window.audit_page)
     settle(window.session.runner)
+    audit = window.audit_page
+    refused = [row for row, shown in enumerate(audit.rows) if shown.refused]
+    if refused:
+        audit.table.setCurrentCell(refused[0], 0)  # its details under the table
     save(window, name("audit"))
+    retention = window.audit_page.retention
+    if retention is not None:
+        retention.spin.setFocus()
+        retention.spin.selectAll()
+        QTest.keyClicks(retention.spin, "10")  # typed, not saved: explained beside it
+        save(window, name("audit-retention-out-of-range"))
+        retention.discard()
 
     # The panel as it opens on a 1280x720 laptop (a desktop panel takes 32 pixels).
     window.fit_screen(QRect(0, 0, 1280, 720 - 32))

@@ -6,14 +6,15 @@
 # xdg-utils/desktop-file-utils for the desktop entry, at-spi2-core for the screen reader tests
 # (the accessibility bus launcher and registry; the tests read the tree over D-Bus), and
 # PostgreSQL, whose binaries the server tests run a private cluster with (the system's own
-# cluster is not used).
+# cluster is not used; its pg_dump and pg_restore back up and restore), and systemd, whose
+# systemd-analyze checks the shipped service units (nothing is started).
 set -euo pipefail
 packages=(
   libegl1 libgl1 libfontconfig1 libdbus-1-3 libxkbcommon0 libxkbcommon-x11-0
   libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xinerama0 libxcb-randr0
   libxcb-render-util0 libxcb-image0 fonts-dejavu-core
   xvfb xauth dbus dbus-x11 gnome-keyring
-  chromium xdg-utils desktop-file-utils at-spi2-core postgresql
+  chromium xdg-utils desktop-file-utils at-spi2-core postgresql systemd
 )
 missing=()
 for p in "${packages[@]}"; do

@@ -1,9 +1,11 @@
 """The FastAPI application for one :class:`Services` (OpenAPI at ``/openapi.json``): the JSON
-API, the login page, the headers they share and the housekeeping, put together here, the one
-module that knows them all (``api/`` and ``web/`` never import each other)."""
+API, the login page, the headers they share, the housekeeping and the request observer
+(latency metrics, login and code counters, the access log), put together here, the one module
+that knows them all (``api/`` and ``web/`` never import each other)."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -11,9 +13,12 @@ from fastapi import FastAPI, Request, Response
 
 from server_stub import __version__, api, web
 from server_stub.api.errors import database_error
+from server_stub.http.dependencies import get_client_ip
 from server_stub.http.headers import SecurityHeaders, is_api_path
 from server_stub.http.statuses import DATABASE_ERRORS
 from server_stub.maintenance import PurgeTimer, housekeeping
+from server_stub.ops import logs, metrics
+from server_stub.ops.requests import RequestObserver
 from server_stub.services import Services
 from server_stub.settings import Settings
 from server_stub.web.errors import database_page
@@ -32,7 +37,8 @@ def create_app(
 ) -> FastAPI:
     """``purge_timer``: what the purge of expired rows waits on between purges (a test's
     fake that fires when told to); by default asyncio's sleep. ``owns_services``: the app
-    closes them when it stops (the database's connections, the hash threads)."""
+    closes them when it stops (the database's connections, the hash threads), and, a worker
+    of several, drops its live gauges from the metrics the supervisor adds up."""
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
@@ -42,6 +48,7 @@ def create_app(
         finally:
             if owns_services:
                 services.close()
+                metrics.worker_exited(os.getpid())
 
     app = FastAPI(
         title="Tweestap server",
@@ -61,6 +68,11 @@ def create_app(
         app.add_exception_handler(kind, _database_trouble)
     https = services.settings.public_url.lower().startswith("https://")
     app.add_middleware(SecurityHeaders, https_public_url=https)
+    # Added last, so it is the outermost of the app's middleware: it times everything, and its
+    # access log line has the status the client really got.
+    app.add_middleware(
+        RequestObserver, access_log_on=services.settings.access_log, client_ip=get_client_ip
+    )
     return app
 
 
@@ -68,7 +80,11 @@ def app_from_environment() -> FastAPI:
     """The app with its settings from the environment (``TWEESTAP_SERVER_*``), no arguments:
     what each worker process of ``tweestap-server serve --workers N`` runs (uvicorn imports it
     by name in every worker), and what ``uvicorn --factory server_stub.app:app_from_environment``
-    would run. Every worker opens the database itself (its migrations at head already: the
-    ``serve`` process applied them before starting the workers, so this only reads the
-    revision)."""
-    return create_app(Services.build(Settings.from_env()), owns_services=True)
+    would run. Every worker sets up its own log lines (``serve`` tells it the format and
+    whether to write the access log) and opens the database itself (its migrations at head
+    already: the ``serve`` process applied them before starting the workers, so this only
+    reads the revision). Its metrics go to the folder ``serve`` named in
+    ``PROMETHEUS_MULTIPROC_DIR``, where the one metrics listener adds them up."""
+    settings = Settings.from_env()
+    logs.configure(settings.log_format)
+    return create_app(Services.build(settings), owns_services=True)

@@ -14,8 +14,10 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from server_stub import __version__
+from server_stub.ops import commands as ops_commands
+from server_stub.ops import logs
 from server_stub.services.context import Actor
-from server_stub.settings import ENV_DB, ENV_HOME, ENV_WORKERS, Settings
+from server_stub.settings import Settings
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8765
@@ -58,6 +60,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="N",
         help="worker processes on the one port (default 1); they share the database",
     )
+    ops_commands.add_serve_options(serve)
 
     user = commands.add_parser("user", help="manage users")
     user_commands = user.add_subparsers(dest="user_command", required=True)
@@ -80,6 +83,7 @@ def build_parser() -> argparse.ArgumentParser:
         "current", help="the database's schema revision and whether migrations are pending"
     )
     current.add_argument("--db", metavar="URL")
+    ops_commands.add_commands(commands, db_commands)  # db backup, db restore, rotate-key
 
     demo = commands.add_parser("demo", help="serve a seeded demo organisation")
     demo.add_argument("--host", default=DEFAULT_HOST)
@@ -128,24 +132,26 @@ def _serve(args: argparse.Namespace) -> int:
     from server_stub.runner import serve
     from server_stub.services import Services
 
-    settings = Settings.from_env(db_url=args.db, home=args.home)
+    settings = Settings.from_env(
+        db_url=args.db, home=args.home, **ops_commands.serve_overrides(args)
+    )
     where = f"Tweestap server on http://{args.host}:{args.port} (data: {settings.home})"
     if args.workers > 1:
         # Migrations, the key file and the policy row once, here; then every worker builds
-        # its app from the environment (server_stub.app.app_from_environment).
-        Services.prepare(settings)
-        os.environ[ENV_HOME] = str(settings.home)
-        os.environ[ENV_DB] = settings.db_url
-        os.environ[ENV_WORKERS] = str(args.workers)
-        print(f"{where}, {args.workers} worker processes", flush=True)
-        serve(None, args.host, args.port, workers=args.workers)
+        # its app (and its logging) from the environment: server_stub.app.app_from_environment.
+        with ops_commands.operations(settings, workers=args.workers):
+            Services.prepare(settings)
+            os.environ.update(ops_commands.worker_environment(settings, args.workers))
+            logs.announce(f"{where}, {args.workers} worker processes", settings.log_format)
+            serve(None, args.host, args.port, workers=args.workers, own_logging=True)
         return 0
-    services = Services.build(settings)
-    print(where, flush=True)
-    try:
-        serve(create_app(services), args.host, args.port)
-    finally:
-        services.close()
+    with ops_commands.operations(settings):  # the log format, the metrics listener
+        services = Services.build(settings)
+        logs.announce(where, settings.log_format)
+        try:
+            serve(create_app(services), args.host, args.port, own_logging=True)
+        finally:
+            services.close()
     return 0
 
 
@@ -171,8 +177,11 @@ def _run(args: argparse.Namespace) -> int:
         return _serve(args)
     if args.command == "user":
         return _user_add(args)
-    if args.command == "db":
+    if args.command == "db" and args.db_command in ("upgrade", "current"):
         return _db(args)
+    done = ops_commands.run(args)
+    if done is not None:
+        return done
     from server_stub.demo import run_demo
 
     run_demo(args.host, args.port, sys.stdout)

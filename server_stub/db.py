@@ -90,7 +90,10 @@ def create_db_engine(
         else {"poolclass": NullPool}
     )
     engine = create_engine(
-        url, connect_args={"timeout": busy_timeout, "check_same_thread": False}, **pool
+        url,
+        connect_args={"timeout": busy_timeout, "check_same_thread": False},
+        hide_parameters=True,  # errors and their log lines never carry a row's values
+        **pool,
     )
 
     @event.listens_for(engine, "connect")
@@ -144,7 +147,10 @@ def _postgresql_engine(url: str, busy_timeout: float, *, pooled: bool) -> Engine
         else {"poolclass": NullPool}
     )
     engine = create_engine(
-        url, connect_args={"connect_timeout": max(1, round(busy_timeout))}, **pool
+        url,
+        connect_args={"connect_timeout": max(1, round(busy_timeout))},
+        hide_parameters=True,
+        **pool,
     )
     lock_ms = int(busy_timeout * 1000)
 

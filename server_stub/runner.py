@@ -17,12 +17,17 @@ APP_FACTORY = "server_stub.app:app_from_environment"
 GRACEFUL_SHUTDOWN_SECONDS = 10
 
 
-def serve(app: FastAPI | None, host: str, port: int, *, workers: int = 1) -> None:
+def serve(
+    app: FastAPI | None, host: str, port: int, *, workers: int = 1, own_logging: bool = False
+) -> None:
     """Serve in the foreground until SIGTERM or SIGINT: ``app`` in this process, or (``app``
     None) :data:`APP_FACTORY` in ``workers`` processes on one listening socket, under
-    uvicorn's supervisor (it restarts a worker that dies or hangs, passes SIGTERM on to every
-    worker and waits for them; each stops taking new connections and answers the requests it
-    has, for at most :data:`GRACEFUL_SHUTDOWN_SECONDS`)."""
+    uvicorn's supervisor (it restarts a worker that dies or hangs, replaces them one at a time
+    on SIGHUP, passes SIGTERM on to every worker and waits for them; each stops taking new
+    connections and answers the requests it has, for at most
+    :data:`GRACEFUL_SHUTDOWN_SECONDS`). ``own_logging``: the caller configured logging
+    (server_stub.ops.logs; each worker does so itself) and the app writes its own access log,
+    so uvicorn configures nothing and logs no access lines."""
     options: dict[str, Any] = {
         "host": host,
         "port": port,
@@ -33,6 +38,8 @@ def serve(app: FastAPI | None, host: str, port: int, *, workers: int = 1) -> Non
         "proxy_headers": False,
         "timeout_graceful_shutdown": GRACEFUL_SHUTDOWN_SECONDS,
     }
+    if own_logging:
+        options.update(log_config=None, access_log=False)
     if app is not None:
         uvicorn.run(app, **options)
     else:

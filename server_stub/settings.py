@@ -29,6 +29,11 @@ ENV_SMTP_USER = "TWEESTAP_SERVER_SMTP_USER"
 ENV_SMTP_PASSWORD = "TWEESTAP_SERVER_SMTP_PASSWORD"  # noqa: S105 - a variable name
 ENV_SMTP_STARTTLS = "TWEESTAP_SERVER_SMTP_STARTTLS"
 ENV_WORKERS = "TWEESTAP_SERVER_WORKERS"  # set by ``serve --workers N`` for its workers
+ENV_METRICS_PORT = "TWEESTAP_SERVER_METRICS_PORT"
+ENV_METRICS_HOST = "TWEESTAP_SERVER_METRICS_HOST"
+ENV_LOG_FORMAT = "TWEESTAP_SERVER_LOG_FORMAT"
+ENV_ACCESS_LOG = "TWEESTAP_SERVER_ACCESS_LOG"
+LOG_FORMATS = ("text", "json")
 
 
 class SettingsError(ValueError):
@@ -150,6 +155,12 @@ class Settings:
     # Request bodies above this are answered 413 as soon as they are seen to be larger (the
     # biggest real one, a user with 100 IP ranges, is about 5 KiB).
     max_body_bytes: int = 64 * 1024
+    # Operations (server_stub/ops): Prometheus metrics on their own listener, off unless a
+    # port is given; log lines as text or JSON; one access log line per request, or none.
+    metrics_port: int | None = None
+    metrics_host: str = "127.0.0.1"
+    log_format: str = "text"
+    access_log: bool = True
 
     def __post_init__(self) -> None:
         if not 6 <= self.email_code_digits <= 10:
@@ -175,6 +186,10 @@ class Settings:
             raise SettingsError("db_busy_timeout must lie between 0.1 and 60 seconds")
         if self.purge_interval <= timedelta(0):
             raise SettingsError("purge_interval must be positive")
+        if self.metrics_port is not None and not 0 <= self.metrics_port <= 65535:
+            raise SettingsError("metrics_port must lie between 0 and 65535")
+        if self.log_format not in LOG_FORMATS:
+            raise SettingsError(f"log_format must be one of {', '.join(LOG_FORMATS)}")
         for proxy in self.trusted_proxies:
             try:
                 ipaddress.ip_network(proxy, strict=False)
@@ -204,6 +219,9 @@ class Settings:
                 starttls=env.get(ENV_SMTP_STARTTLS, "1").lower() not in {"0", "false", "no"},
             )
         proxies = tuple(p.strip() for p in env.get(ENV_TRUSTED_PROXIES, "").split(",") if p.strip())
+        metrics_port = env.get(ENV_METRICS_PORT, "").strip()
+        if metrics_port and not metrics_port.isdigit():
+            raise SettingsError(f"{ENV_METRICS_PORT} must be a port number, not {metrics_port!r}")
         values: dict[str, object] = {
             "home": home,
             "db_url": url,
@@ -213,6 +231,11 @@ class Settings:
             "mail_from": env.get(ENV_MAIL_FROM, "tweestap@localhost"),
             "smtp": smtp,
             "trusted_proxies": proxies,
+            "metrics_port": int(metrics_port) if metrics_port else None,
+            "metrics_host": env.get(ENV_METRICS_HOST) or "127.0.0.1",
+            "log_format": (env.get(ENV_LOG_FORMAT) or "text").strip().lower(),
+            "access_log": env.get(ENV_ACCESS_LOG, "1").strip().lower()
+            not in {"0", "false", "no", "off"},
         }
         workers = env.get(ENV_WORKERS, "").strip()
         if workers:

@@ -1,7 +1,7 @@
 """What the 2FA server declares about itself (``GET /api/meta``), as typed values: its module
-rights and which of them carry module P&O, the user-name rule, the policy's bounds. The
-desktop keeps no copy of these; the admin client reads them at login
-(:meth:`~desktop.net.admin_client.AdminClient.read_contract`)."""
+rights and which of them carry module P&O, the user-name rule, the policy's bounds, the audit
+log's retention bounds. The desktop keeps no copy of these; the admin client reads them at
+login (:meth:`~desktop.net.admin_client.AdminClient.read_contract`)."""
 
 from __future__ import annotations
 
@@ -33,6 +33,27 @@ class PolicyLimits:
             max_validity_hours=_int(body["max_authenticator_validity_hours"]),
             max_mail_days=_int(body["max_mail_validity_days"]),
         )
+
+
+@dataclass(frozen=True)
+class RetentionLimits:
+    """How many days the server's audit log may keep an entry, and what it keeps unset."""
+
+    min_days: int
+    max_days: int
+    default_days: int
+
+    @classmethod
+    def from_json(cls, data: object) -> RetentionLimits:
+        body = _object(data)
+        limits = cls(
+            min_days=_int(body["min_days"]),
+            max_days=_int(body["max_days"]),
+            default_days=_int(body["default_days"]),
+        )
+        if not 1 <= limits.min_days <= limits.default_days <= limits.max_days:
+            raise ValueError("retention bounds out of order")
+        return limits
 
 
 @dataclass(frozen=True)
@@ -74,14 +95,16 @@ class UserNameRule:
 @dataclass(frozen=True)
 class ServerContract:
     """What the server declares about itself (``GET /api/meta``): its module rights, which
-    of them carry module P&O, the user-name rule and the policy's bounds. The panel reads
-    these instead of keeping copies."""
+    of them carry module P&O, the user-name rule, the policy's bounds and the audit log's
+    retention bounds. The panel reads these instead of keeping copies."""
 
     modules: tuple[str, ...]
     """Every module right, in the order the Account tab lists them."""
     p_and_o_modules: frozenset[str]
     user_names: UserNameRule
     policy_limits: PolicyLimits
+    audit_retention: RetentionLimits | None = None
+    """``None``: a server from before the audit log had a retention to set."""
 
     @classmethod
     def from_json(cls, data: object) -> ServerContract:
@@ -95,6 +118,11 @@ class ServerContract:
             p_and_o_modules=p_and_o,
             user_names=UserNameRule.from_json(body["user_names"]),
             policy_limits=PolicyLimits.from_json(body["policy_limits"]),
+            audit_retention=(
+                RetentionLimits.from_json(body["audit_retention"])
+                if "audit_retention" in body
+                else None
+            ),
         )
 
     def grants_p_and_o(self, user: User) -> bool:

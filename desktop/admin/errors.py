@@ -14,6 +14,12 @@ from desktop.errors import QT_TRANSLATE_NOOP, UserError
 class AdminError(UserError):
     """Base of everything the admin client reports."""
 
+    transient = False
+    """Whether the very same request may succeed later (the server could not be reached or
+    was busy). Only then does the panel offer "Try again": a refusal stays a refusal."""
+    wait_seconds = 0
+    """How long the server asked to wait before trying again (its ``Retry-After``)."""
+
 
 class InvalidServerAddress(AdminError):
     def __init__(self, address: str) -> None:
@@ -29,6 +35,8 @@ class InvalidServerAddress(AdminError):
 
 class ServerUnreachable(AdminError):
     """No connection (refused, no route, the server stopped) or no answer in time."""
+
+    transient = True
 
     def __init__(self, url: str, text: str | None = None) -> None:
         super().__init__(
@@ -122,6 +130,8 @@ class CodeAlreadyUsed(AdminError):
 
 
 class Throttled(AdminError):
+    transient = True
+
     def __init__(self, seconds: int) -> None:
         super().__init__(
             QT_TRANSLATE_NOOP(
@@ -130,15 +140,19 @@ class Throttled(AdminError):
             seconds=seconds,
         )
         self.seconds = seconds
+        self.wait_seconds = seconds
 
 
 class ResendLimited(AdminError):
+    transient = True
+
     def __init__(self, seconds: int) -> None:
         super().__init__(
             QT_TRANSLATE_NOOP("Errors", "A new e-mail code can be sent in {seconds} seconds."),
             seconds=seconds,
         )
         self.seconds = seconds
+        self.wait_seconds = seconds
 
 
 class SessionExpired(AdminError):
@@ -262,6 +276,8 @@ RULE_REFUSALS: Mapping[str, Callable[[], AdminError]] = {
 class TooManyPasswords(AdminError):
     """429 ``too_many_attempts``: wrong passwords for this name (or from this address)."""
 
+    transient = True
+
     def __init__(self, seconds: int) -> None:
         super().__init__(
             QT_TRANSLATE_NOOP(
@@ -270,10 +286,13 @@ class TooManyPasswords(AdminError):
             seconds=seconds,
         )
         self.seconds = seconds
+        self.wait_seconds = seconds
 
 
 class ServerBusy(AdminError):
     """503: every password slot is taken, or the server's database is locked for a moment."""
+
+    transient = True
 
     def __init__(self, seconds: int) -> None:
         super().__init__(
@@ -285,6 +304,7 @@ class ServerBusy(AdminError):
             seconds=seconds,
         )
         self.seconds = seconds
+        self.wait_seconds = seconds
 
 
 class ValidationFailed(AdminError):

@@ -424,6 +424,7 @@ AUDIT_ACTIONS: tuple[str, ...] = (
     "reset_password",
     "activation_mail",
     "clear_throttle",
+    "audit_retention",
 )
 """Every action the server writes to the audit log (docs/server.md, *Audit*)."""
 

@@ -124,6 +124,13 @@ def _field_messages(detail: object) -> dict[str, str]:
     return fields
 
 
+def _days(data: object) -> int:
+    days = cast(dict[str, object], data)["days"]
+    if not isinstance(days, int) or isinstance(days, bool):
+        raise ValueError("days is no whole number")
+    return days
+
+
 class AdminClient:
     """A connection to one server; :attr:`username` is set once a login has started."""
 
@@ -250,6 +257,11 @@ class AdminClient:
             return Throttled(_retry_after(response))
         if status == 503:  # busy for a moment (the body may not even be the server's)
             return ServerBusy(_retry_after(response))
+        # A proxy in front of the server: it got no answer from the server behind it.
+        if status == 502:
+            return ServerUnreachable(self.url)
+        if status == 504:
+            return ServerTimeout(self.url)
         return UnexpectedAnswer(self.url, status)
 
     def _read(self, response: httpx.Response, parse: Callable[[object], T]) -> T:
@@ -430,6 +442,16 @@ class AdminClient:
         return self._read(
             response, lambda data: [AuditEntry.from_json(item) for item in cast(list[object], data)]
         )
+
+    def audit_retention(self) -> int:
+        """How many days the audit log keeps an entry."""
+        response = self._request("GET", "/api/admin/audit/retention")
+        return self._read(response, _days)
+
+    def set_audit_retention(self, days: int) -> int:
+        """Keep audit entries ``days`` days (the server's bounds: :attr:`contract`)."""
+        response = self._request("PUT", "/api/admin/audit/retention", json={"days": days})
+        return self._read(response, _days)
 
     def last_logins(self) -> dict[str, datetime]:
         """When each user last logged in completely, from the newest audit entries.

@@ -227,6 +227,14 @@ De Authenticator-app die aan dit account gekoppeld is, wordt vergeten. Bij de vo
         <translation>deblokkeer</translation>
     </message>
     <message>
+        <source>chosen by the user, through the activation mail</source>
+        <translation>kiest de gebruiker zelf, via de activatiemail</translation>
+    </message>
+    <message>
+        <source>paired at the first login (QR code)</source>
+        <translation>koppelen bij de eerste keer inloggen (QR-code)</translation>
+    </message>
+    <message>
         <source>set</source>
         <translation>ingesteld</translation>
     </message>
@@ -455,10 +463,6 @@ De Authenticator-app die aan dit account gekoppeld is, wordt vergeten. Bij de vo
         <translation>E-mailcode verstuurd</translation>
     </message>
     <message>
-        <source>Account activated</source>
-        <translation>Account geactiveerd</translation>
-    </message>
-    <message>
         <source>Admin access refused</source>
         <translation>Beheertoegang geweigerd</translation>
     </message>
@@ -499,8 +503,60 @@ De Authenticator-app die aan dit account gekoppeld is, wordt vergeten. Bij de vo
         <translation>Activatiemail verstuurd</translation>
     </message>
     <message>
-        <source>Code wait cleared</source>
-        <translation>Wachttijd codes opgeheven</translation>
+        <source>Password chosen (activation link)</source>
+        <translation>Wachtwoord gekozen (activatielink)</translation>
+    </message>
+    <message>
+        <source>Waiting time lifted</source>
+        <translation>Wachttijd opgeheven</translation>
+    </message>
+    <message>
+        <source>Audit log retention changed</source>
+        <translation>Bewaartermijn auditlog gewijzigd</translation>
+    </message>
+    <message>
+        <source>Change the policy</source>
+        <translation>Beleid wijzigen</translation>
+    </message>
+    <message>
+        <source>Create an account</source>
+        <translation>Account aanmaken</translation>
+    </message>
+    <message>
+        <source>Change an account</source>
+        <translation>Account wijzigen</translation>
+    </message>
+    <message>
+        <source>Reset two-step verification</source>
+        <translation>Tweestapsverificatie resetten</translation>
+    </message>
+    <message>
+        <source>Block</source>
+        <translation>Blokkeren</translation>
+    </message>
+    <message>
+        <source>Unblock</source>
+        <translation>Deblokkeren</translation>
+    </message>
+    <message>
+        <source>Reset the password</source>
+        <translation>Wachtwoord resetten</translation>
+    </message>
+    <message>
+        <source>Send an activation mail</source>
+        <translation>Activatiemail versturen</translation>
+    </message>
+    <message>
+        <source>Lift the waiting time</source>
+        <translation>Wachttijd opheffen</translation>
+    </message>
+    <message>
+        <source>Change the audit log retention</source>
+        <translation>Bewaartermijn auditlog wijzigen</translation>
+    </message>
+    <message>
+        <source>refused: {why}</source>
+        <translation>geweigerd: {why}</translation>
     </message>
     <message>
         <source>ok</source>
@@ -529,6 +585,82 @@ De Authenticator-app die aan dit account gekoppeld is, wordt vergeten. Bij de vo
     <message>
         <source>code not yet entered</source>
         <translation>code nog niet ingevoerd</translation>
+    </message>
+    <message>
+        <source>too many wrong passwords</source>
+        <translation>te veel foute wachtwoorden</translation>
+    </message>
+    <message>
+        <source>too many wrong codes</source>
+        <translation>te veel foute codes</translation>
+    </message>
+    <message>
+        <source>e-mail code asked for too often</source>
+        <translation>te vaak om een e-mailcode gevraagd</translation>
+    </message>
+    <message>
+        <source>not logged in</source>
+        <translation>niet ingelogd</translation>
+    </message>
+    <message>
+        <source>wrong login step</source>
+        <translation>verkeerde stap van het inloggen</translation>
+    </message>
+    <message>
+        <source>pairing expired</source>
+        <translation>koppeling verlopen</translation>
+    </message>
+    <message>
+        <source>authenticator key unreadable</source>
+        <translation>sleutel van de authenticator onleesbaar</translation>
+    </message>
+    <message>
+        <source>activation link no longer valid</source>
+        <translation>activatielink werkt niet meer</translation>
+    </message>
+    <message>
+        <source>server busy</source>
+        <translation>server bezet</translation>
+    </message>
+    <message>
+        <source>rights for employees only</source>
+        <translation>rechten alleen voor medewerkers</translation>
+    </message>
+    <message>
+        <source>stays an employee</source>
+        <translation>blijft medewerker</translation>
+    </message>
+    <message>
+        <source>cut-off date passed</source>
+        <translation>invoerdatum voorbij</translation>
+    </message>
+    <message>
+        <source>employees keep the app</source>
+        <translation>medewerkers houden de app</translation>
+    </message>
+    <message>
+        <source>name taken</source>
+        <translation>naam bestaat al</translation>
+    </message>
+    <message>
+        <source>own account</source>
+        <translation>eigen account</translation>
+    </message>
+    <message>
+        <source>no such account</source>
+        <translation>account bestaat niet</translation>
+    </message>
+    <message>
+        <source>no e-mail address</source>
+        <translation>geen e-mailadres</translation>
+    </message>
+    <message>
+        <source>invalid input</source>
+        <translation>ongeldige invoer</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>geweigerd</translation>
     </message>
     <message>
         <source>employees</source>
@@ -679,6 +811,10 @@ De Authenticator-app die aan dit account gekoppeld is, wordt vergeten. Bij de vo
         <translation>tweestapsverificatie</translation>
     </message>
     <message>
+        <source>own choice of method</source>
+        <translation>eigen keuze methode</translation>
+    </message>
+    <message>
         <source>wrong codes in a row</source>
         <translation>onjuiste codes op rij</translation>
     </message>
@@ -705,6 +841,18 @@ De Authenticator-app die aan dit account gekoppeld is, wordt vergeten. Bij de vo
     <message>
         <source>created</source>
         <translation>aangemaakt</translation>
+    </message>
+    <message>
+        <source>tried: {change}</source>
+        <translation>geprobeerd: {change}</translation>
+    </message>
+    <message>
+        <source>username</source>
+        <translation>gebruikersnaam</translation>
+    </message>
+    <message>
+        <source>retention (days)</source>
+        <translation>bewaartermijn (dagen)</translation>
     </message>
     <message>
         <source>(none)</source>
@@ -814,12 +962,51 @@ De Authenticator-app die aan dit account gekoppeld is, wordt vergeten. Bij de vo
         <translation>Wijziging</translation>
     </message>
     <message>
+        <source>Details of the chosen entry</source>
+        <translation>Details van de gekozen regel</translation>
+    </message>
+    <message>
+        <source>Choose an entry to see all of it here.</source>
+        <translation>Kies een regel om hier alles ervan te zien.</translation>
+    </message>
+    <message>
         <source>Reading the audit log…</source>
         <translation>Auditlog ophalen…</translation>
     </message>
     <message>
         <source>{count} entries, newest first</source>
         <translation>{count} regels, nieuwste eerst</translation>
+    </message>
+    <message>
+        <source>the audit log retention</source>
+        <translation>de bewaartermijn van het auditlog</translation>
+    </message>
+</context>
+<context>
+    <name>AuditRows</name>
+    <message>
+        <source>By {who}</source>
+        <translation>Door {who}</translation>
+    </message>
+    <message>
+        <source>from {ip}</source>
+        <translation>vanaf {ip}</translation>
+    </message>
+    <message>
+        <source>concerning {whom}</source>
+        <translation>bij {whom}</translation>
+    </message>
+    <message>
+        <source>no account by that name</source>
+        <translation>geen account met die naam</translation>
+    </message>
+    <message>
+        <source>No account has the name that was typed. Tweestap does not keep what was typed (people sometimes type their password there), only a fingerprint of it: {fingerprint}. The same fingerprint means the same typed name.</source>
+        <translation>Niemand heeft een account met de getypte naam. Tweestap bewaart niet wat er getypt is (soms typen mensen daar hun wachtwoord), alleen een vingerafdruk ervan: {fingerprint}. Dezelfde vingerafdruk betekent dezelfde getypte naam.</translation>
+    </message>
+    <message>
+        <source>unknown name</source>
+        <translation>onbekende naam</translation>
     </message>
 </context>
 <context>
@@ -3153,6 +3340,14 @@ De Authenticator-app die aan dit account gekoppeld is, wordt vergeten. Bij de vo
         <source>Close message</source>
         <translation>Melding sluiten</translation>
     </message>
+    <message>
+        <source>Try again in {seconds} s</source>
+        <translation>Opnieuw proberen over {seconds} s</translation>
+    </message>
+    <message>
+        <source>Try again in {minutes} min</source>
+        <translation>Opnieuw proberen over {minutes} min</translation>
+    </message>
 </context>
 <context>
     <name>NameFields</name>
@@ -3486,6 +3681,61 @@ De Authenticator-app die aan dit account gekoppeld is, wordt vergeten. Bij de vo
     <message>
         <source>Drag a rectangle around the QR code. Press Esc to cancel.</source>
         <translation>Trek een rechthoek om de QR-code. Druk op Esc om te annuleren.</translation>
+    </message>
+</context>
+<context>
+    <name>RetentionRow</name>
+    <message>
+        <source>Audit log retention:</source>
+        <translation>Bewaartermijn auditlog:</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> dagen</translation>
+    </message>
+    <message>
+        <source>Audit log retention in days</source>
+        <translation>Bewaartermijn auditlog in dagen</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Opslaan</translation>
+    </message>
+    <message>
+        <source>{minimum} to {maximum} days; older entries are removed automatically.</source>
+        <translation>{minimum} tot en met {maximum} dagen; oudere regels worden vanzelf verwijderd.</translation>
+    </message>
+    <message>
+        <source>Choose {minimum} to {maximum} days; {value} is too few.</source>
+        <translation>Kies {minimum} tot en met {maximum} dagen; {value} is te weinig.</translation>
+    </message>
+    <message>
+        <source>Choose {minimum} to {maximum} days; {value} is too many.</source>
+        <translation>Kies {minimum} tot en met {maximum} dagen; {value} is te veel.</translation>
+    </message>
+    <message>
+        <source>Reading the audit log retention…</source>
+        <translation>Bewaartermijn auditlog ophalen…</translation>
+    </message>
+    <message>
+        <source>Shorten the audit log retention</source>
+        <translation>Bewaartermijn auditlog verkorten</translation>
+    </message>
+    <message>
+        <source>Keep audit log entries {days} days instead of {before}? Entries older than {days} days are removed at the server's next clean-up, within ten minutes. This cannot be undone.</source>
+        <translation>Regels van het auditlog {days} dagen bewaren in plaats van {before}? Regels die ouder zijn dan {days} dagen worden bij de volgende opschoning van de server verwijderd, binnen tien minuten. Dat kan niet ongedaan worden gemaakt.</translation>
+    </message>
+    <message>
+        <source>Shorten</source>
+        <translation>Verkorten</translation>
+    </message>
+    <message>
+        <source>The audit log now keeps entries {days} days.</source>
+        <translation>Het auditlog bewaart regels nu {days} dagen.</translation>
+    </message>
+    <message>
+        <source>Saving the audit log retention…</source>
+        <translation>Bewaartermijn auditlog opslaan…</translation>
     </message>
 </context>
 <context>

@@ -43,6 +43,7 @@ from dataclasses import dataclass, field
 
 from server_stub.db import DatabaseBusy, is_busy
 from server_stub.domain.login import Verified
+from server_stub.ops import metrics
 from server_stub.services import Services
 from server_stub.services.errors import ServiceError
 
@@ -113,6 +114,7 @@ class CodeChecks:
                     except queue.Empty:
                         break
                 self._check(batch)
+                metrics.observe_code_checks(check.outcome for check in batch)
                 self._deliver(batch)
         finally:
             with self._lock:  # ended by an error: the next check starts a new thread

@@ -5,8 +5,10 @@ from __future__ import annotations
 from fastapi import APIRouter
 
 from server_stub import __version__
+from server_stub.domain.audit import DEFAULT_RETENTION_DAYS
 from server_stub.rights import MODULES, P_AND_O_MODULES
-from server_stub.schemas.meta import Meta, PolicyLimits, UserNameRules
+from server_stub.schemas.audit import MAX_RETENTION_DAYS, MIN_RETENTION_DAYS
+from server_stub.schemas.meta import AuditRetentionLimits, Meta, PolicyLimits, UserNameRules
 from server_stub.schemas.policy import MAX_AUTHENTICATOR_VALIDITY_HOURS, MAX_MAIL_VALIDITY_DAYS
 from server_stub.schemas.users import (
     USER_NAME_MAX_LENGTH,
@@ -31,5 +33,10 @@ def meta() -> Meta:
         policy_limits=PolicyLimits(
             max_authenticator_validity_hours=MAX_AUTHENTICATOR_VALIDITY_HOURS,
             max_mail_validity_days=MAX_MAIL_VALIDITY_DAYS,
+        ),
+        audit_retention=AuditRetentionLimits(
+            min_days=MIN_RETENTION_DAYS,
+            max_days=MAX_RETENTION_DAYS,
+            default_days=DEFAULT_RETENTION_DAYS,
         ),
     )

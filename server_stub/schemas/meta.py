@@ -1,7 +1,8 @@
 """``GET /api/meta``: the rules a client must know before it sends anything, declared once.
 
 The admin panel builds its module checkboxes, checks a new user's name and bounds the
-policy's numbers from this answer instead of keeping copies of the server's constants.
+policy's numbers and the audit log's retention from this answer instead of keeping copies of
+the server's constants.
 """
 
 from __future__ import annotations
@@ -24,6 +25,14 @@ class PolicyLimits(BaseModel):
     max_mail_validity_days: int
 
 
+class AuditRetentionLimits(BaseModel):
+    """How many days the audit log may be told to keep an entry, and what it keeps unset."""
+
+    min_days: int
+    max_days: int
+    default_days: int
+
+
 class Meta(BaseModel):
     version: str
     modules: list[str]
@@ -32,3 +41,4 @@ class Meta(BaseModel):
     """The modules that include module P&O, the right to administer two-step verification."""
     user_names: UserNameRules
     policy_limits: PolicyLimits
+    audit_retention: AuditRetentionLimits

@@ -25,6 +25,7 @@ from typing import TypeVar
 from argon2 import PasswordHasher, Type
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 
+from server_stub.ops import metrics
 from server_stub.settings import Argon2Params, HashLimits
 
 T = TypeVar("T")
@@ -91,19 +92,25 @@ class HashSlots:
             return
         with self._lock:
             if self._waiting >= self.queue:
+                metrics.HASH_REJECTED.inc()
                 raise HashesBusy(self.retry_after)
             self._waiting += 1
+        metrics.HASH_WAITING.inc()
         try:
             acquired = self._free.acquire(timeout=self.wait)
         finally:
+            metrics.HASH_WAITING.dec()
             with self._lock:
                 self._waiting -= 1
         if not acquired:
+            metrics.HASH_REJECTED.inc()
             raise HashesBusy(self.retry_after)
         self._held.depth = 1
+        metrics.HASH_RUNNING.inc()
         try:
             yield
         finally:
+            metrics.HASH_RUNNING.dec()
             self._held.depth = 0
             self._free.release()
 

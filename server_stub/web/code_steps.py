@@ -10,6 +10,7 @@ from typing import Annotated, Final
 from fastapi import APIRouter, Form
 from fastapi.responses import Response
 
+from server_stub.ops import metrics
 from server_stub.services.errors import (
     CodeAlreadyUsed,
     Conflict,
@@ -144,8 +145,8 @@ def verify(context: Context, code: Annotated[str, Form()] = "") -> Response:
     if not code.strip() or len(code) > MAX_CODE_LENGTH:
         return code_page(context, step, status=422, error=t("error_invalid_code"))
     try:
-        verified = context.services.verification.verify(
-            context.session_token or "", code, context.ip
+        verified = metrics.counted_code_check(
+            context.services.verification.verify, context.session_token or "", code, context.ip
         )
     except InvalidCode:
         return code_page(

@@ -7,6 +7,7 @@ import os
 import socket
 import subprocess
 import sys
+import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -43,13 +44,16 @@ def run_cli(
 
 @dataclass
 class Served:
-    """One ``tweestap-server serve`` process."""
+    """One ``tweestap-server serve`` process; ``args`` are more options for ``serve``. What it
+    prints is read as it comes (a server that logs a lot never blocks on a full pipe)."""
 
     home: Path
     env: dict[str, str] = field(default_factory=dict)
-    args: tuple[str, ...] = ()  # more of serve's options: --workers N, --db URL
     port: int = field(default_factory=free_port)
     process: subprocess.Popen[str] | None = None
+    args: list[str] = field(default_factory=list)
+    _lines: list[str] = field(default_factory=list)
+    _reader: threading.Thread | None = None
 
     @property
     def url(self) -> str:
@@ -77,6 +81,8 @@ class Served:
             text=True,
             umask=TYPICAL_UMASK,
         )
+        self._reader = threading.Thread(target=self._read, args=(self.process,), daemon=True)
+        self._reader.start()
         if wait:
             self.wait_healthy()
         return self
@@ -99,12 +105,25 @@ class Served:
         assert self.process is not None
         return self.process.wait(timeout)
 
+    def _read(self, process: subprocess.Popen[str]) -> None:
+        assert process.stdout is not None
+        with process.stdout:
+            for line in process.stdout:
+                self._lines.append(line)
+
+    def printed(self) -> str:
+        """What the process printed so far (it may still be running)."""
+        return "".join(self._lines)
+
     def output(self) -> str:
+        """Everything the process printed, once it has ended ("" while it runs)."""
         assert self.process is not None
         if self.process.poll() is None:
             return ""
-        out, _ = self.process.communicate(timeout=10)
-        return out or ""
+        self.process.wait(10)
+        if self._reader is not None:
+            self._reader.join(10)
+        return self.printed()
 
     def memory_kib(self, what: str = "VmHWM") -> int:
         """``VmRSS`` (now) or ``VmHWM`` (the peak so far) of the server process, in KiB."""
@@ -118,7 +137,9 @@ class Served:
             return
         self.process.terminate()
         try:
-            self.process.communicate(timeout=20)
+            self.process.wait(timeout=20)
         except subprocess.TimeoutExpired:
             self.process.kill()
-            self.process.communicate(timeout=20)
+            self.process.wait(timeout=20)
+        if self._reader is not None:
+            self._reader.join(10)

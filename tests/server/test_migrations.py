@@ -9,6 +9,7 @@ tests/server/postgres/test_migrations.py runs the same on PostgreSQL.
 from __future__ import annotations
 
 import logging
+import shutil
 import warnings
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -29,6 +30,7 @@ from server_stub.services import Services
 from server_stub.settings import Argon2Params, Settings
 from tests.server.harness import Databases, Harness, start_harness, stop_harness
 from tests.server.old_database import OldDatabase, restore
+from tests.server.served import run_cli
 
 
 @pytest.fixture
@@ -322,3 +324,36 @@ def test_a_database_a_newer_server_migrated_is_refused_unchanged(
         assert connection.execute(text("SELECT version_num FROM alembic_version")).all() == [
             ("0099",)
         ]
+
+
+# -- a backup the old server's database was, restored and upgraded -----------------------------
+
+
+def test_a_backup_of_the_old_database_restores_then_upgrades_and_its_users_log_in(
+    old: OldDatabase, databases: Databases, tmp_path: Path
+) -> None:
+    backup = tmp_path / "before-the-upgrade.backup"
+    made = run_cli(old.home, "db", "backup", str(backup), "--db", old.url)
+    assert made.returncode == 0, made.stderr
+    home = tmp_path / "restored"
+    home.mkdir(mode=0o700)
+    shutil.copy2(old.home / "secret.key", home / "secret.key")
+    url = databases.new()
+    target = url or f"sqlite:///{home / 'server.db'}"
+    try:
+        restored = run_cli(home, "db", "restore", str(backup), "--db", target)
+        assert restored.returncode == 0, restored.stderr
+        assert "its schema is at 0001 (behind: 0002 to apply" in restored.stdout
+        assert run_cli(home, "db", "current", "--db", target).returncode == 1
+        upgraded = run_cli(home, "db", "upgrade", "--db", target)
+        assert upgraded.returncode == 0, upgraded.stderr
+        assert upgraded.stdout.strip() == f"applied 0002; now at {migrations.head()}"
+        harness = _serve(OldDatabase(home, target, old.dialect, old.people))
+        try:
+            harness.full_login("bram")
+            login = harness.login("femke")
+            assert harness.verify(login, harness.code("Femke")).status_code == 200
+        finally:
+            stop_harness(harness)
+    finally:
+        databases.drop(url)

@@ -17,23 +17,40 @@ import signal
 import threading
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import httpx
 import pyotp
 import pytest
+from sqlalchemy import select
 
+from server_stub.crypto import blob_key_id, key_id
+from server_stub.models import TotpCredential
 from server_stub.schemas.users import UserCreate
 from server_stub.security import totp
 from server_stub.services import Services
 from server_stub.services.context import Actor
 from server_stub.services.users import find_user
-from server_stub.settings import Settings
+from server_stub.settings import Argon2Params, Settings
 from tests.server.harness import PASSWORD, Databases
-from tests.server.served import Served, run_cli
+from tests.server.ops.org import scrape
+from tests.server.served import Served, free_port, run_cli
 
 WORKERS = 2
+TEST = Actor("test")
+
+# What tests/server/postgres/test_workers.py runs again on PostgreSQL: the guarantees that live
+# in the database (the operations' tests below do not depend on it).
+__all__ = [
+    "deployment",
+    "opened",
+    "serve",
+    "test_sigterm_lets_every_worker_answer_the_request_it_has_then_all_exit",
+    "test_the_same_code_sent_at_once_to_every_worker_is_accepted_exactly_once",
+    "test_three_serve_processes_started_at_once_on_an_empty_database_all_come_up",
+    "test_wrong_codes_taking_turns_over_the_workers_throttle_after_five_in_total",
+]
 
 
 def children(pid: int) -> list[int]:
@@ -62,6 +79,17 @@ def socket_inodes(pid: int) -> set[str]:
         if target.startswith("socket:["):
             inodes.add(target[len("socket:[") : -1])
     return inodes
+
+
+def listening_inodes(port: int) -> set[str]:
+    """The socket inodes listening on ``port`` (the kernel's TCP table)."""
+    found = set()
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        for line in Path(table).read_text().splitlines()[1:]:
+            fields = line.split()
+            if int(fields[1].rsplit(":", 1)[1], 16) == port and fields[3] == "0A":  # LISTEN
+                found.add(fields[9])
+    return found
 
 
 def peer_ports_by_inode(server_port: int) -> dict[str, int]:
@@ -153,7 +181,7 @@ class Deployment:
 
     def served(self, *args: str) -> Served:
         db = ("--db", self.db_url) if self.db_url else ()
-        return Served(self.home, args=(*db, *args))
+        return Served(self.home, args=[*db, *args])
 
 
 @pytest.fixture
@@ -276,13 +304,15 @@ def test_three_serve_processes_started_at_once_on_an_empty_database_all_come_up(
 
 
 def test_sigterm_lets_every_worker_answer_the_request_it_has_then_all_exit(
-    deployment: Deployment, serve: Callable[..., Served]
+    deployment: Deployment,
+    serve: Callable[..., Served],
+    opened: list[http.client.HTTPConnection],
 ) -> None:
     """A login in flight (production argon2 takes a good part of a second) when the operator
     stops the service: it is answered, then the supervisor and its workers exit cleanly."""
     prepare(deployment.settings, 0)
     served = serve("--workers", str(WORKERS))
-    workers = worker_pids(served)
+    workers = list(connections_to_every_worker(served, per_worker=1, opened=opened))
     answers: list[int | BaseException] = []
 
     def log_in() -> None:
@@ -307,3 +337,140 @@ def test_sigterm_lets_every_worker_answer_the_request_it_has_then_all_exit(
     log = served.output()
     assert all(f"Finished server process [{pid}]" in log for pid in workers), log
     assert not [pid for pid in workers if Path(f"/proc/{pid}").exists()]
+
+
+# -- operations with several workers (one database is enough: nothing here is SQL) -------------
+
+
+def test_one_metrics_listener_adds_up_what_every_worker_counted(
+    deployment: Deployment,
+    serve: Callable[..., Served],
+    opened: list[http.client.HTTPConnection],
+) -> None:
+    tokens, secret = prepare(deployment.settings, 4)
+    port = free_port()
+    served = serve("--workers", str(WORKERS), "--metrics-port", str(port))
+    by_worker = connections_to_every_worker(served, per_worker=1, opened=opened)
+    first, second = (held[0] for held in by_worker.values())
+    wrong = a_wrong_code(secret)
+    assert first.post("/api/session/verify", {"code": wrong}, tokens[0])[0] == 401
+    assert first.post("/api/session/verify", {"code": wrong}, tokens[1])[0] == 401
+    assert second.post("/api/session/verify", {"code": wrong}, tokens[2])[0] == 401
+    right = pyotp.TOTP(secret).now()
+    assert second.post("/api/session/verify", {"code": right}, tokens[3])[0] == 200
+    samples = scrape(f"http://127.0.0.1:{port}/metrics")
+    assert samples[("tweestap_code_checks_total", (("result", "wrong"),))] == 3
+    assert samples[("tweestap_code_checks_total", (("result", "ok"),))] == 1
+    checks = "tweestap_request_duration_seconds_count"
+    route = (("method", "POST"), ("route", "/api/session/verify"))
+    assert samples[(checks, (*route, ("status", "401")))] == 3
+    assert samples[(checks, (*route, ("status", "200")))] == 1
+    # The listener is the supervisor's alone: no worker listens on the metrics port.
+    listening = {
+        pid
+        for pid in [served.pid, *worker_pids(served)]
+        if set(socket_inodes(pid)) & listening_inodes(port)
+    }
+    assert listening == {served.pid}
+
+
+def test_every_worker_writes_json_log_lines_and_the_access_log(
+    deployment: Deployment,
+    serve: Callable[..., Served],
+    opened: list[http.client.HTTPConnection],
+) -> None:
+    prepare(deployment.settings, 0)
+    served = serve("--workers", str(WORKERS), "--log-format", "json")
+    by_worker = connections_to_every_worker(served, per_worker=2, opened=opened)
+    workers = set(by_worker)
+    served.stop()
+    lines = [line for line in served.output().splitlines() if line.strip()]
+    entries = [json.loads(line) for line in lines]  # every line: JSON
+    started = {
+        int(entry["message"].rsplit("[", 1)[1].rstrip("]"))
+        for entry in entries
+        if entry["message"].startswith("Started server process")
+    }
+    assert workers <= started
+    access = [entry for entry in entries if entry["logger"] == "tweestap.access"]
+    health = [entry for entry in access if entry["path"] == "/api/health"]
+    assert len(health) >= sum(len(held) for held in by_worker.values())
+    assert all(entry["status"] == 200 for entry in health)
+
+
+def prepare_users(settings: Settings, names: list[str]) -> dict[str, str]:
+    """Paired users (cheap password hashes: nobody logs in with a password here); their
+    base32 secrets."""
+    cheap = replace(settings, argon2=Argon2Params.for_tests())
+    services = Services.build(cheap)
+    found = {}
+    try:
+        for name in names:
+            services.users.create(UserCreate(name=name, password=PASSWORD).to_domain(), TEST)
+            secret = totp.new_secret()
+            with services.ctx.db.write() as db:
+                services.enrollment.activate(db, find_user(db, name), secret)
+            found[name] = totp.to_base32(secret)
+    finally:
+        services.close()
+    return found
+
+
+def session_of(services: Services, name: str) -> str:
+    with services.ctx.db.write() as db:
+        user = find_user(db, name)
+        return services.sessions.create(db, user_id=user.id, state="totp", ip="127.0.0.1")
+
+
+def test_rotate_key_while_both_workers_check_codes_loses_no_login(
+    deployment: Deployment,
+    serve: Callable[..., Served],
+    opened: list[http.client.HTTPConnection],
+) -> None:
+    """Each worker's key ring notices the new key file by itself: no restart, no failed
+    code check while the secrets are re-encrypted, and afterwards both open the new blobs."""
+    names = [f"user{n:02d}" for n in range(40)]
+    secrets_of = prepare_users(deployment.settings, names)
+    served = serve("--workers", str(WORKERS))
+    by_worker = connections_to_every_worker(served, per_worker=1, opened=opened)
+    turns = [held[0] for held in by_worker.values()]
+    answers: list[tuple[int, str, int]] = []
+    rotating = threading.Event()
+    rotating.set()
+
+    def check_codes() -> None:
+        services = Services.build(deployment.settings)
+        try:
+            for number, name in enumerate(names[:-2]):
+                if not rotating.is_set() and number >= 6:
+                    return
+                connection = turns[number % len(turns)]
+                code = pyotp.TOTP(secrets_of[name]).now()
+                token = session_of(services, name)
+                status, _ = connection.post("/api/session/verify", {"code": code}, token)
+                answers.append((connection.worker, name, status))
+                time.sleep(0.05)
+        finally:
+            services.close()
+
+    checker = threading.Thread(target=check_codes)
+    checker.start()
+    rotated = run_cli(deployment.home, "rotate-key", "--grace", "1", *deployment.served().args)
+    rotating.clear()
+    checker.join(120)
+    assert rotated.returncode == 0, rotated.stderr
+    assert answers and all(status == 200 for _, _, status in answers), answers
+    assert {worker for worker, _, _ in answers} == set(by_worker)
+    # Every secret is under the new key now, and each worker opens it.
+    key = (deployment.home / "secret.key").read_bytes()
+    services = Services.build(deployment.settings)
+    try:
+        with services.ctx.db.read() as db:
+            blobs = db.scalars(select(TotpCredential.secret)).all()
+        assert {blob_key_id(blob) for blob in blobs} == {key_id(key)}
+        for connection, name in zip(turns, names[-2:], strict=True):
+            code = pyotp.TOTP(secrets_of[name]).now()
+            token = session_of(services, name)
+            assert connection.post("/api/session/verify", {"code": code}, token)[0] == 200
+    finally:
+        services.close()

@@ -436,7 +436,11 @@ class AccountForm(QWidget):
             *self.module_boxes.values(),
         ):
             widget.setEnabled(editing)
-        self.name_edit.setReadOnly(not self.new_mode)
+        if self.name_edit.isReadOnly() == self.new_mode:
+            self.name_edit.setReadOnly(not self.new_mode)
+            # The style sheet's read-only grey is a property selector Qt re-reads only when told.
+            self.name_edit.style().unpolish(self.name_edit)
+            self.name_edit.style().polish(self.name_edit)
         self.name_edit.setEnabled(editing)
         self.kind_combo.setVisible(self.new_mode)
         self.kind_row_label.setVisible(self.new_mode)
@@ -456,9 +460,12 @@ class AccountForm(QWidget):
             self.tr("unblock") if user is not None and user.blocked else self.tr("block")
         )
         self.blocked_label.setVisible(user is not None and user.blocked)
+        self.reset_password_button.setVisible(not self.new_mode)
         if user is None:
-            self.password_label.setText("")
-            self.twofa_label.setText("")
+            password = self.tr("chosen by the user, through the activation mail")
+            self.password_label.setText(password if self.new_mode else "")
+            pairing = self.tr("paired at the first login (QR code)")
+            self.twofa_label.setText(pairing if self.new_mode else "")
             self.throttle_label.hide()
             self.clear_throttle_button.hide()
             return

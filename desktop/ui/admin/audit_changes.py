@@ -17,6 +17,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 
 from desktop.admin.model import AuditEntry, parse_time
+from desktop.errors import QT_TRANSLATE_NOOP
 from desktop.ui.admin import labels
 
 ARROW = "\u2192"
@@ -41,14 +42,40 @@ ORDER = (
     "enrollment",
     "failed_codes",
     "throttled_until",
+    "days",
 )
 """The order of the policy page and the account tab (the server stores keys sorted)."""
 Words = Callable[[Any], str]
 
 
+ADMIN_ACTIONS = frozenset(
+    {
+        "policy_update",
+        "user_create",
+        "user_update",
+        "reset_2fa",
+        "block",
+        "unblock",
+        "reset_password",
+        "activation_mail",
+        "clear_throttle",
+        "audit_retention",
+    }
+)
+"""What an administrator does in the panel; a refused one recorded what was tried."""
+
+
 def describe_change(entry: AuditEntry) -> str:
     """``blocked: no → yes; modules: (none) → zorg`` (old → new per changed field); for an
-    entry without an old state (an account created, a login) what it recorded."""
+    entry without an old state (an account created, a login) what it recorded. What a refused
+    administrator's action tried is said as such: nothing of it was stored."""
+    words = _describe(entry)
+    if words and entry.result != "ok" and entry.action in ADMIN_ACTIONS:
+        return QCoreApplication.translate("AuditChanges", "tried: {change}").format(change=words)
+    return words
+
+
+def _describe(entry: AuditEntry) -> str:
     old, new = entry.old, entry.new
     if isinstance(old, dict) and isinstance(new, dict) and old:
         keys = _in_order([*old, *new])
@@ -74,46 +101,69 @@ def _in_order(keys: list[str]) -> list[str]:
 
 
 def _field(key: str) -> str:
+    words = field_words(key)
+    return key if words is None else words
+
+
+def field_words(key: str) -> str | None:
+    """The label of a recorded field, or ``None`` for one this version does not know."""
     group, _dot, name = key.rpartition(".")
     if group in ("employees", "extranet"):
-        setting = {
-            "enabled": "",
-            "method": labels.default_method(),
-            "user_adjustable": labels.adjustable().rstrip("?"),
-        }.get(name, name)
-        return f"{labels.group(group)}, {setting}" if setting else labels.group(group)
-    known: Mapping[str, Callable[[], str]] = {
-        "authenticator_validity_hours": labels.validity_hours,
-        "mail_validity_days": labels.mail_validity_days,
-        "email_cutoff": labels.email_cutoff,
-        "kind": lambda: QCoreApplication.translate("AuditChanges", "kind"),
-        "email": lambda: QCoreApplication.translate("AuditChanges", "e-mail address"),
-        "admin": lambda: QCoreApplication.translate("AuditChanges", "administrator"),
-        "modules": lambda: QCoreApplication.translate("AuditChanges", "modules"),
-        "location_manager": lambda: QCoreApplication.translate("AuditChanges", "location manager"),
-        "ip_allowlist": lambda: QCoreApplication.translate("AuditChanges", "IP address"),
-        "blocked": lambda: QCoreApplication.translate("AuditChanges", "blocked"),
-        "has_password": lambda: QCoreApplication.translate("AuditChanges", "password"),
-        "enrollment": lambda: QCoreApplication.translate("AuditChanges", "two-step verification"),
-        "failed_codes": lambda: QCoreApplication.translate("AuditChanges", "wrong codes in a row"),
-        "failures": lambda: QCoreApplication.translate("AuditChanges", "wrong codes in a row"),
-        "throttled_until": lambda: QCoreApplication.translate(
-            "AuditChanges", "next try allowed at"
-        ),
-        "method": lambda: QCoreApplication.translate("AuditChanges", "method"),
-        "next": lambda: QCoreApplication.translate("AuditChanges", "next step"),
-        "step": lambda: QCoreApplication.translate("AuditChanges", "step"),
-        "to": lambda: QCoreApplication.translate("AuditChanges", "sent to"),
-        "created_at": lambda: QCoreApplication.translate("AuditChanges", "created"),
-    }
-    words = known.get(key)
-    return words() if words is not None else key
+        settings: Mapping[str, Callable[[], str]] = {
+            "enabled": lambda: "",
+            "method": labels.default_method,
+            "user_adjustable": lambda: labels.adjustable().rstrip("?"),
+        }
+        setting = settings.get(name)
+        if setting is None:
+            return None
+        text = setting()
+        return f"{labels.group(group)}, {text}" if text else labels.group(group)
+    words = _FIELDS.get(key)
+    return None if words is None else words()
+
+
+def _translated(text: str) -> Callable[[], str]:
+    return lambda: QCoreApplication.translate("AuditChanges", text)
+
+
+_FIELDS: Mapping[str, Callable[[], str]] = {
+    "authenticator_validity_hours": labels.validity_hours,
+    "mail_validity_days": labels.mail_validity_days,
+    "email_cutoff": labels.email_cutoff,
+    "name": _translated(QT_TRANSLATE_NOOP("AuditChanges", "username")),
+    "kind": _translated(QT_TRANSLATE_NOOP("AuditChanges", "kind")),
+    "email": _translated(QT_TRANSLATE_NOOP("AuditChanges", "e-mail address")),
+    "admin": _translated(QT_TRANSLATE_NOOP("AuditChanges", "administrator")),
+    "modules": _translated(QT_TRANSLATE_NOOP("AuditChanges", "modules")),
+    "location_manager": _translated(QT_TRANSLATE_NOOP("AuditChanges", "location manager")),
+    "ip_allowlist": _translated(QT_TRANSLATE_NOOP("AuditChanges", "IP address")),
+    "blocked": _translated(QT_TRANSLATE_NOOP("AuditChanges", "blocked")),
+    "has_password": _translated(QT_TRANSLATE_NOOP("AuditChanges", "password")),
+    "enrollment": _translated(QT_TRANSLATE_NOOP("AuditChanges", "two-step verification")),
+    "method": _translated(QT_TRANSLATE_NOOP("AuditChanges", "method")),
+    "method_choice": _translated(QT_TRANSLATE_NOOP("AuditChanges", "own choice of method")),
+    "failed_codes": _translated(QT_TRANSLATE_NOOP("AuditChanges", "wrong codes in a row")),
+    "failures": _translated(QT_TRANSLATE_NOOP("AuditChanges", "wrong codes in a row")),
+    "throttled_until": _translated(QT_TRANSLATE_NOOP("AuditChanges", "next try allowed at")),
+    "created_at": _translated(QT_TRANSLATE_NOOP("AuditChanges", "created")),
+    "next": _translated(QT_TRANSLATE_NOOP("AuditChanges", "next step")),
+    "step": _translated(QT_TRANSLATE_NOOP("AuditChanges", "step")),
+    "to": _translated(QT_TRANSLATE_NOOP("AuditChanges", "sent to")),
+    "days": _translated(QT_TRANSLATE_NOOP("AuditChanges", "retention (days)")),
+}
+"""Every field the server records, by the label the panel shows for it."""
 
 
 # -- values --------------------------------------------------------------------------------
 
 
 def _value(key: str, value: Any) -> str:
+    return value_words(key, value)
+
+
+def value_words(key: str, value: Any) -> str:
+    """A recorded value as the panel shows it (ja/nee, "Authenticatie app", a date)."""
     name = key.rpartition(".")[2]
     if value is None:
         return QCoreApplication.translate("AuditChanges", "(none)")
@@ -166,6 +216,7 @@ def _raw(value: Any) -> str:
 
 _VALUES: dict[str, Words] = {
     "method": lambda value: labels.method(value),
+    "method_choice": lambda value: labels.method(value),
     "kind": lambda value: labels.kind(value),
     "enrollment": lambda value: labels.enrollment(value),
     "has_password": _password,

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime
 
 from PySide6.QtCore import QDateTime, Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -15,6 +17,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
     QPushButton,
     QSpinBox,
     QTableWidget,
@@ -25,12 +28,20 @@ from PySide6.QtWidgets import (
 
 from desktop.admin.model import AUDIT_ACTIONS, AuditEntry, AuditFilter
 from desktop.ui.admin import labels
-from desktop.ui.admin.audit_changes import describe_change
+from desktop.ui.admin.audit_retention import RetentionRow
+from desktop.ui.admin.audit_rows import AuditRow, row_of
 from desktop.ui.admin.session import AdminSession
 from desktop.ui.admin.widgets import on_enter
 from desktop.ui.common.accessible import name_combo, name_scroll_bars
 
 MAX_ENTRIES = 1000
+WHO, WHOM, WHAT, RESULT, CHANGE = 1, 2, 3, 4, 6
+SHARED = (WHO, WHOM, WHAT, RESULT)
+"""Columns as wide as their contents while there is room, narrowed (widest first) when there
+is not: what they cut short is in the tooltip and the details."""
+CHANGE_SHARE = 0.2
+"""The part of the table's width the change keeps for itself, at least."""
+DETAIL_LINES = 5
 DATE_FORMAT = "yyyy-MM-dd HH:mm"
 
 
@@ -39,9 +50,12 @@ class AuditPage(QWidget):
         super().__init__(parent)
         self.session = session
         self.entries: list[AuditEntry] = []
+        self.rows: list[AuditRow] = []
 
         title = QLabel(self.tr("Audit log"), self)
         title.setObjectName("PageTitle")
+        limits = session.client.contract.audit_retention
+        self.retention = None if limits is None else RetentionRow(session, limits, self)
         self._build_filter_fields()
         filters = self._build_filters()
         self._build_table()
@@ -49,8 +63,11 @@ class AuditPage(QWidget):
         layout.setContentsMargins(24, 20, 24, 12)
         layout.setSpacing(10)
         layout.addWidget(title)
+        if self.retention is not None:
+            layout.addWidget(self.retention)
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.details)
         layout.addWidget(self.count_label)
         self._connect()
 
@@ -141,14 +158,25 @@ class AuditPage(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         self.table.setAccessibleName(self.tr("Audit log"))
+        # The chosen entry in full: what its columns cut short, why it was refused, and an
+        # unknown name's fingerprint. A fixed few lines, scrolled when there is more.
+        self.details = QPlainTextEdit(self)
+        self.details.setReadOnly(True)
+        self.details.setAccessibleName(self.tr("Details of the chosen entry"))
+        self.details.setPlaceholderText(self.tr("Choose an entry to see all of it here."))
+        lines = self.details.fontMetrics().lineSpacing() * DETAIL_LINES
+        margins = self.details.contentsMargins()
+        frame = 2 * (self.details.frameWidth() + int(self.details.document().documentMargin()))
+        height = lines + frame + margins.top() + margins.bottom()
+        self.details.setFixedHeight(max(height, self.details.minimumSizeHint().height()))
         self.count_label = QLabel(self)
         self.count_label.setObjectName("Hint")
 
     def _connect(self) -> None:
-        self.search_button.clicked.connect(self.load)
+        self.search_button.clicked.connect(self.load_entries)
         on_enter(
             self._load_on_enter,
             self.actor_edit,
@@ -160,6 +188,7 @@ class AuditPage(QWidget):
         self.session.busy_changed.connect(
             lambda busy, _text: self.search_button.setEnabled(not busy)
         )
+        self.table.currentCellChanged.connect(lambda row, *_rest: self._show_details(row))
 
     def current_filter(self) -> AuditFilter:
         return AuditFilter(
@@ -173,9 +202,15 @@ class AuditPage(QWidget):
 
     def _load_on_enter(self) -> None:
         if self.search_button.isEnabled():
-            self.load()
+            self.load_entries()
 
     def load(self) -> None:
+        """The page as it opens: the retention (unless a change is being typed), the entries."""
+        if self.retention is not None:
+            self.retention.load()
+        self.load_entries()
+
+    def load_entries(self) -> None:
         filters = self.current_filter()
         self.session.call(
             lambda client: client.audit(filters),
@@ -185,27 +220,50 @@ class AuditPage(QWidget):
 
     def show_entries(self, entries: list[AuditEntry]) -> None:
         self.entries = entries
+        self.rows = [row_of(entry) for entry in entries]
         self.table.setRowCount(len(entries))
-        for row, entry in enumerate(entries):
-            cells = [
-                labels.moment(entry.at),
-                entry.actor or "",
-                entry.target or "",
-                labels.action(entry.action),
-                labels.result(entry.result),
-                entry.ip or "",
-                describe_change(entry),
-            ]
-            for column, text in enumerate(cells):
+        for row, shown in enumerate(self.rows):
+            tips = {WHO: shown.who_tip, RESULT: shown.result_tip}
+            for column, text in enumerate(shown.cells()):
                 item = QTableWidgetItem(text)
-                if column == 6:
-                    item.setToolTip(text)
-                if column == 4 and entry.result != "ok":
+                item.setToolTip(tips.get(column) or text)  # in full, where a column cuts it
+                if column == WHO and shown.who_tip:
+                    item.setForeground(self.palette().placeholderText())
+                if column == RESULT and shown.refused:
                     item.setForeground(Qt.GlobalColor.darkRed)
                 self.table.setItem(row, column, item)
+        self._size_columns()
+        self._show_details(self.table.currentRow())
         self.count_label.setText(
             self.tr("{count} entries, newest first").format(count=len(entries))
         )
+
+    def _size_columns(self) -> None:
+        """Each column as wide as its contents; where that leaves the change less than its
+        share, the widest of :data:`SHARED` are narrowed to one common width."""
+        table = self.table
+        table.resizeColumnsToContents()
+        fixed = sum(
+            table.columnWidth(column)
+            for column in range(table.columnCount())
+            if column not in SHARED and column != CHANGE
+        )
+        room = table.viewport().width() - fixed - int(table.viewport().width() * CHANGE_SHARE)
+        wanted = [table.columnWidth(column) for column in SHARED]
+        cap = _common_cap(wanted, room)
+        for column, width in zip(SHARED, wanted, strict=True):
+            table.setColumnWidth(column, min(width, cap))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        if self.rows:
+            self._size_columns()
+
+    def _show_details(self, row: int) -> None:
+        if 0 <= row < len(self.rows):
+            self.details.setPlainText(self.rows[row].details())
+        else:
+            self.details.clear()
 
     def shown_rows(self) -> list[list[str]]:
         rows = []
@@ -213,6 +271,34 @@ class AuditPage(QWidget):
             items = [self.table.item(row, column) for column in range(self.table.columnCount())]
             rows.append(["" if item is None else item.text() for item in items])
         return rows
+
+    # -- the page contract: the retention is the one thing typed here that is saved ---------
+
+    def has_unsaved_changes(self) -> bool:
+        return self.retention is not None and self.retention.has_unsaved_changes()
+
+    def unsaved_what(self) -> str:
+        return self.tr("the audit log retention")
+
+    def save(self, then: Callable[[], None] | None = None) -> None:
+        if self.retention is not None:
+            self.retention.save(then)
+        elif then is not None:
+            then()
+
+    def discard(self) -> None:
+        if self.retention is not None:
+            self.retention.discard()
+
+
+def _common_cap(widths: list[int], room: int, floor: int = 60) -> int:
+    """The largest width ``cap`` with ``sum(min(w, cap)) <= room`` (no lower than ``floor``)."""
+    if sum(widths) <= room:
+        return max(widths, default=0)
+    cap = max(widths, default=0)
+    while cap > floor and sum(min(width, cap) for width in widths) > room:
+        cap -= 1
+    return cap
 
 
 def _moment(edit: QDateTimeEdit) -> datetime:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Protocol
 
-from PySide6.QtCore import QPoint, QRect, QSize, Qt
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.admin.errors import AdminError
 from desktop.admin.model import Overview
 from desktop.clock import Clock
 from desktop.errors import UserError
@@ -149,6 +150,7 @@ class AdminWindow(QMainWindow):
         layout.addLayout(message_row)
         layout.addLayout(body, 1)
         self.setCentralWidget(central)
+        self._room = _RoomForMessage(central, self.message)
         self.busy_line = BusyLine(self)
         self.statusBar().addWidget(self.busy_line, 1)
 
@@ -236,12 +238,20 @@ class AdminWindow(QMainWindow):
     # -- what the session reports -------------------------------------------------------------
 
     def _problem(self, error: UserError, retry: Retry) -> None:
+        if not (isinstance(error, AdminError) and error.transient):
+            # A refusal (a rule, a right, a name that is gone): the same request would be
+            # refused again, so there is nothing to try again, only the sentence to read.
+            self._retries = []
+            self.message.show_message(error_text(error), "error")
+            return
         # Calls that fail together (a page loads in two) are all repeated by "Try again".
-        if self.message.isVisible() and self.message.kind == "error":
+        if self.message.isVisible() and self.message.kind == "error" and self._retries:
             self._retries.append(retry)
         else:
             self._retries = [retry]
-        self.message.show_message(error_text(error), "error", can_retry=True)
+        self.message.show_message(
+            error_text(error), "error", can_retry=True, retry_in=error.wait_seconds
+        )
 
     def _retry_all(self) -> None:
         retries, self._retries = self._retries, []
@@ -332,6 +342,44 @@ class AdminWindow(QMainWindow):
         super().closeEvent(event)
 
 
+class _RoomForMessage(QObject):
+    """Keeps the pages their minimum height under a message of several lines.
+
+    Qt gives a window the minimum height of its layout, which counts a wrapped sentence by its
+    shortest guess, not by the lines it takes at the window's width: at the window's smallest
+    height a long message took its extra lines from the page below it. The central widget's
+    minimum height is raised by what the message needs beyond that guess, for as long as it
+    shows (the window grows if it must)."""
+
+    def __init__(self, central: QWidget, message: QWidget) -> None:
+        super().__init__(central)
+        self._central = central
+        self._message = message
+        message.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if watched is self._message and event.type() in (
+            QEvent.Type.Show,
+            QEvent.Type.Hide,
+            QEvent.Type.Resize,
+        ):
+            self.update()
+        return False
+
+    def update(self) -> None:
+        message = self._message
+        extra = 0
+        if message.isVisible() and message.hasHeightForWidth():
+            guessed = message.minimumSizeHint().height()
+            extra = max(0, message.heightForWidth(message.width()) - guessed)
+        layout = self._central.layout()
+        if layout is None:
+            return
+        wanted = layout.totalMinimumSize().height() + extra if extra else 0
+        if self._central.minimumHeight() != wanted:  # no layout pass for nothing
+            self._central.setMinimumHeight(wanted)
+
+
 def _available_geometry(near: QWidget | None) -> QRect:
     """The free area of the screen the panel opens on (the main window's screen)."""
     screen = near.screen() if near is not None else QGuiApplication.primaryScreen()
@@ -341,7 +389,7 @@ def _available_geometry(near: QWidget | None) -> QRect:
 
 
 def _editing(page: QWidget) -> EditingPage | None:
-    return page if isinstance(page, PolicyPage | UsersPage) else None
+    return page if isinstance(page, PolicyPage | UsersPage | AuditPage) else None
 
 
 def open_admin_panel(

@@ -66,8 +66,8 @@ def on_enter(action: Callable[[], object], *fields: QWidget) -> None:
 class LimitedSpinBox(QSpinBox):
     """A whole number with allowed limits that takes any number typed, so a number out of
     range stays on screen to be explained (QSpinBox would silently drop the last digit:
-    "30" of 0..24 became 3). The arrows stop at the limits; :meth:`in_range` says whether
-    the number may be saved."""
+    "30" of 0..24 became 3, and undo "10" of 30..3650). The arrows stop at the limits;
+    :meth:`in_range` says whether the number may be saved."""
 
     TYPED_MAXIMUM = 999_999
 
@@ -78,7 +78,8 @@ class LimitedSpinBox(QSpinBox):
 
     def set_limits(self, minimum: int, maximum: int) -> None:
         self.limits = (minimum, maximum)
-        super().setRange(minimum, max(maximum, self.TYPED_MAXIMUM))
+        # Below the limit too: "10" of 30..3650 must stay to be explained, not be undone.
+        super().setRange(min(0, minimum), max(maximum, self.TYPED_MAXIMUM))
 
     def in_range(self) -> bool:
         low, high = self.limits
@@ -185,9 +186,10 @@ class YesNo(QWidget):
 class MessageBar(QFrame):
     """A sentence across the top of a page or window: an error, a warning or a confirmation.
 
-    An error may offer "Try again" (``retry`` is emitted); an error or a warning stays until
-    closed or replaced, so nothing is missed. A confirmation has done its job once read: it
-    fades after :data:`INFO_SHOWN_MS`, and :meth:`clear_confirmation` takes it away at once
+    An error may offer "Try again" (``retry`` is emitted), after a wait the server asked for
+    (the button counts it down and is enabled once it has passed); an error or a warning stays
+    until closed or replaced, so nothing is missed. A confirmation has done its job once read:
+    it fades after :data:`INFO_SHOWN_MS`, and :meth:`clear_confirmation` takes it away at once
     (the window calls it when the person moves on).
     """
 
@@ -200,6 +202,9 @@ class MessageBar(QFrame):
         self.setObjectName("MessageBar")
         self._fade_timer = timer_factory(self)
         self._fade_timer.timeout.connect(self.fade_out)
+        self._countdown = timer_factory(self)
+        self._countdown.timeout.connect(self._count_down)
+        self._wait_left = 0
         self._animation: QPropertyAnimation | None = None
         self.label = QLabel(self)
         self.label.setWordWrap(True)
@@ -211,7 +216,7 @@ class MessageBar(QFrame):
         close.setAutoRaise(True)
         close.setToolTip(self.tr("Close message"))
         close.setAccessibleName(self.tr("Close message"))
-        close.clicked.connect(self.hide)
+        close.clicked.connect(self.close_message)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(14, 8, 8, 8)
         layout.addWidget(self.label, 1)
@@ -220,8 +225,11 @@ class MessageBar(QFrame):
         self.kind = ""
         self.hide()
 
-    def show_message(self, text: str, kind: str = "error", *, can_retry: bool = False) -> None:
-        """``kind``: ``error``, ``warning`` or ``info`` (a confirmation, which fades)."""
+    def show_message(
+        self, text: str, kind: str = "error", *, can_retry: bool = False, retry_in: int = 0
+    ) -> None:
+        """``kind``: ``error``, ``warning`` or ``info`` (a confirmation, which fades);
+        ``retry_in``: seconds before "Try again" may be pressed."""
         self._stop_fading()
         if kind == "info":
             self._fade_timer.start(INFO_SHOWN_MS)
@@ -234,14 +242,41 @@ class MessageBar(QFrame):
         self.label.setText(text)
         self.setAccessibleDescription(text)
         self.retry_button.setVisible(can_retry)
+        self._wait_left = max(0, retry_in) if can_retry else 0
+        self._show_wait()
         self.show()
+
+    def close_message(self) -> None:
+        self._countdown.stop()
+        self.hide()
+
+    def _count_down(self) -> None:
+        self._wait_left = max(0, self._wait_left - 1)
+        self._show_wait()
+
+    def _show_wait(self) -> None:
+        """ "Try again" is disabled while the server's wait lasts, and says how long it is."""
+        waiting = self._wait_left > 0
+        self.retry_button.setEnabled(not waiting)
+        if not waiting:
+            self._countdown.stop()
+            self.retry_button.setText(self.tr("Try again"))
+            self.retry_button.setAccessibleDescription("")
+            return
+        if self._wait_left < 120:
+            left = self.tr("Try again in {seconds} s").format(seconds=self._wait_left)
+        else:
+            left = self.tr("Try again in {minutes} min").format(minutes=-(-self._wait_left // 60))
+        self.retry_button.setText(left)
+        self.retry_button.setAccessibleDescription(left)
+        self._countdown.start(1000)
 
     @property
     def text(self) -> str:
         return self.label.text() if self.isVisible() else ""
 
     def _retry(self) -> None:
-        self.hide()
+        self.close_message()
         self.retry.emit()
 
     def clear_confirmation(self) -> None:

@@ -1,11 +1,14 @@
 """``GET /api/meta`` declares the server's own constants, without a login: the module list
-in its order, which modules carry P&O, the user-name rule and the policy's bounds."""
+in its order, which modules carry P&O, the user-name rule, the policy's bounds and the audit
+log's retention bounds."""
 
 from __future__ import annotations
 
 import re
 
+from server_stub.domain.audit import DEFAULT_RETENTION_DAYS
 from server_stub.rights import MODULES, P_AND_O_MODULES
+from server_stub.schemas.audit import MAX_RETENTION_DAYS, MIN_RETENTION_DAYS
 from server_stub.schemas.policy import MAX_AUTHENTICATOR_VALIDITY_HOURS, MAX_MAIL_VALIDITY_DAYS
 from server_stub.schemas.users import USER_NAME_MAX_LENGTH, USER_NAMES_IGNORE_CASE
 from tests.server.harness import Harness
@@ -59,3 +62,27 @@ def test_meta_says_whether_names_ignore_case_as_the_server_treats_them(harness: 
         headers=admin.headers,
     )
     assert (again.status_code == 409) is ignore_case
+
+
+def test_meta_declares_the_audit_retention_bounds_the_retention_route_enforces(
+    harness: Harness,
+) -> None:
+    declared = harness.client.get("/api/meta").json()["audit_retention"]
+    assert declared == {
+        "min_days": MIN_RETENTION_DAYS,
+        "max_days": MAX_RETENTION_DAYS,
+        "default_days": DEFAULT_RETENTION_DAYS,
+    }
+    admin = harness.admin()
+    route = "/api/admin/audit/retention"
+    assert harness.client.get(route, headers=admin.headers).json() == {
+        "days": declared["default_days"]
+    }
+    for days, allowed in [
+        (declared["min_days"] - 1, False),
+        (declared["min_days"], True),
+        (declared["max_days"], True),
+        (declared["max_days"] + 1, False),
+    ]:
+        answer = harness.client.put(route, json={"days": days}, headers=admin.headers)
+        assert (answer.status_code == 200) is allowed, (days, answer.status_code)

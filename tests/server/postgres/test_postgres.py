@@ -165,11 +165,12 @@ def test_secrets_are_not_in_plain_in_the_database(harness: Harness, raw: Connect
     mailed = raw.execute(text("SELECT code FROM email_codes")).scalar_one()
     for stored, secret in [(paired, harness.secrets["jan"]), (waiting, pending)]:
         assert isinstance(stored, bytes)
-        assert stored[0] == 1 and len(stored) == 1 + 12 + 20 + 16  # version, nonce, sealed
+        # version, key id, nonce, sealed
+        assert stored[0] == 2 and len(stored) == 1 + 8 + 12 + 20 + 16
         for plain in forms(secret):
             assert plain not in stored
     assert isinstance(mailed, bytes)
-    assert code.encode() not in mailed and len(mailed) == 1 + 12 + 8 + 16
+    assert code.encode() not in mailed and len(mailed) == 1 + 8 + 12 + 8 + 16
     # Not in the text form of the row either (what a dump or a log would show).
     everything = raw.execute(
         text("SELECT string_agg(t::text, ' ') FROM (SELECT * FROM totp_credentials) t")
