@@ -64,33 +64,34 @@ import tempfile
 import time
 from collections.abc import Iterator, Sequence
 from contextlib import ExitStack, contextmanager
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
 
 # Run as a script (``bench/`` is not a package): the project's root is added for
 # ``server_stub``.
 sys.path.insert(1, str(Path(__file__).resolve().parent.parent))
 
 import httpx
-from argon2_cost import HashCost, measure_hash
-from cpu_time import machine_busy_seconds, process_cpu_seconds
+from argon2_cost import measure_hash
+from cpu_time import machine_busy_seconds
 from http_connections import Connection, HttpxConnection, RawConnection, Response
+from load_databases import PostgreSQL, process_tree, tree_cpu_seconds
+from load_report import (
+    POSTGRESQL,
+    SQLITE,
+    Configuration,
+    Run,
+    print_side_by_side,
+    print_table,
+)
 
 from server_stub.models import User
 from server_stub.security import totp
 from server_stub.services import Services
 from server_stub.settings import Argon2Params, Settings
 
-SQLITE = "sqlite"
-POSTGRESQL = "postgresql"
-
 PASSWORD = "bench password 5"  # noqa: S105 - a throw-away account's password
-GOAL_RATE = 250.0
-GOAL_P99_MS = 100.0
-GOAL_LOGIN_SHARE = 0.80
-PRIVACYIDEA_RATE = 25.0
 
 
 @dataclass(frozen=True)
@@ -101,35 +102,6 @@ class Account:
 
     def code(self) -> str:
         return totp.code_at_step(self.secret, totp.time_step(datetime.now(UTC)))
-
-
-@dataclass
-class Run:
-    """One timed phase at one concurrency."""
-
-    kind: str
-    concurrency: int
-    ok: int = 0
-    errors: int = 0
-    seconds: float = 0.0
-    latencies_ms: list[float] = field(default_factory=list, repr=False)
-    client_cpu: float = 0.0  # cores
-    server_cpu: float | None = None  # cores
-    db_cpu: float | None = None  # cores used by the PostgreSQL cluster (private cluster only)
-    other_cpu: float | None = None  # cores used by every other process on the machine
-    first_error: str | None = None
-
-    @property
-    def rate(self) -> float:
-        return self.ok / self.seconds if self.seconds else 0.0
-
-    def percentile(self, share: float) -> float:
-        """Nearest-rank percentile of the latencies (ms)."""
-        if not self.latencies_ms:
-            return float("nan")
-        ordered = sorted(self.latencies_ms)
-        rank = max(1, min(len(ordered), round(share * len(ordered) + 0.5)))
-        return ordered[rank - 1]
 
 
 # -- the server --------------------------------------------------------------------------
@@ -148,28 +120,6 @@ def server_command(port: int, workers: int = 1, db_url: str | None = None) -> li
     if db_url:
         more += ["--db", db_url]
     return [*base, "serve", "--host", "127.0.0.1", "--port", str(port), *more]
-
-
-def process_tree(pid: int) -> list[int]:
-    """``pid`` and all its descendants (``serve`` and its workers)."""
-    found = [pid]
-    for current in found:
-        for task in Path(f"/proc/{current}/task").glob("*"):
-            try:
-                found += [int(child) for child in (task / "children").read_text().split()]
-            except OSError:
-                continue
-    return found
-
-
-def tree_cpu_seconds(pids: Sequence[int]) -> float | None:
-    """CPU of the processes of ``pids`` (the tree is read at each call: workers and
-    PostgreSQL's backends come and go)."""
-    if not pids:
-        return None
-    seconds = [process_cpu_seconds(pid) for root in pids for pid in process_tree(root)]
-    known = [value for value in seconds if value is not None]
-    return sum(known) if known else None
 
 
 @contextmanager
@@ -366,78 +316,6 @@ def drive(
     )
 
 
-# -- the report ----------------------------------------------------------------------------
-
-
-def best_of(runs: Sequence[Run]) -> tuple[Run, float]:
-    """The run with the highest rate, and the spread of rates (max - min) / max."""
-    best = max(runs, key=lambda run: run.rate)
-    rates = [run.rate for run in runs]
-    spread = (max(rates) - min(rates)) / max(rates) if max(rates) else 0.0
-    return best, spread
-
-
-def _cores(value: float | None) -> str:
-    return "   -" if value is None else f"{value:4.2f}"
-
-
-def print_table(verify: dict[int, list[Run]], logins: list[Run], cost: HashCost | None) -> None:
-    print()
-    print(
-        f"{'phase':<8} {'conc':>4} {'ok':>6} {'err':>4} {'rate/s':>8} {'spread':>6} "
-        f"{'p50 ms':>7} {'p99 ms':>7} {'max ms':>7} {'client':>6} {'server':>6} {'db':>6} "
-        f"{'other':>6}"
-    )
-    rows = [("verify", runs) for _, runs in sorted(verify.items())]
-    if logins:
-        rows.append(("login", logins))
-    for kind, runs in rows:
-        best, spread = best_of(runs)
-        print(
-            f"{kind:<8} {best.concurrency:>4} {best.ok:>6} {best.errors:>4} {best.rate:>8.1f} "
-            f"{spread:>6.0%} {best.percentile(0.5):>7.1f} {best.percentile(0.99):>7.1f} "
-            f"{max(best.latencies_ms, default=float('nan')):>7.1f} "
-            f"{_cores(best.client_cpu):>6} {_cores(best.server_cpu):>6} "
-            f"{_cores(best.db_cpu):>6} {_cores(best.other_cpu):>6}"
-        )
-    print("(best of the runs by rate; spread = (max - min) / max of the rates; client, server,")
-    print(" db, other = CPU used during the timed phase, in cores, by the load generator, the")
-    print(" server and its workers, the PostgreSQL cluster and every other process on the")
-    print(" machine; 'login' = password + code)")
-    print()
-    if cost is not None:
-        print(
-            f"argon2id {cost_params()}: one verification {cost.one_core_ms:.0f} ms on one core, "
-            f"{cost.all_cores_ms:.0f} ms with {cost.cores} cores; {cost.parallel_rate:.1f}/s "
-            f"with {cost.cores} threads -> limit {cost.cores} / {cost.one_core_ms:.0f} ms "
-            f"= {cost.limit:.1f} logins/s"
-        )
-    if 32 in verify:
-        best, _ = best_of(verify[32])
-        met = best.rate >= GOAL_RATE and best.percentile(0.99) < GOAL_P99_MS
-        print(
-            f"goal 1: >= {GOAL_RATE:.0f} verifications/s, p99 < {GOAL_P99_MS:.0f} ms at "
-            f"concurrency 32: {best.rate:.0f}/s ({best.rate / PRIVACYIDEA_RATE:.0f}x "
-            f"privacyIDEA's ~25/s), p99 {best.percentile(0.99):.0f} ms: "
-            f"{'met' if met else 'MISSED'}"
-        )
-    if logins and cost is not None:
-        best, _ = best_of(logins)
-        share = best.rate / cost.limit
-        print(
-            f"goal 2: full logins >= {GOAL_LOGIN_SHARE:.0%} of the argon2 limit: "
-            f"{best.rate:.1f}/s = {share:.0%} of {cost.limit:.1f}/s: "
-            f"{'met' if share >= GOAL_LOGIN_SHARE else 'MISSED'} "
-            f"({best.rate / cost.parallel_rate:.0%} of the {cost.parallel_rate:.1f}/s "
-            f"argon2 alone managed with {cost.cores} threads)"
-        )
-
-
-def cost_params() -> str:
-    params = Argon2Params()
-    return f"(m={params.memory_cost // 1024} MiB, t={params.time_cost}, p={params.parallelism})"
-
-
 def _positive_ints(text: str) -> list[int]:
     try:
         values = [int(part) for part in text.split(",") if part.strip()]
@@ -446,74 +324,6 @@ def _positive_ints(text: str) -> list[int]:
     if not values or min(values) < 1:
         raise argparse.ArgumentTypeError("give at least one number, each >= 1")
     return values
-
-
-@dataclass
-class Configuration:
-    """One database with one number of workers, and what it measured."""
-
-    database: str  # SQLITE or POSTGRESQL
-    workers: int
-    verify: dict[int, list[Run]] = field(default_factory=dict)
-    logins: list[Run] = field(default_factory=list)
-
-    @property
-    def name(self) -> str:
-        return f"{self.database}, {self.workers} worker{'s' if self.workers > 1 else ''}"
-
-
-class PostgreSQL:
-    """Where the PostgreSQL configurations get a fresh database each: a private cluster
-    (``--db private``) or scratch databases beside a given URL."""
-
-    def __init__(self, where: str, stack: ExitStack) -> None:
-        self.cluster: Any = None
-        self.base_url = where
-        self.made: list[str] = []
-        if where == "private":
-            from tests.server.postgres.cluster import Cluster  # the tests' private cluster
-
-            self.cluster = Cluster()
-            stack.callback(self.cluster.stop)
-            self.cluster.start()
-        stack.callback(self.drop_all)
-
-    def new(self) -> str:
-        if self.cluster is not None:
-            url: str = self.cluster.new()
-            self.made.append(url)
-            return url
-        from sqlalchemy import create_engine, make_url, text
-
-        base = make_url(self.base_url)
-        name = f"tweestap_bench_{os.getpid()}_{len(self.made) + 1}"
-        engine = create_engine(base, isolation_level="AUTOCOMMIT")
-        with engine.connect() as connection:
-            connection.execute(text(f'CREATE DATABASE "{name}"'))
-        engine.dispose()
-        url = base.set(database=name).render_as_string(hide_password=False)
-        self.made.append(url)
-        return url
-
-    def drop_all(self) -> None:
-        for url in self.made:
-            if self.cluster is not None:
-                self.cluster.drop(url)
-                continue
-            from sqlalchemy import create_engine, make_url, text
-
-            name = make_url(url).database
-            engine = create_engine(make_url(self.base_url), isolation_level="AUTOCOMMIT")
-            with engine.connect() as connection:
-                connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-            engine.dispose()
-        self.made.clear()
-
-    def pids(self) -> list[int]:
-        """The cluster's postmaster (its backends are its children); none for a given URL."""
-        if self.cluster is None:
-            return []
-        return [int((self.cluster.data / "postmaster.pid").read_text().split()[0])]
 
 
 def run_configuration(
@@ -561,31 +371,6 @@ def run_configuration(
                     )
     finally:
         shutil.rmtree(home, ignore_errors=True)
-
-
-def print_side_by_side(configs: Sequence[Configuration]) -> None:
-    """Verification rates (best run) per workers and concurrency: SQLite, PostgreSQL, and
-    PostgreSQL's share of SQLite's."""
-    by_key = {(c.database, c.workers): c for c in configs}
-    workers = sorted({c.workers for c in configs})
-    concurrencies = sorted({n for c in configs for n in c.verify})
-    print()
-    print(f"{'workers':>7} {'conc':>4} {'sqlite/s':>9} {'postgresql/s':>13} {'pg/sqlite':>9}")
-    for count in workers:
-        for concurrency in concurrencies:
-            rates = {}
-            for database in (SQLITE, POSTGRESQL):
-                config = by_key.get((database, count))
-                if config is not None and config.verify.get(concurrency):
-                    rates[database] = best_of(config.verify[concurrency])[0].rate
-            sqlite, postgresql = rates.get(SQLITE), rates.get(POSTGRESQL)
-            share = f"{postgresql / sqlite:9.2f}" if sqlite and postgresql else f"{'-':>9}"
-            print(
-                f"{count:>7} {concurrency:>4} "
-                f"{f'{sqlite:.0f}' if sqlite else '-':>9} "
-                f"{f'{postgresql:.0f}' if postgresql else '-':>13} {share}"
-            )
-    print("(verifications per second, best run; pg/sqlite: PostgreSQL's share of SQLite's)")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
