@@ -22,6 +22,18 @@ table shows the CPU the client, the server and all other processes used during e
 phase (in cores: 1.00 = one core busy), so one sees whether the client's own cost or other
 work on the machine distorts the figures.
 
+**Databases and workers side by side.** Every configuration runs in the same invocation, one
+after the other, on a fresh database each: SQLite (a file in a temporary home) and PostgreSQL
+(``--db private``, the default: a private cluster in a temporary folder, started as the tests
+start theirs, tests/server/postgres/cluster.py: fsync and synchronous_commit off, like SQLite's
+``synchronous=NORMAL`` no flush at each commit; ``--db URL``: an existing server, whose role
+may create databases: a scratch database per configuration is made beside the URL's and
+dropped after; ``--db none``: SQLite only), each with every ``--workers`` count (1: ``serve``
+as one process; N: ``serve --workers N``). The last table puts the verification rates of the
+databases side by side with PostgreSQL's share of SQLite's. The server's CPU is that of
+``serve`` and all its workers; "db" that of the PostgreSQL cluster's processes (private
+cluster only).
+
 Every timed phase is bounded by ``--duration`` seconds and by its number of prepared users;
 each is run ``--repeat`` times (fresh users each time) and the best run is shown, with the
 spread of rates over the runs. Exit status 1 when any request failed (not for missed goals).
@@ -34,7 +46,7 @@ Usage::
 
     .venv/bin/python bench/server_load.py [--users 2000] [--duration 5] [--concurrency 1,8,32]
         [--logins 120] [--login-duration 10] [--login-concurrency 8] [--repeat 2]
-        [--json results.json]
+        [--db private|URL|none] [--workers 1,2] [--json results.json]
 """
 
 from __future__ import annotations
@@ -51,8 +63,8 @@ import sys
 import tempfile
 import time
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
-from dataclasses import asdict, dataclass, field
+from contextlib import ExitStack, contextmanager
+from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -61,9 +73,18 @@ from pathlib import Path
 sys.path.insert(1, str(Path(__file__).resolve().parent.parent))
 
 import httpx
-from argon2_cost import HashCost, measure_hash
-from cpu_time import machine_busy_seconds, process_cpu_seconds
+from argon2_cost import measure_hash
+from cpu_time import machine_busy_seconds
 from http_connections import Connection, HttpxConnection, RawConnection, Response
+from load_databases import PostgreSQL, process_tree, tree_cpu_seconds
+from load_report import (
+    POSTGRESQL,
+    SQLITE,
+    Configuration,
+    Run,
+    print_side_by_side,
+    print_table,
+)
 
 from server_stub.models import User
 from server_stub.security import totp
@@ -71,10 +92,6 @@ from server_stub.services import Services
 from server_stub.settings import Argon2Params, Settings
 
 PASSWORD = "bench password 5"  # noqa: S105 - a throw-away account's password
-GOAL_RATE = 250.0
-GOAL_P99_MS = 100.0
-GOAL_LOGIN_SHARE = 0.80
-PRIVACYIDEA_RATE = 25.0
 
 
 @dataclass(frozen=True)
@@ -87,34 +104,6 @@ class Account:
         return totp.code_at_step(self.secret, totp.time_step(datetime.now(UTC)))
 
 
-@dataclass
-class Run:
-    """One timed phase at one concurrency."""
-
-    kind: str
-    concurrency: int
-    ok: int = 0
-    errors: int = 0
-    seconds: float = 0.0
-    latencies_ms: list[float] = field(default_factory=list, repr=False)
-    client_cpu: float = 0.0  # cores
-    server_cpu: float | None = None  # cores
-    other_cpu: float | None = None  # cores used by every other process on the machine
-    first_error: str | None = None
-
-    @property
-    def rate(self) -> float:
-        return self.ok / self.seconds if self.seconds else 0.0
-
-    def percentile(self, share: float) -> float:
-        """Nearest-rank percentile of the latencies (ms)."""
-        if not self.latencies_ms:
-            return float("nan")
-        ordered = sorted(self.latencies_ms)
-        rank = max(1, min(len(ordered), round(share * len(ordered) + 0.5)))
-        return ordered[rank - 1]
-
-
 # -- the server --------------------------------------------------------------------------
 
 
@@ -124,19 +113,26 @@ def free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-def server_command(port: int) -> list[str]:
+def server_command(port: int, workers: int = 1, db_url: str | None = None) -> list[str]:
     script = Path(sys.executable).with_name("tweestap-server")
     base = [str(script)] if script.exists() else [sys.executable, "-m", "server_stub"]
-    return [*base, "serve", "--host", "127.0.0.1", "--port", str(port)]
+    more = ["--workers", str(workers)] if workers > 1 else []
+    if db_url:
+        more += ["--db", db_url]
+    return [*base, "serve", "--host", "127.0.0.1", "--port", str(port), *more]
 
 
 @contextmanager
-def running_server(home: Path) -> Iterator[tuple[str, int]]:
+def running_server(
+    home: Path, *, workers: int = 1, db_url: str | None = None
+) -> Iterator[tuple[str, int]]:
     """``tweestap-server serve`` on a free loopback port; yields its URL and process id."""
     port = free_port()
     env = {**os.environ, "TWEESTAP_SERVER_HOME": str(home)}
+    env.pop("TWEESTAP_SERVER_DB", None)
     log = (home / "server.log").open("wb")
-    process = subprocess.Popen(server_command(port), env=env, stdout=log, stderr=log)
+    command = server_command(port, workers, db_url)
+    process = subprocess.Popen(command, env=env, stdout=log, stderr=log)
     url = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 60
@@ -151,6 +147,12 @@ def running_server(home: Path) -> Iterator[tuple[str, int]]:
             if time.monotonic() > deadline:
                 raise RuntimeError("the server did not answer within 60 s")
             time.sleep(0.1)
+        # Every worker up: each answers health on its own connection in time.
+        while workers > 1 and len(process_tree(process.pid)) < workers + 1:
+            if time.monotonic() > deadline:
+                raise RuntimeError("the workers did not start within 60 s")
+            time.sleep(0.1)
+        time.sleep(1.0 if workers > 1 else 0.0)
         yield url, process.pid
     finally:
         process.terminate()
@@ -235,6 +237,7 @@ async def _drive(
     duration: float,
     pid: int,
     client_kind: str,
+    db_pids: Sequence[int] = (),
 ) -> Run:
     run = Run(kind, concurrency)
     queue = iter(accounts)
@@ -275,20 +278,25 @@ async def _drive(
                     if broken:
                         return  # this worker's connection is gone
 
-        server_before = process_cpu_seconds(pid)
+        server_before = tree_cpu_seconds([pid])
+        db_before = tree_cpu_seconds(db_pids)
         machine_before = machine_busy_seconds()
         cpu_before = time.process_time()
         started = time.perf_counter()
         await asyncio.gather(*(worker(connection) for connection in connections))
         run.seconds = time.perf_counter() - started
         run.client_cpu = (time.process_time() - cpu_before) / run.seconds
-        server_after = process_cpu_seconds(pid)
+        server_after = tree_cpu_seconds([pid])
+        db_after = tree_cpu_seconds(db_pids)
         machine_after = machine_busy_seconds()
         if server_before is not None and server_after is not None:
             run.server_cpu = (server_after - server_before) / run.seconds
+        if db_before is not None and db_after is not None:
+            run.db_cpu = (db_after - db_before) / run.seconds
         if machine_before is not None and machine_after is not None:
             busy = (machine_after - machine_before) / run.seconds
-            run.other_cpu = max(0.0, busy - run.client_cpu - (run.server_cpu or 0.0))
+            used = run.client_cpu + (run.server_cpu or 0.0) + (run.db_cpu or 0.0)
+            run.other_cpu = max(0.0, busy - used)
         await asyncio.gather(*(connection.close() for connection in connections))
     return run
 
@@ -301,78 +309,11 @@ def drive(
     duration: float,
     pid: int,
     client_kind: str,
+    db_pids: Sequence[int] = (),
 ) -> Run:
-    return asyncio.run(_drive(url, kind, accounts, concurrency, duration, pid, client_kind))
-
-
-# -- the report ----------------------------------------------------------------------------
-
-
-def best_of(runs: Sequence[Run]) -> tuple[Run, float]:
-    """The run with the highest rate, and the spread of rates (max - min) / max."""
-    best = max(runs, key=lambda run: run.rate)
-    rates = [run.rate for run in runs]
-    spread = (max(rates) - min(rates)) / max(rates) if max(rates) else 0.0
-    return best, spread
-
-
-def _cores(value: float | None) -> str:
-    return "   -" if value is None else f"{value:4.2f}"
-
-
-def print_table(verify: dict[int, list[Run]], logins: list[Run], cost: HashCost | None) -> None:
-    print()
-    print(
-        f"{'phase':<8} {'conc':>4} {'ok':>6} {'err':>4} {'rate/s':>8} {'spread':>6} "
-        f"{'p50 ms':>7} {'p99 ms':>7} {'max ms':>7} {'client':>6} {'server':>6} {'other':>6}"
+    return asyncio.run(
+        _drive(url, kind, accounts, concurrency, duration, pid, client_kind, db_pids)
     )
-    rows = [("verify", runs) for _, runs in sorted(verify.items())]
-    if logins:
-        rows.append(("login", logins))
-    for kind, runs in rows:
-        best, spread = best_of(runs)
-        print(
-            f"{kind:<8} {best.concurrency:>4} {best.ok:>6} {best.errors:>4} {best.rate:>8.1f} "
-            f"{spread:>6.0%} {best.percentile(0.5):>7.1f} {best.percentile(0.99):>7.1f} "
-            f"{max(best.latencies_ms, default=float('nan')):>7.1f} "
-            f"{_cores(best.client_cpu):>6} {_cores(best.server_cpu):>6} "
-            f"{_cores(best.other_cpu):>6}"
-        )
-    print("(best of the runs by rate; spread = (max - min) / max of the rates; client, server,")
-    print(" other = CPU used during the timed phase, in cores, by the load generator, the server")
-    print(" and every other process on the machine; 'login' = password + code)")
-    print()
-    if cost is not None:
-        print(
-            f"argon2id {cost_params()}: one verification {cost.one_core_ms:.0f} ms on one core, "
-            f"{cost.all_cores_ms:.0f} ms with {cost.cores} cores; {cost.parallel_rate:.1f}/s "
-            f"with {cost.cores} threads -> limit {cost.cores} / {cost.one_core_ms:.0f} ms "
-            f"= {cost.limit:.1f} logins/s"
-        )
-    if 32 in verify:
-        best, _ = best_of(verify[32])
-        met = best.rate >= GOAL_RATE and best.percentile(0.99) < GOAL_P99_MS
-        print(
-            f"goal 1: >= {GOAL_RATE:.0f} verifications/s, p99 < {GOAL_P99_MS:.0f} ms at "
-            f"concurrency 32: {best.rate:.0f}/s ({best.rate / PRIVACYIDEA_RATE:.0f}x "
-            f"privacyIDEA's ~25/s), p99 {best.percentile(0.99):.0f} ms: "
-            f"{'met' if met else 'MISSED'}"
-        )
-    if logins and cost is not None:
-        best, _ = best_of(logins)
-        share = best.rate / cost.limit
-        print(
-            f"goal 2: full logins >= {GOAL_LOGIN_SHARE:.0%} of the argon2 limit: "
-            f"{best.rate:.1f}/s = {share:.0%} of {cost.limit:.1f}/s: "
-            f"{'met' if share >= GOAL_LOGIN_SHARE else 'MISSED'} "
-            f"({best.rate / cost.parallel_rate:.0%} of the {cost.parallel_rate:.1f}/s "
-            f"argon2 alone managed with {cost.cores} threads)"
-        )
-
-
-def cost_params() -> str:
-    params = Argon2Params()
-    return f"(m={params.memory_cost // 1024} MiB, t={params.time_cost}, p={params.parallelism})"
 
 
 def _positive_ints(text: str) -> list[int]:
@@ -383,6 +324,53 @@ def _positive_ints(text: str) -> list[int]:
     if not values or min(values) < 1:
         raise argparse.ArgumentTypeError("give at least one number, each >= 1")
     return values
+
+
+def run_configuration(
+    config: Configuration, args: argparse.Namespace, db_url: str | None, db_pids: list[int]
+) -> None:
+    home = Path(tempfile.mkdtemp(prefix="tweestap-load-"))
+    try:
+        groups: dict[str, tuple[int, bool]] = {}
+        for repeat in range(args.repeat):
+            for concurrency in args.concurrency:
+                groups[f"v{repeat}c{concurrency}u"] = (args.users, True)
+            if args.logins:
+                groups[f"l{repeat}u"] = (args.logins, False)
+        total = sum(n for n, _ in groups.values())
+        print(f"[{config.name}] preparing {total} paired users ...", flush=True)
+        prepare_started = time.perf_counter()
+        accounts = prepare(Settings.from_env({}, home=home, db_url=db_url), groups)
+        print(f"  done in {time.perf_counter() - prepare_started:.1f} s", flush=True)
+        config.verify = {c: [] for c in args.concurrency}
+        with running_server(home, workers=config.workers, db_url=db_url) as (url, pid):
+            print(f"server: tweestap-server serve at {url} (pid {pid})", flush=True)
+            for repeat in range(args.repeat):
+                for concurrency in args.concurrency:
+                    group = accounts[f"v{repeat}c{concurrency}u"]
+                    run = drive(
+                        url, "verify", group, concurrency, args.duration, pid, args.client, db_pids
+                    )
+                    config.verify[concurrency].append(run)
+                    print(
+                        f"  run {repeat + 1}: verify  x{concurrency:<3} {run.rate:7.1f}/s  "
+                        f"p99 {run.percentile(0.99):6.1f} ms  errors {run.errors}",
+                        flush=True,
+                    )
+                if args.logins:
+                    group = accounts[f"l{repeat}u"]
+                    conc = args.login_concurrency
+                    run = drive(
+                        url, "login", group, conc, args.login_duration, pid, args.client, db_pids
+                    )
+                    config.logins.append(run)
+                    print(
+                        f"  run {repeat + 1}: login   x{conc:<3} {run.rate:7.1f}/s  "
+                        f"p99 {run.percentile(0.99):6.1f} ms  errors {run.errors}",
+                        flush=True,
+                    )
+    finally:
+        shutil.rmtree(home, ignore_errors=True)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -409,6 +397,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         default="raw",
         help="load generator: raw asyncio HTTP/1.1 (default, cheap) or httpx.AsyncClient",
     )
+    parser.add_argument(
+        "--db",
+        default="private",
+        metavar="URL",
+        help="PostgreSQL beside SQLite: 'private' (a private cluster, default), a database URL "
+        "whose role may create databases, or 'none' (SQLite only)",
+    )
+    parser.add_argument(
+        "--workers",
+        type=_positive_ints,
+        default=[1, 2],
+        help="numbers of worker processes to measure, e.g. 1,2 (default)",
+    )
     parser.add_argument("--hash-runs", type=int, default=5, help="timed argon2 verifications")
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
     args = parser.parse_args(argv)
@@ -421,69 +422,57 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("timing argon2id with the server's parameters ...", flush=True)
         cost = measure_hash(Argon2Params(), args.hash_runs, seconds=3.0)
 
-    home = Path(tempfile.mkdtemp(prefix="tweestap-load-"))
-    try:
-        groups: dict[str, tuple[int, bool]] = {}
-        for repeat in range(args.repeat):
-            for concurrency in args.concurrency:
-                groups[f"v{repeat}c{concurrency}u"] = (args.users, True)
-            if args.logins:
-                groups[f"l{repeat}u"] = (args.logins, False)
-        print(f"preparing {sum(n for n, _ in groups.values())} paired users ...", flush=True)
-        prepare_started = time.perf_counter()
-        accounts = prepare(Settings.from_env({}, home=home), groups)
-        print(f"  done in {time.perf_counter() - prepare_started:.1f} s", flush=True)
+    databases = [SQLITE] if args.db == "none" else [SQLITE, POSTGRESQL]
+    configs = [Configuration(db, count) for count in args.workers for db in databases]
+    with ExitStack() as stack:
+        postgresql = PostgreSQL(args.db, stack) if POSTGRESQL in databases else None
+        for config in configs:
+            if config.database == POSTGRESQL:
+                assert postgresql is not None
+                run_configuration(config, args, postgresql.new(), postgresql.pids())
+                postgresql.drop_all()
+            else:
+                run_configuration(config, args, None, [])
 
-        verify: dict[int, list[Run]] = {c: [] for c in args.concurrency}
-        logins: list[Run] = []
-        with running_server(home) as (url, pid):
-            print(f"server: tweestap-server serve at {url} (pid {pid})", flush=True)
-            for repeat in range(args.repeat):
-                for concurrency in args.concurrency:
-                    group = accounts[f"v{repeat}c{concurrency}u"]
-                    run = drive(url, "verify", group, concurrency, args.duration, pid, args.client)
-                    verify[concurrency].append(run)
-                    print(
-                        f"  run {repeat + 1}: verify  x{concurrency:<3} {run.rate:7.1f}/s  "
-                        f"p99 {run.percentile(0.99):6.1f} ms  errors {run.errors}",
-                        flush=True,
-                    )
-                if args.logins:
-                    group = accounts[f"l{repeat}u"]
-                    conc = args.login_concurrency
-                    run = drive(url, "login", group, conc, args.login_duration, pid, args.client)
-                    logins.append(run)
-                    print(
-                        f"  run {repeat + 1}: login   x{conc:<3} {run.rate:7.1f}/s  "
-                        f"p99 {run.percentile(0.99):6.1f} ms  errors {run.errors}",
-                        flush=True,
-                    )
-    finally:
-        shutil.rmtree(home, ignore_errors=True)
-
-    print_table(verify, logins, cost)
+    for config in configs:
+        print(f"\n== {config.name}")
+        print_table(config.verify, config.logins, cost)
+    print_side_by_side(configs)
     print(f"\n(total {time.perf_counter() - started:.0f} s)")
-    every = [run for runs in verify.values() for run in runs] + logins
+    every = [
+        (config, run)
+        for config in configs
+        for run in [r for runs in config.verify.values() for r in runs] + config.logins
+    ]
     if args.json:
         summary = {
             "runs": [
                 {
+                    "database": config.database,
+                    "workers": config.workers,
                     **{k: v for k, v in asdict(run).items() if k != "latencies_ms"},
                     "rate": run.rate,
                     "p50_ms": run.percentile(0.5),
                     "p99_ms": run.percentile(0.99),
                 }
-                for run in every
+                for config, run in every
             ],
             "argon2": None if cost is None else {**asdict(cost), "limit": cost.limit},
             "median_verify_rate": {
-                c: statistics.median(run.rate for run in runs) for c, runs in verify.items()
+                config.name: {
+                    c: statistics.median(run.rate for run in runs)
+                    for c, runs in config.verify.items()
+                }
+                for config in configs
             },
         }
         args.json.write_text(json.dumps(summary, indent=2))
-    failed = [run for run in every if run.errors]
-    for run in failed:
-        print(f"errors in {run.kind} x{run.concurrency}: {run.first_error}", file=sys.stderr)
+    failed = [(config, run) for config, run in every if run.errors]
+    for config, run in failed:
+        print(
+            f"errors in {config.name} {run.kind} x{run.concurrency}: {run.first_error}",
+            file=sys.stderr,
+        )
     return 1 if failed else 0
 
 

@@ -5,6 +5,7 @@ that knows them all (``api/`` and ``web/`` never import each other)."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -16,8 +17,10 @@ from server_stub.http.dependencies import get_client_ip
 from server_stub.http.headers import SecurityHeaders, is_api_path
 from server_stub.http.statuses import DATABASE_ERRORS
 from server_stub.maintenance import PurgeTimer, housekeeping
+from server_stub.ops import logs, metrics
 from server_stub.ops.requests import RequestObserver
 from server_stub.services import Services
+from server_stub.settings import Settings
 from server_stub.web.errors import database_page
 
 
@@ -29,14 +32,23 @@ async def _database_trouble(request: Request, error: Exception) -> Response:
     return await database_page(request, error)
 
 
-def create_app(services: Services, *, purge_timer: PurgeTimer | None = None) -> FastAPI:
+def create_app(
+    services: Services, *, purge_timer: PurgeTimer | None = None, owns_services: bool = False
+) -> FastAPI:
     """``purge_timer``: what the purge of expired rows waits on between purges (a test's
-    fake that fires when told to); by default asyncio's sleep."""
+    fake that fires when told to); by default asyncio's sleep. ``owns_services``: the app
+    closes them when it stops (the database's connections, the hash threads), and, a worker
+    of several, drops its live gauges from the metrics the supervisor adds up."""
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
-        async with housekeeping(services, purge_timer):  # the purge of expired rows
-            yield
+        try:
+            async with housekeeping(services, purge_timer):  # the purge of expired rows
+                yield
+        finally:
+            if owns_services:
+                services.close()
+                metrics.worker_exited(os.getpid())
 
     app = FastAPI(
         title="Tweestap server",
@@ -62,3 +74,17 @@ def create_app(services: Services, *, purge_timer: PurgeTimer | None = None) -> 
         RequestObserver, access_log_on=services.settings.access_log, client_ip=get_client_ip
     )
     return app
+
+
+def app_from_environment() -> FastAPI:
+    """The app with its settings from the environment (``TWEESTAP_SERVER_*``), no arguments:
+    what each worker process of ``tweestap-server serve --workers N`` runs (uvicorn imports it
+    by name in every worker), and what ``uvicorn --factory server_stub.app:app_from_environment``
+    would run. Every worker sets up its own log lines (``serve`` tells it the format and
+    whether to write the access log) and opens the database itself (its migrations at head
+    already: the ``serve`` process applied them before starting the workers, so this only
+    reads the revision). Its metrics go to the folder ``serve`` named in
+    ``PROMETHEUS_MULTIPROC_DIR``, where the one metrics listener adds them up."""
+    settings = Settings.from_env()
+    logs.configure(settings.log_format)
+    return create_app(Services.build(settings), owns_services=True)

@@ -6,6 +6,7 @@ Exit codes as for ``tweestap``: 0 ok, 1 refused (e.g. the user exists), 2 usage 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -31,6 +32,12 @@ REFUSALS = {
 }
 
 
+def _worker_count(text: str) -> int:
+    if not text.isdigit() or not 1 <= int(text) <= 64:
+        raise argparse.ArgumentTypeError(f"a number of processes from 1 to 64, not {text!r}")
+    return int(text)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="tweestap-server",
@@ -46,6 +53,13 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument(
         "--home", type=Path, help="the server's data folder (default: TWEESTAP_SERVER_HOME)"
     )
+    serve.add_argument(
+        "--workers",
+        type=_worker_count,
+        default=1,
+        metavar="N",
+        help="worker processes on the one port (default 1); they share the database",
+    )
     ops_commands.add_serve_options(serve)
 
     user = commands.add_parser("user", help="manage users")
@@ -59,7 +73,17 @@ def build_parser() -> argparse.ArgumentParser:
     add.add_argument("--email")
     add.add_argument("--db", metavar="URL")
 
-    ops_commands.add_commands(commands)  # db backup, db restore, rotate-key
+    db = commands.add_parser("db", help="the database's schema")
+    db_commands = db.add_subparsers(dest="db_command", required=True)
+    upgrade = db_commands.add_parser(
+        "upgrade", help="apply the schema's pending migrations (serve does this at start too)"
+    )
+    upgrade.add_argument("--db", metavar="URL")
+    current = db_commands.add_parser(
+        "current", help="the database's schema revision and whether migrations are pending"
+    )
+    current.add_argument("--db", metavar="URL")
+    ops_commands.add_commands(commands, db_commands)  # db backup, db restore, rotate-key
 
     demo = commands.add_parser("demo", help="serve a seeded demo organisation")
     demo.add_argument("--host", default=DEFAULT_HOST)
@@ -111,9 +135,18 @@ def _serve(args: argparse.Namespace) -> int:
     settings = Settings.from_env(
         db_url=args.db, home=args.home, **ops_commands.serve_overrides(args)
     )
+    where = f"Tweestap server on http://{args.host}:{args.port} (data: {settings.home})"
+    if args.workers > 1:
+        # Migrations, the key file and the policy row once, here; then every worker builds
+        # its app (and its logging) from the environment: server_stub.app.app_from_environment.
+        with ops_commands.operations(settings, workers=args.workers):
+            Services.prepare(settings)
+            os.environ.update(ops_commands.worker_environment(settings, args.workers))
+            logs.announce(f"{where}, {args.workers} worker processes", settings.log_format)
+            serve(None, args.host, args.port, workers=args.workers, own_logging=True)
+        return 0
     with ops_commands.operations(settings):  # the log format, the metrics listener
         services = Services.build(settings)
-        where = f"Tweestap server on http://{args.host}:{args.port} (data: {settings.home})"
         logs.announce(where, settings.log_format)
         try:
             serve(create_app(services), args.host, args.port, own_logging=True)
@@ -122,11 +155,30 @@ def _serve(args: argparse.Namespace) -> int:
     return 0
 
 
+def _db(args: argparse.Namespace) -> int:
+    from server_stub import migrations
+    from server_stub.files import ensure_private_dir
+
+    settings = Settings.from_env(db_url=args.db)
+    if migrations.is_sqlite(settings.db_url):
+        ensure_private_dir(settings.home)
+    if args.db_command == "current":
+        state = migrations.describe(settings.db_url)
+        print(state.describe())
+        return 0 if state.state == "current" else 1
+    applied = migrations.upgrade(settings.db_url)
+    head = migrations.head()
+    print(f"applied {', '.join(applied)}; now at {head}" if applied else f"already at {head}")
+    return 0
+
+
 def _run(args: argparse.Namespace) -> int:
     if args.command == "serve":
         return _serve(args)
     if args.command == "user":
         return _user_add(args)
+    if args.command == "db" and args.db_command in ("upgrade", "current"):
+        return _db(args)
     done = ops_commands.run(args)
     if done is not None:
         return done
@@ -139,12 +191,13 @@ def _run(args: argparse.Namespace) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     from server_stub.crypto import KeyFileError
     from server_stub.files import UnsafePermissions
+    from server_stub.migrations import SchemaAhead
     from server_stub.settings import SettingsError
 
     args = build_parser().parse_args(argv)
     try:
         return _run(args)
-    except (UnsafePermissions, KeyFileError, SettingsError) as error:
+    except (UnsafePermissions, KeyFileError, SettingsError, SchemaAhead) as error:
         # Refused at start, before anything was served or written: say what to fix.
         print(f"tweestap-server: {error}", file=sys.stderr)
         return 1

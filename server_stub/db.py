@@ -21,6 +21,7 @@ loop meanwhile (no route calls the database there).
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import threading
 import time
@@ -31,13 +32,16 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Connection, make_url
-from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import NullPool
 
 from server_stub.files import ensure_private_database
-from server_stub.models import USERS_NAME_LOWER, Base
+from server_stub.models import Base
 
 _READ_ONLY = "tweestap_read_only"
 _BUSY_MS = "tweestap_busy_ms"  # the busy timeout a SQLite connection has now (its info dict)
@@ -61,7 +65,8 @@ def is_busy(error: BaseException) -> bool:
         code = getattr(original, "sqlite_errorcode", None)
         if code is not None:
             return (code & 0xFF) in (5, 6)  # SQLITE_BUSY, SQLITE_LOCKED
-        return getattr(original, "sqlstate", None) in ("55P03", "57014")  # lock, statement
+        # lock not available or timed out, statement timeout, deadlock (one side is undone)
+        return getattr(original, "sqlstate", None) in ("55P03", "57014", "40P01")
     return False
 
 
@@ -69,20 +74,26 @@ def _is_sqlite(url: str) -> bool:
     return make_url(url).get_backend_name() == "sqlite"
 
 
-def create_db_engine(url: str, busy_timeout: float = DEFAULT_BUSY_TIMEOUT) -> Engine:
+def create_db_engine(
+    url: str, busy_timeout: float = DEFAULT_BUSY_TIMEOUT, *, pooled: bool = True
+) -> Engine:
+    """``pooled=False``: a connection per use, closed after it (migrations, one-off commands)."""
     if not _is_sqlite(url):
-        return _postgresql_engine(url, busy_timeout)
+        return _postgresql_engine(url, busy_timeout, pooled=pooled)
     database = make_url(url).database
     if database and database != ":memory:" and not database.startswith("file:"):
         ensure_private_database(Path(database))
     busy_ms = int(busy_timeout * 1000)
+    pool: dict[str, Any] = (
+        {"pool_size": 10, "max_overflow": 30, "pool_timeout": busy_timeout}
+        if pooled
+        else {"poolclass": NullPool}
+    )
     engine = create_engine(
         url,
         connect_args={"timeout": busy_timeout, "check_same_thread": False},
-        pool_size=10,
-        max_overflow=30,
-        pool_timeout=busy_timeout,
         hide_parameters=True,  # errors and their log lines never carry a row's values
+        **pool,
     )
 
     @event.listens_for(engine, "connect")
@@ -115,13 +126,31 @@ def create_db_engine(url: str, busy_timeout: float = DEFAULT_BUSY_TIMEOUT) -> En
     return engine
 
 
-def _postgresql_engine(url: str, busy_timeout: float) -> Engine:
+# Threads of one server process that may each hold a database connection at once: the request
+# thread pool (anyio's default, 40), the code-check thread, the purge and the health probe (on
+# asyncio's executor), and a spare. The pool keeps that many (it opens them only as needed),
+# so that under load no connection is opened and closed per request: with SQLAlchemy's default
+# of 5 (+10 closed again after use), 32 requests in flight opened hundreds of PostgreSQL
+# connections per second.
+POSTGRESQL_POOL_SIZE = 44
+
+
+def _postgresql_engine(url: str, busy_timeout: float, *, pooled: bool) -> Engine:
+    pool: dict[str, Any] = (
+        {
+            "pool_size": POSTGRESQL_POOL_SIZE,
+            "max_overflow": 0,
+            "pool_pre_ping": True,
+            "pool_timeout": busy_timeout,
+        }
+        if pooled
+        else {"poolclass": NullPool}
+    )
     engine = create_engine(
         url,
-        pool_pre_ping=True,
-        pool_timeout=busy_timeout,
-        hide_parameters=True,
         connect_args={"connect_timeout": max(1, round(busy_timeout))},
+        hide_parameters=True,
+        **pool,
     )
     lock_ms = int(busy_timeout * 1000)
 
@@ -148,25 +177,16 @@ class Database:
         # Re-entrant, so that a (mistaken) nested write fails on the busy timeout instead of
         # hanging.
         self._write_lock = threading.RLock() if _is_sqlite(url) else None
-        # SQLite: writes are local and one at a time, so code checks can share a transaction
-        # on one writer thread (api/code_checks.py); PostgreSQL's run in the thread pool.
-        self.local_writes = _is_sqlite(url)
+        # SQLite's savepoints cost no round trip: a batch of code checks gives each its own
+        # (api/code_checks.py); on PostgreSQL two more round trips per check.
+        self.savepoints_are_cheap = _is_sqlite(url)
 
-    def create_schema(self) -> None:
-        Base.metadata.create_all(self.engine)
-        # create_all makes missing tables only: a users table from before names ignored case
-        # gets its index here (the first migration will do this instead).
-        try:
-            with self.engine.begin() as connection:
-                connection.exec_driver_sql(
-                    f"CREATE UNIQUE INDEX IF NOT EXISTS {USERS_NAME_LOWER.name} "
-                    "ON users (lower(name))"
-                )
-        except IntegrityError:
-            log.warning(
-                "two accounts have names that differ only in case; rename one of them: until "
-                "then each name finds the account spelt exactly so"
-            )
+    def insert_missing(self, model: type[Base], **values: Any) -> None:
+        """Insert a row unless one with its primary key exists (``ON CONFLICT DO NOTHING``):
+        several processes starting at once each try, none fails."""
+        insert = sqlite_insert if _is_sqlite(self.url) else postgresql_insert
+        with self.write() as session:
+            session.execute(insert(model).values(**values).on_conflict_do_nothing())
 
     @contextmanager
     def write(self, *, deadline: float | None = None) -> Iterator[Session]:
@@ -190,6 +210,30 @@ class Database:
         finally:
             if lock is not None:
                 lock.release()
+
+    def claim(self, session: Session, name: str) -> bool:
+        """Whether this write transaction is now the only one, of every process on the
+        database, that holds the claim ``name`` until it ends (a housekeeping job that N
+        processes each run on a timer: the first does it, the others skip it). PostgreSQL:
+        ``pg_try_advisory_xact_lock``; SQLite: always, since its writers take turns anyway."""
+        if self._write_lock is not None:
+            return True
+        key = int.from_bytes(hashlib.sha256(name.encode()).digest()[:8], "big", signed=True)
+        claimed = session.execute(text("SELECT pg_try_advisory_xact_lock(:key)"), {"key": key})
+        return bool(claimed.scalar())
+
+    @contextmanager
+    def pipelined(self, connection: Connection) -> Iterator[None]:
+        """Statements executed on ``connection`` in this block whose answers nobody reads
+        (no ``RETURNING``, no row count) go to PostgreSQL in one go, answered together when the
+        block ends (psycopg's pipeline mode: one round trip instead of one each); an error
+        among them is raised there. SQLite: nothing to save."""
+        if self._write_lock is not None:
+            yield
+            return
+        driver = connection.connection.driver_connection
+        with driver.pipeline():  # type: ignore[union-attr]
+            yield
 
     @contextmanager
     def read(self) -> Iterator[Session]:

@@ -11,22 +11,39 @@ from typing import Any
 import uvicorn
 from fastapi import FastAPI
 
+# What each worker of ``serve --workers N`` runs: uvicorn imports it by name in every worker.
+APP_FACTORY = "server_stub.app:app_from_environment"
+# At a stop (SIGTERM, SIGINT), requests already received get this long to be answered.
+GRACEFUL_SHUTDOWN_SECONDS = 10
 
-def serve(app: FastAPI, host: str, port: int, *, own_logging: bool = False) -> None:
-    """``own_logging``: the caller configured logging (server_stub.ops.logs) and the app writes
-    its own access log, so uvicorn configures nothing and logs no access lines."""
-    # proxy_headers=False: uvicorn would otherwise believe X-Forwarded-For from 127.0.0.1;
-    # the app decides itself (Settings.trusted_proxies).
-    extra: dict[str, Any] = {"log_config": None, "access_log": False} if own_logging else {}
-    uvicorn.run(
-        app,
-        host=host,
-        port=port,
-        log_level="info",
-        server_header=False,
-        proxy_headers=False,
-        **extra,
-    )
+
+def serve(
+    app: FastAPI | None, host: str, port: int, *, workers: int = 1, own_logging: bool = False
+) -> None:
+    """Serve in the foreground until SIGTERM or SIGINT: ``app`` in this process, or (``app``
+    None) :data:`APP_FACTORY` in ``workers`` processes on one listening socket, under
+    uvicorn's supervisor (it restarts a worker that dies or hangs, replaces them one at a time
+    on SIGHUP, passes SIGTERM on to every worker and waits for them; each stops taking new
+    connections and answers the requests it has, for at most
+    :data:`GRACEFUL_SHUTDOWN_SECONDS`). ``own_logging``: the caller configured logging
+    (server_stub.ops.logs; each worker does so itself) and the app writes its own access log,
+    so uvicorn configures nothing and logs no access lines."""
+    options: dict[str, Any] = {
+        "host": host,
+        "port": port,
+        "log_level": "info",
+        "server_header": False,
+        # uvicorn would otherwise believe X-Forwarded-For from 127.0.0.1; the app decides
+        # itself (Settings.trusted_proxies).
+        "proxy_headers": False,
+        "timeout_graceful_shutdown": GRACEFUL_SHUTDOWN_SECONDS,
+    }
+    if own_logging:
+        options.update(log_config=None, access_log=False)
+    if app is not None:
+        uvicorn.run(app, **options)
+    else:
+        uvicorn.run(APP_FACTORY, factory=True, workers=workers, **options)
 
 
 class BackgroundServer:

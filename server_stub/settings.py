@@ -28,6 +28,7 @@ ENV_SMTP_PORT = "TWEESTAP_SERVER_SMTP_PORT"
 ENV_SMTP_USER = "TWEESTAP_SERVER_SMTP_USER"
 ENV_SMTP_PASSWORD = "TWEESTAP_SERVER_SMTP_PASSWORD"  # noqa: S105 - a variable name
 ENV_SMTP_STARTTLS = "TWEESTAP_SERVER_SMTP_STARTTLS"
+ENV_WORKERS = "TWEESTAP_SERVER_WORKERS"  # set by ``serve --workers N`` for its workers
 ENV_METRICS_PORT = "TWEESTAP_SERVER_METRICS_PORT"
 ENV_METRICS_HOST = "TWEESTAP_SERVER_METRICS_HOST"
 ENV_LOG_FORMAT = "TWEESTAP_SERVER_LOG_FORMAT"
@@ -89,6 +90,9 @@ class HashLimits:
     slots: int = 0
     queue: int = 0
     wait: timedelta = timedelta(seconds=5)
+    # Server processes on this machine that share its cores (``serve --workers N``): each
+    # gets its share of the slots, so N workers together still hash one password per core.
+    processes: int = 1
     # Hash threads run at this nice value (Linux: per thread, and argon2's own lane threads
     # inherit it), so that the event loop, health checks and code checks come first.
     niceness: int = 5
@@ -97,9 +101,10 @@ class HashLimits:
         if self.slots:
             return self.slots
         try:
-            return max(1, len(os.sched_getaffinity(0)))
+            cores = len(os.sched_getaffinity(0))
         except AttributeError:  # pragma: no cover - not Linux
-            return max(1, os.cpu_count() or 1)
+            cores = os.cpu_count() or 1
+        return max(1, cores // max(1, self.processes))
 
     def queue_length(self) -> int:
         return self.queue or 4 * self.slot_count()
@@ -171,8 +176,12 @@ class Settings:
         for params in (self.password_throttle.account, self.password_throttle.address):
             if params.free_failures < 1 or params.base_delay <= timedelta(0):
                 raise SettingsError("the password throttle needs a free failure and a delay")
-        if self.hash_limits.slots < 0 or self.hash_limits.queue < 0:
-            raise SettingsError("hash_limits: slots and queue must not be negative")
+        if (
+            self.hash_limits.slots < 0
+            or self.hash_limits.queue < 0
+            or self.hash_limits.processes < 1
+        ):
+            raise SettingsError("hash_limits: slots, queue >= 0 and processes >= 1")
         if not timedelta(milliseconds=100) <= self.db_busy_timeout <= timedelta(seconds=60):
             raise SettingsError("db_busy_timeout must lie between 0.1 and 60 seconds")
         if self.purge_interval <= timedelta(0):
@@ -228,5 +237,10 @@ class Settings:
             "access_log": env.get(ENV_ACCESS_LOG, "1").strip().lower()
             not in {"0", "false", "no", "off"},
         }
+        workers = env.get(ENV_WORKERS, "").strip()
+        if workers:
+            if not workers.isdigit() or int(workers) < 1:
+                raise SettingsError(f"{ENV_WORKERS} must be a number of processes, not {workers!r}")
+            values["hash_limits"] = HashLimits(processes=int(workers))
         values.update(overrides)
         return cls(**values)  # type: ignore[arg-type]

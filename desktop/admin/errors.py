@@ -116,6 +116,19 @@ class InvalidCode(AdminError):
         )
 
 
+class CodeAlreadyUsed(AdminError):
+    """A right code that was used already (on the login page, say): not a wrong guess."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "This code has already been used. Wait for the next code of this account (a "
+                "new one comes every 30 seconds) and type that one.",
+            )
+        )
+
+
 class Throttled(AdminError):
     transient = True
 

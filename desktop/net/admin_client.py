@@ -33,6 +33,7 @@ from desktop.admin.errors import (
     AddressNotAllowed,
     AdminError,
     CannotBlockSelf,
+    CodeAlreadyUsed,
     CredentialUnreadable,
     Forbidden,
     InvalidCode,
@@ -238,6 +239,7 @@ class AdminClient:
                 "wrong_step": LoginOutOfStep,
                 "enrollment_expired": LoginOutOfStep,
                 "credential_unreadable": CredentialUnreadable,
+                "code_already_used": CodeAlreadyUsed,
             }
             if isinstance(detail, str) and detail in known:
                 return known[detail]()

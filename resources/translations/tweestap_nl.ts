@@ -1,4 +1,4 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="nl_NL">
 <context>
@@ -571,6 +571,10 @@ De Authenticator-app die aan dit account gekoppeld is, wordt vergeten. Bij de vo
         <translation>foute code</translation>
     </message>
     <message>
+        <source>code already used</source>
+        <translation>code al gebruikt</translation>
+    </message>
+    <message>
         <source>blocked</source>
         <translation>geblokkeerd</translation>
     </message>
@@ -1074,7 +1078,7 @@ De Authenticator-app die aan dit account gekoppeld is, wordt vergeten. Bij de vo
     </message>
     <message>
         <source>Looking for cameras…</source>
-        <translation>Camera's zoeken…</translation>
+        <translation>Camera&apos;s zoeken…</translation>
     </message>
     <message>
         <source>Starting the camera…</source>
@@ -1132,7 +1136,7 @@ De Authenticator-app die aan dit account gekoppeld is, wordt vergeten. Bij de vo
         <translation>Hernoemd naar {label}.</translation>
     </message>
     <message>
-        <source>Codes corrected by {offset} s for this computer's clock, as measured by the window.</source>
+        <source>Codes corrected by {offset} s for this computer&apos;s clock, as measured by the window.</source>
         <translation>Codes gecorrigeerd met {offset} s voor de klok van deze computer, zoals het venster die heeft gemeten.</translation>
     </message>
     <message>
@@ -1232,7 +1236,7 @@ De Authenticator-app die aan dit account gekoppeld is, wordt vergeten. Bij de vo
         <translation>account verwijderen</translation>
     </message>
     <message>
-        <source>the account's id (or its first characters)</source>
+        <source>the account&apos;s id (or its first characters)</source>
         <translation>het id van het account (of de eerste tekens ervan)</translation>
     </message>
     <message>
@@ -1288,7 +1292,7 @@ De Authenticator-app die aan dit account gekoppeld is, wordt vergeten. Bij de vo
         <translation>de gevonden accounts toevoegen (accountlinks en volledige exports uit Google)</translation>
     </message>
     <message>
-        <source>import the accounts of another app's export file</source>
+        <source>import the accounts of another app&apos;s export file</source>
         <translation>importeer de accounts uit het exportbestand van een andere app</translation>
     </message>
     <message>
@@ -1300,7 +1304,7 @@ De Authenticator-app die aan dit account gekoppeld is, wordt vergeten. Bij de vo
         <translation>de app die het bestand heeft gemaakt (standaard: automatisch herkennen): {keys}</translation>
     </message>
     <message>
-        <source>the file's password (asked for when needed)</source>
+        <source>the file&apos;s password (asked for when needed)</source>
         <translation>het wachtwoord van het bestand (wordt gevraagd als dat nodig is)</translation>
     </message>
     <message>
@@ -1388,7 +1392,7 @@ De Authenticator-app die aan dit account gekoppeld is, wordt vergeten. Bij de vo
         <translation>Let op: {label} heeft dezelfde naam als {other} maar een andere instelsleutel; beide zijn bewaard, verwijder het account dat niet meer werkt.</translation>
     </message>
     <message>
-        <source>Give the file's password with --password.</source>
+        <source>Give the file&apos;s password with --password.</source>
         <translation>Geef het wachtwoord van het bestand met --password.</translation>
     </message>
     <message>
@@ -1511,7 +1515,7 @@ De Authenticator-app die aan dit account gekoppeld is, wordt vergeten. Bij de vo
         <translation>Open Systeeminstellingen, dan Algemeen, dan Datum en tijd. Zet “Stel tijd en datum automatisch in” aan en controleer de tijdzone.</translation>
     </message>
     <message>
-        <source>Open your desktop's settings, then Date &amp; Time, and turn on automatic date and time. In a terminal, “timedatectl set-ntp true” does the same.</source>
+        <source>Open your desktop&apos;s settings, then Date &amp; Time, and turn on automatic date and time. In a terminal, “timedatectl set-ntp true” does the same.</source>
         <translation>Open de instellingen van je bureaublad, dan Datum en tijd, en zet automatische datum en tijd aan. In een terminal doet “timedatectl set-ntp true” hetzelfde.</translation>
     </message>
     <message>
@@ -1641,7 +1645,7 @@ De Authenticator-app die aan dit account gekoppeld is, wordt vergeten. Bij de vo
         <translation>De klokcontrole staat uit (Bestand &gt; Instellingen). Zet de datum en tijd van je computer op automatisch.</translation>
     </message>
     <message>
-        <source>Comparing this computer's clock with {sources}…</source>
+        <source>Comparing this computer&apos;s clock with {sources}…</source>
         <translation>De klok van deze computer wordt vergeleken met {sources}…</translation>
     </message>
     <message>
@@ -1653,15 +1657,15 @@ De Authenticator-app die aan dit account gekoppeld is, wordt vergeten. Bij de vo
         <translation>De klok kon niet worden vergeleken: de tijdserver en de 2FA-server gaven geen antwoord. Zet de datum en tijd van je computer en je telefoon op automatisch.</translation>
     </message>
     <message>
-        <source>This computer's clock is {amount}, and Tweestap corrects its codes for that (compared with {sources}).</source>
+        <source>This computer&apos;s clock is {amount}, and Tweestap corrects its codes for that (compared with {sources}).</source>
         <translation>De klok van deze computer loopt {amount}, en Tweestap corrigeert zijn codes daarvoor (vergeleken met {sources}).</translation>
     </message>
     <message>
-        <source>This computer's clock is {amount} (compared with {sources}): codes made with it are not accepted. Set the clock right, or let Tweestap correct its codes.</source>
+        <source>This computer&apos;s clock is {amount} (compared with {sources}): codes made with it are not accepted. Set the clock right, or let Tweestap correct its codes.</source>
         <translation>De klok van deze computer loopt {amount} (vergeleken met {sources}): codes die daarmee gemaakt zijn, worden niet geaccepteerd. Zet de klok goed, of laat Tweestap zijn codes corrigeren.</translation>
     </message>
     <message>
-        <source>This computer's clock is right: it differs less than {limit} seconds from {sources}. Check that your phone, if you use one too, sets its time automatically.</source>
+        <source>This computer&apos;s clock is right: it differs less than {limit} seconds from {sources}. Check that your phone, if you use one too, sets its time automatically.</source>
         <translation>De klok van deze computer loopt gelijk: hij verschilt minder dan {limit} seconden met {sources}. Gebruik je ook een telefoon? Controleer dan dat die zijn tijd automatisch instelt.</translation>
     </message>
     <message>
@@ -1806,7 +1810,7 @@ De Authenticator-app die aan dit account gekoppeld is, wordt vergeten. Bij de vo
 <context>
     <name>ConnectDialog</name>
     <message>
-        <source>Log in as an administrator with module P&amp;O to manage two-step verification and the employees' accounts.</source>
+        <source>Log in as an administrator with module P&amp;O to manage two-step verification and the employees&apos; accounts.</source>
         <translation>Log in als beheerder met recht op module P&amp;O om tweestapsverificatie en de accounts van medewerkers te beheren.</translation>
     </message>
     <message>
@@ -1818,7 +1822,7 @@ De Authenticator-app die aan dit account gekoppeld is, wordt vergeten. Bij de vo
         <translation>Beheer: inloggen</translation>
     </message>
     <message>
-        <source>The address of your organisation's two-step verification. If you were not given another address, keep this one: Tweestap takes care of it on this computer.</source>
+        <source>The address of your organisation&apos;s two-step verification. If you were not given another address, keep this one: Tweestap takes care of it on this computer.</source>
         <translation>Het adres van de tweestapsverificatie van je organisatie. Heb je geen ander adres gekregen, laat dit dan staan: Tweestap regelt het zelf op deze computer.</translation>
     </message>
     <message>
@@ -2108,16 +2112,16 @@ De Authenticator-app die aan dit account gekoppeld is, wordt vergeten. Bij de vo
         <translation>De instelsleutel heeft {length} tekens, een lengte die geen instelsleutel kan hebben: er ontbreekt waarschijnlijk een teken of er staat er een te veel.</translation>
     </message>
     <message>
-        <source>The link has no setup key (the 'secret' parameter is missing).</source>
-        <translation>De link bevat geen instelsleutel (de parameter 'secret' ontbreekt).</translation>
+        <source>The link has no setup key (the &apos;secret&apos; parameter is missing).</source>
+        <translation>De link bevat geen instelsleutel (de parameter &apos;secret&apos; ontbreekt).</translation>
     </message>
     <message>
-        <source>The link does not say whether it is for 'totp' or 'hotp' codes.</source>
-        <translation>De link zegt niet of hij voor 'totp'- of 'hotp'-codes is.</translation>
+        <source>The link does not say whether it is for &apos;totp&apos; or &apos;hotp&apos; codes.</source>
+        <translation>De link zegt niet of hij voor &apos;totp&apos;- of &apos;hotp&apos;-codes is.</translation>
     </message>
     <message>
-        <source>The link is for '{kind}' codes; Tweestap supports totp, hotp and steam codes.</source>
-        <translation>De link is voor '{kind}'-codes; Tweestap ondersteunt totp-, hotp- en steam-codes.</translation>
+        <source>The link is for &apos;{kind}&apos; codes; Tweestap supports totp, hotp and steam codes.</source>
+        <translation>De link is voor &apos;{kind}&apos;-codes; Tweestap ondersteunt totp-, hotp- en steam-codes.</translation>
     </message>
     <message>
         <source>The details of this account are missing or damaged, so it was not imported.</source>
@@ -2128,8 +2132,8 @@ De Authenticator-app die aan dit account gekoppeld is, wordt vergeten. Bij de vo
         <translation>Dit is een {kind}-account; Tweestap kan alleen TOTP-, HOTP- en Steam-codes maken.</translation>
     </message>
     <message>
-        <source>The algorithm '{algorithm}' is unknown; codes can use SHA1, SHA256 or SHA512.</source>
-        <translation>Het algoritme '{algorithm}' is onbekend; codes kunnen SHA1, SHA256 of SHA512 gebruiken.</translation>
+        <source>The algorithm &apos;{algorithm}&apos; is unknown; codes can use SHA1, SHA256 or SHA512.</source>
+        <translation>Het algoritme &apos;{algorithm}&apos; is onbekend; codes kunnen SHA1, SHA256 of SHA512 gebruiken.</translation>
     </message>
     <message>
         <source>This {format} file was made by a newer version of {format} than Tweestap can read. Nothing was imported.</source>
@@ -2144,20 +2148,20 @@ De Authenticator-app die aan dit account gekoppeld is, wordt vergeten. Bij de vo
         <translation>Het bestand is leeg: er valt niets te importeren.</translation>
     </message>
     <message>
-        <source>The link asks for codes written with the '{encoder}' encoder; Tweestap only knows Steam's.</source>
-        <translation>De link vraagt om codes in de schrijfwijze '{encoder}'; Tweestap kent alleen die van Steam.</translation>
+        <source>The link asks for codes written with the &apos;{encoder}&apos; encoder; Tweestap only knows Steam&apos;s.</source>
+        <translation>De link vraagt om codes in de schrijfwijze &apos;{encoder}&apos;; Tweestap kent alleen die van Steam.</translation>
     </message>
     <message>
         <source>The link is for hotp codes written as Steam codes, which do not exist.</source>
         <translation>De link is voor hotp-codes in de schrijfwijze van Steam, en die bestaan niet.</translation>
     </message>
     <message>
-        <source>The value of '{key}' in the link must be a whole number, not '{value}'.</source>
-        <translation>De waarde van '{key}' in de link moet een geheel getal zijn, niet '{value}'.</translation>
+        <source>The value of &apos;{key}&apos; in the link must be a whole number, not &apos;{value}&apos;.</source>
+        <translation>De waarde van &apos;{key}&apos; in de link moet een geheel getal zijn, niet &apos;{value}&apos;.</translation>
     </message>
     <message>
-        <source>The value of '{key}' in the link is far too large.</source>
-        <translation>De waarde van '{key}' in de link is veel te groot.</translation>
+        <source>The value of &apos;{key}&apos; in the link is far too large.</source>
+        <translation>De waarde van &apos;{key}&apos; in de link is veel te groot.</translation>
     </message>
     <message>
         <source>There is nothing to read: the text is empty.</source>
@@ -2353,14 +2357,14 @@ De Authenticator-app die aan dit account gekoppeld is, wordt vergeten. Bij de vo
     </message>
     <message>
         <source>Camera {index} opened but gives no picture. Close other programs that use it and try again.</source>
-        <translation>Camera {index} is geopend maar geeft geen beeld. Sluit andere programma's die hem gebruiken en probeer het opnieuw.</translation>
+        <translation>Camera {index} is geopend maar geeft geen beeld. Sluit andere programma&apos;s die hem gebruiken en probeer het opnieuw.</translation>
     </message>
     <message>
         <source>The video file {path} holds no pictures.</source>
         <translation>Het videobestand {path} bevat geen beelden.</translation>
     </message>
     <message>
-        <source>This QR code is for Microsoft's own app (Microsoft Authenticator, for a work or school account); other apps cannot use it. On that page, choose “I want to use a different authenticator app” and scan the QR code it shows then.</source>
+        <source>This QR code is for Microsoft&apos;s own app (Microsoft Authenticator, for a work or school account); other apps cannot use it. On that page, choose “I want to use a different authenticator app” and scan the QR code it shows then.</source>
         <translation>Deze QR-code is voor de eigen app van Microsoft (Microsoft Authenticator, voor een werk- of schoolaccount); andere apps kunnen er niets mee. Kies op die pagina “Ik wil een andere authenticator-app gebruiken” en scan de QR-code die je dan ziet.</translation>
     </message>
     <message>
@@ -2424,8 +2428,8 @@ De Authenticator-app die aan dit account gekoppeld is, wordt vergeten. Bij de vo
         <translation>Dit is geen export uit Google Authenticator: een exportlink begint met otpauth-migration://.</translation>
     </message>
     <message>
-        <source>This Google Authenticator export link has no data (its 'data' part is missing).</source>
-        <translation>Deze exportlink van Google Authenticator bevat geen gegevens (het deel 'data' ontbreekt).</translation>
+        <source>This Google Authenticator export link has no data (its &apos;data&apos; part is missing).</source>
+        <translation>Deze exportlink van Google Authenticator bevat geen gegevens (het deel &apos;data&apos; ontbreekt).</translation>
     </message>
     <message>
         <source>This Google Authenticator export holds no accounts.</source>
@@ -2433,11 +2437,11 @@ De Authenticator-app die aan dit account gekoppeld is, wordt vergeten. Bij de vo
     </message>
     <message>
         <source>Line {line} is not a Google Authenticator export link: such a line starts with otpauth-migration://.</source>
-        <translation>Regel {line} is geen exportlink van Google Authenticator: zo'n regel begint met otpauth-migration://.</translation>
+        <translation>Regel {line} is geen exportlink van Google Authenticator: zo&apos;n regel begint met otpauth-migration://.</translation>
     </message>
     <message>
         <source>There is no Google Authenticator export link in this text (such a link starts with otpauth-migration://).</source>
-        <translation>Deze tekst bevat geen exportlink van Google Authenticator (zo'n link begint met otpauth-migration://).</translation>
+        <translation>Deze tekst bevat geen exportlink van Google Authenticator (zo&apos;n link begint met otpauth-migration://).</translation>
     </message>
     <message>
         <source>This Google Authenticator export cannot be read: its data is damaged or incomplete. Make a new export on your phone and scan that.</source>
@@ -2480,8 +2484,8 @@ De Authenticator-app die aan dit account gekoppeld is, wordt vergeten. Bij de vo
         <translation>Er is geen scherm om vast te leggen: dit programma draait zonder beeldscherm. Sla een schermafbeelding van de QR-code op en scan dat bestand.</translation>
     </message>
     <message>
-        <source>This desktop (Wayland) does not let programs capture the screen. Take a screenshot with your desktop's screenshot tool and open that image, or paste it.</source>
-        <translation>Deze desktop (Wayland) laat programma's het scherm niet vastleggen. Maak een schermafbeelding met het schermafbeeldingsprogramma van je desktop en open of plak die afbeelding.</translation>
+        <source>This desktop (Wayland) does not let programs capture the screen. Take a screenshot with your desktop&apos;s screenshot tool and open that image, or paste it.</source>
+        <translation>Deze desktop (Wayland) laat programma&apos;s het scherm niet vastleggen. Maak een schermafbeelding met het schermafbeeldingsprogramma van je desktop en open of plak die afbeelding.</translation>
     </message>
     <message>
         <source>No QR code was found on the screen. Make sure the whole QR code is visible and not covered by this window, then try again.</source>
@@ -2520,12 +2524,16 @@ De Authenticator-app die aan dit account gekoppeld is, wordt vergeten. Bij de vo
         <translation>Dit account is geblokkeerd. Een andere beheerder met recht op module P&amp;O kan het deblokkeren.</translation>
     </message>
     <message>
-        <source>This account may not log in from this computer: its IP address is not in the account's IP list.</source>
+        <source>This account may not log in from this computer: its IP address is not in the account&apos;s IP list.</source>
         <translation>Dit account mag niet inloggen vanaf deze computer: het IP adres staat niet in de IP-lijst van het account.</translation>
     </message>
     <message>
         <source>That code is not right. Use the newest code of this account, and check that the clock of this computer is right.</source>
         <translation>Die code klopt niet. Gebruik de nieuwste code van dit account en controleer of de klok van deze computer goed staat.</translation>
+    </message>
+    <message>
+        <source>This code has already been used. Wait for the next code of this account (a new one comes every 30 seconds) and type that one.</source>
+        <translation>Deze code is al gebruikt. Wacht op de volgende code van dit account (elke 30 seconden komt er een nieuwe) en typ die.</translation>
     </message>
     <message>
         <source>Too many wrong codes. Wait {seconds} seconds, then try again.</source>
@@ -2620,7 +2628,7 @@ De Authenticator-app die aan dit account gekoppeld is, wordt vergeten. Bij de vo
         <translation>De server op deze computer kon niet worden gestart: {reason} (details in {log})</translation>
     </message>
     <message>
-        <source>No 2FA server answers at {url}, and this installation of Tweestap does not include one. Type the address of your organisation's 2FA server.</source>
+        <source>No 2FA server answers at {url}, and this installation of Tweestap does not include one. Type the address of your organisation&apos;s 2FA server.</source>
         <translation>Op {url} antwoordt geen 2FA-server, en deze installatie van Tweestap heeft er zelf geen. Typ het adres van de 2FA-server van je organisatie.</translation>
     </message>
     <message>
@@ -2672,7 +2680,7 @@ De Authenticator-app die aan dit account gekoppeld is, wordt vergeten. Bij de vo
         <translation>Het wachtwoord is te kort: gebruik minstens {count} tekens.</translation>
     </message>
     <message>
-        <source>The password contains bytes that are not text in this system's encoding, so it could not be typed again elsewhere: choose another one.</source>
+        <source>The password contains bytes that are not text in this system&apos;s encoding, so it could not be typed again elsewhere: choose another one.</source>
         <translation>Het wachtwoord bevat bytes die in de tekenset van dit systeem geen tekst zijn, dus elders kan het niet opnieuw worden getypt: kies een ander wachtwoord.</translation>
     </message>
     <message>
@@ -2724,7 +2732,7 @@ De Authenticator-app die aan dit account gekoppeld is, wordt vergeten. Bij de vo
         <translation>Tweestap kon geen afgeschermde tijdelijke kopie van dit bestand maken om het te lezen. Kijk of er genoeg schijfruimte vrij is en probeer het opnieuw.</translation>
     </message>
     <message>
-        <source>This {format} vault can only be unlocked with the phone's fingerprint or face unlock. Export it again with a password, or without encryption.</source>
+        <source>This {format} vault can only be unlocked with the phone&apos;s fingerprint or face unlock. Export it again with a password, or without encryption.</source>
         <translation>Deze {format}-kluis kan alleen worden ontgrendeld met de vingerafdruk- of gezichtsontgrendeling van de telefoon. Exporteer hem opnieuw met een wachtwoord, of zonder versleuteling.</translation>
     </message>
     <message>
@@ -2804,11 +2812,11 @@ De Authenticator-app die aan dit account gekoppeld is, wordt vergeten. Bij de vo
         <translation>De camera is gestopt door een fout ({detail}). Kies hem opnieuw, of voeg het account op een andere manier toe.</translation>
     </message>
     <message>
-        <source>The desktop's screenshot service (xdg-desktop-portal) is not available. Take a screenshot with your system's tool (the PrtSc key), then paste it here or open the file.</source>
+        <source>The desktop&apos;s screenshot service (xdg-desktop-portal) is not available. Take a screenshot with your system&apos;s tool (the PrtSc key), then paste it here or open the file.</source>
         <translation>De schermafbeeldingsdienst van je desktop (xdg-desktop-portal) is niet beschikbaar. Maak een schermafbeelding met het programma van je systeem (de PrtSc-toets) en plak die hier of open het bestand.</translation>
     </message>
     <message>
-        <source>The desktop's screenshot service gave no picture. Take a screenshot with your system's tool (the PrtSc key), then paste it here or open the file.</source>
+        <source>The desktop&apos;s screenshot service gave no picture. Take a screenshot with your system&apos;s tool (the PrtSc key), then paste it here or open the file.</source>
         <translation>De schermafbeeldingsdienst van je desktop gaf geen afbeelding. Maak een schermafbeelding met het programma van je systeem (de PrtSc-toets) en plak die hier of open het bestand.</translation>
     </message>
     <message>
@@ -2843,7 +2851,7 @@ De Authenticator-app die aan dit account gekoppeld is, wordt vergeten. Bij de vo
         <translation>Een back-up is één bestand met al je accounts, beveiligd met een wachtwoord. Bewaar het ergens anders dan op deze computer, bijvoorbeeld op een USB-stick: daarmee zet je je accounts terug op elke computer met Tweestap.</translation>
     </message>
     <message>
-        <source>Choose the app that will read your accounts. Tweestap's own backup is the safest choice.</source>
+        <source>Choose the app that will read your accounts. Tweestap&apos;s own backup is the safest choice.</source>
         <translation>Kies de app die je accounts gaat lezen. De eigen back-up van Tweestap is de veiligste keuze.</translation>
     </message>
     <message>
@@ -3302,7 +3310,7 @@ De Authenticator-app die aan dit account gekoppeld is, wordt vergeten. Bij de vo
         <translation>Over Tweestap</translation>
     </message>
     <message>
-        <source>&lt;p&gt;&lt;b&gt;Tweestap {version}&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Codes for two-step verification on your computer, and the administration of your organisation's two-step verification.&lt;/p&gt;&lt;p&gt;Licence: GPL-3.0-or-later.&lt;/p&gt;</source>
+        <source>&lt;p&gt;&lt;b&gt;Tweestap {version}&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Codes for two-step verification on your computer, and the administration of your organisation&apos;s two-step verification.&lt;/p&gt;&lt;p&gt;Licence: GPL-3.0-or-later.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;Tweestap {version}&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Codes voor tweestapsverificatie op je computer, en het beheer van de tweestapsverificatie van je organisatie.&lt;/p&gt;&lt;p&gt;Licentie: GPL-3.0-or-later.&lt;/p&gt;</translation>
     </message>
     <message>
@@ -3718,7 +3726,7 @@ De Authenticator-app die aan dit account gekoppeld is, wordt vergeten. Bij de vo
         <translation>Bewaartermijn auditlog verkorten</translation>
     </message>
     <message>
-        <source>Keep audit log entries {days} days instead of {before}? Entries older than {days} days are removed at the server's next clean-up, within ten minutes. This cannot be undone.</source>
+        <source>Keep audit log entries {days} days instead of {before}? Entries older than {days} days are removed at the server&apos;s next clean-up, within ten minutes. This cannot be undone.</source>
         <translation>Regels van het auditlog {days} dagen bewaren in plaats van {before}? Regels die ouder zijn dan {days} dagen worden bij de volgende opschoning van de server verwijderd, binnen tien minuten. Dat kan niet ongedaan worden gemaakt.</translation>
     </message>
     <message>
@@ -3781,7 +3789,7 @@ De Authenticator-app die aan dit account gekoppeld is, wordt vergeten. Bij de vo
         <translation>Schermafbeelding &amp;maken…</translation>
     </message>
     <message>
-        <source>Take a screenshot with the desktop's screenshot tool</source>
+        <source>Take a screenshot with the desktop&apos;s screenshot tool</source>
         <translation>Een schermafbeelding maken met het schermafbeeldingsprogramma van je desktop</translation>
     </message>
     <message>
@@ -3840,7 +3848,7 @@ De Authenticator-app die aan dit account gekoppeld is, wordt vergeten. Bij de vo
         <translation>Code ingedrukt houden om te kopiëren</translation>
     </message>
     <message>
-        <source>Show the next code during a code's last seconds</source>
+        <source>Show the next code during a code&apos;s last seconds</source>
         <translation>De volgende code tonen in de laatste seconden van een code</translation>
     </message>
     <message>
@@ -3848,7 +3856,7 @@ De Authenticator-app die aan dit account gekoppeld is, wordt vergeten. Bij de vo
         <translation>Taal</translation>
     </message>
     <message>
-        <source>The system's language</source>
+        <source>The system&apos;s language</source>
         <translation>De taal van het systeem</translation>
     </message>
     <message>
@@ -3888,11 +3896,11 @@ De Authenticator-app die aan dit account gekoppeld is, wordt vergeten. Bij de vo
         <translation>min</translation>
     </message>
     <message>
-        <source>0: only when you lock it yourself or lock your computer's session.</source>
+        <source>0: only when you lock it yourself or lock your computer&apos;s session.</source>
         <translation>0: alleen als je zelf vergrendelt of je computersessie vergrendelt.</translation>
     </message>
     <message>
-        <source>Check this computer's clock against</source>
+        <source>Check this computer&apos;s clock against</source>
         <translation>Klok van deze computer controleren met</translation>
     </message>
     <message>
@@ -3955,7 +3963,7 @@ De Authenticator-app die aan dit account gekoppeld is, wordt vergeten. Bij de vo
         <translation>Om dit account met de hand aan een andere authenticator-app toe te voegen, typ of plak je deze instelsleutel daar. Beide apps tonen dan dezelfde codes.</translation>
     </message>
     <message>
-        <source>Anyone who sees this key can make this account's codes. Show it only when nobody can watch, and close this window when you are done.</source>
+        <source>Anyone who sees this key can make this account&apos;s codes. Show it only when nobody can watch, and close this window when you are done.</source>
         <translation>Iedereen die deze sleutel ziet, kan de codes van dit account maken. Toon hem alleen als niemand meekijkt, en sluit dit venster als je klaar bent.</translation>
     </message>
     <message>
@@ -4031,11 +4039,11 @@ De Authenticator-app die aan dit account gekoppeld is, wordt vergeten. Bij de vo
         <translation>(wat elke app aanneemt)</translation>
     </message>
     <message>
-        <source>Not every app lets you type these; if yours does not, scan the account's QR code instead (Show QR code).</source>
+        <source>Not every app lets you type these; if yours does not, scan the account&apos;s QR code instead (Show QR code).</source>
         <translation>Niet elke app laat je deze invullen; kan dat in jouw app niet, scan dan de QR-code van het account (QR-code tonen).</translation>
     </message>
     <message>
-        <source>That is not the password of Tweestap's app lock.</source>
+        <source>That is not the password of Tweestap&apos;s app lock.</source>
         <translation>Dat is niet het wachtwoord van de vergrendeling van Tweestap.</translation>
     </message>
     <message>
@@ -4194,7 +4202,7 @@ De Authenticator-app die aan dit account gekoppeld is, wordt vergeten. Bij de vo
         <translation>De gebruiker heeft deze methode zelf gekozen.</translation>
     </message>
     <message>
-        <source>The policy's default method for this group.</source>
+        <source>The policy&apos;s default method for this group.</source>
         <translation>De standaard methode van het beleid voor deze groep.</translation>
     </message>
     <message>
@@ -4295,7 +4303,7 @@ De Authenticator-app die aan dit account gekoppeld is, wordt vergeten. Bij de vo
         <translation>deze hulptekst tonen en stoppen</translation>
     </message>
     <message>
-        <source>show program's version number and exit</source>
+        <source>show program&apos;s version number and exit</source>
         <translation>het versienummer tonen en stoppen</translation>
     </message>
     <message>

@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 from fastapi import APIRouter, Request, Response, status
-from starlette.concurrency import run_in_threadpool
 
 from server_stub.api.code_checks import CodeChecks
 from server_stub.api.strict_json import StrictJsonRoute
 from server_stub.domain.login import LoginStarted, Pairing, SessionUser
 from server_stub.domain.mail import MailSent
 from server_stub.http.dependencies import BearerToken, ClientIp, ServicesDep
-from server_stub.ops import metrics
 from server_stub.schemas.session import (
     EmailCodeSent,
     EnrollmentPublic,
@@ -47,18 +45,13 @@ def enrollment(services: ServicesDep, token: BearerToken, ip: ClientIp) -> Pairi
 async def verify(
     body: VerifyRequest,
     request: Request,
-    services: ServicesDep,
     token: BearerToken,
     ip: ClientIp,
 ) -> VerifyResponse:
     # Never in the event loop: the database may be locked by another process for a while.
-    if services.ctx.db.local_writes:  # SQLite: batched on one writer thread (code_checks.py)
-        checks: CodeChecks = request.app.state.code_checks
-        verified = await checks.verify(token, body.code, ip)
-    else:  # PostgreSQL: row locks, so one check per transaction, in the thread pool
-        verified = await run_in_threadpool(
-            metrics.counted_code_check, services.verification.verify, token, body.code, ip
-        )
+    # Batched on one writer thread (code_checks.py).
+    checks: CodeChecks = request.app.state.code_checks
+    verified = await checks.verify(token, body.code, ip)
     return VerifyResponse(device_token=verified.device_token, trusted_until=verified.trusted_until)
 
 

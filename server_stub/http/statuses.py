@@ -23,6 +23,7 @@ STATUS: list[tuple[type[errors.ServiceError], int]] = [
     (errors.Forbidden, 403),
     (errors.NotFound, 404),
     (errors.WrongStep, 409),
+    (errors.CodeAlreadyUsed, 409),
     (errors.Conflict, 409),
     (errors.InvalidToken, 400),
     (errors.InvalidInput, 422),

@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
-from sqlalchemy import Engine, create_engine, inspect, select
+from sqlalchemy import Engine, create_engine, inspect, select, text
 from sqlalchemy.engine import URL, make_url
 
 from server_stub.crypto import (
@@ -388,6 +388,8 @@ def _restore_postgresql(
         refusal = keys.refusal(settings.key_file, box)
         if refusal is not None:  # the database was empty: leave it so
             Base.metadata.drop_all(engine)
+            with engine.begin() as connection:  # the migrations' own table came with it
+                connection.execute(text("DROP TABLE IF EXISTS alembic_version"))
             raise BackupError(refusal)
     finally:
         engine.dispose()
@@ -399,6 +401,15 @@ def _report_restored(keys: KeyCheck, where: object, settings: Settings, out: Tex
         f"restored into {where} ({describe_keys(keys)}; they open with {settings.key_file})",
         file=out,
     )
+    from server_stub import migrations  # (it imports the models' migrations: only here)
+
+    schema = migrations.describe(settings.db_url)
+    if schema.state == "behind":  # a backup from an older server
+        print(
+            f"its schema is at {schema.describe()}: `tweestap-server db upgrade` (or serve, "
+            "at start) brings it up to date",
+            file=out,
+        )
     if keys.unreadable:
         print(
             f"{keys.unreadable} secrets did not open under any key (they were unreadable in the "

@@ -5,14 +5,28 @@ adds them to its parser and hands the parsed arguments here."""
 from __future__ import annotations
 
 import argparse
+import os
+import shutil
 import sys
+import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from server_stub.ops import logs
-from server_stub.settings import LOG_FORMATS, Settings, SettingsError
+from server_stub.settings import (
+    ENV_ACCESS_LOG,
+    ENV_DB,
+    ENV_HOME,
+    ENV_LOG_FORMAT,
+    ENV_WORKERS,
+    LOG_FORMATS,
+    Settings,
+    SettingsError,
+)
+
+MULTIPROC_ENV = "PROMETHEUS_MULTIPROC_DIR"  # prometheus-client's; see server_stub.ops.metrics
 
 # -- serve -------------------------------------------------------------------------------------
 
@@ -56,10 +70,57 @@ def serve_overrides(args: argparse.Namespace) -> dict[str, Any]:
     return {key: value for key, value in chosen.items() if value is not None}
 
 
+def worker_environment(settings: Settings, workers: int) -> dict[str, str]:
+    """What the workers of ``serve --workers N`` build their settings from (they read the
+    environment; ``serve``'s options are passed on through it)."""
+    return {
+        ENV_HOME: str(settings.home),
+        ENV_DB: settings.db_url,
+        ENV_WORKERS: str(workers),
+        ENV_LOG_FORMAT: settings.log_format,
+        ENV_ACCESS_LOG: "1" if settings.access_log else "0",
+    }
+
+
 @contextmanager
-def operations(settings: Settings) -> Iterator[None]:
-    """Around ``serve``: the log format before anything logs, the metrics listener if asked."""
+def _multiprocess_metrics() -> Iterator[None]:
+    """Several workers: each writes its metrics to files in one folder (prometheus-client's
+    multiprocess mode), which the one listener, in the supervising process, adds up. The
+    operator's ``PROMETHEUS_MULTIPROC_DIR`` if set (emptied of an earlier run's files: they
+    would be counted again), else a private folder for this run, removed at the end."""
+    given = os.environ.get(MULTIPROC_ENV)
+    if given:
+        folder = Path(given)
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        for stale in folder.glob("*.db"):
+            stale.unlink()
+        yield
+        return
+    folder = Path(tempfile.mkdtemp(prefix="tweestap-metrics-"))
+    os.environ[MULTIPROC_ENV] = str(folder)
+    try:
+        yield
+    finally:
+        os.environ.pop(MULTIPROC_ENV, None)
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+@contextmanager
+def operations(settings: Settings, *, workers: int = 1) -> Iterator[None]:
+    """Around ``serve``: the log format before anything logs, the metrics listener if asked
+    (with several workers: in this, the supervising process, adding up theirs)."""
     logs.configure(settings.log_format)
+    with _multiprocess_metrics() if workers > 1 else _nothing(), _metrics_listener(settings):
+        yield
+
+
+@contextmanager
+def _nothing() -> Iterator[None]:
+    yield
+
+
+@contextmanager
+def _metrics_listener(settings: Settings) -> Iterator[None]:
     listener = None
     if settings.metrics_port is not None:
         from server_stub.ops.metrics import start_listener
@@ -85,9 +146,11 @@ def error(message: str) -> None:
 # -- db backup / db restore / rotate-key -------------------------------------------------------
 
 
-def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    db = commands.add_parser("db", help="back up or restore the database")
-    db_commands = db.add_subparsers(dest="db_command", required=True)
+def add_commands(
+    commands: argparse._SubParsersAction[argparse.ArgumentParser],
+    db_commands: argparse._SubParsersAction[argparse.ArgumentParser],
+) -> None:
+    """``db backup`` and ``db restore`` beside the schema's ``db`` commands; ``rotate-key``."""
     backup = db_commands.add_parser(
         "backup",
         help="write a consistent copy of the database to FILE while the server runs "

@@ -44,10 +44,10 @@ log = logging.getLogger(__name__)
 CODE_CHECKS = Counter(
     "tweestap_code_checks",
     "Second-factor code checks (app, pairing and e-mail codes; API and login page) by result: "
-    "ok, wrong, replay (a right code already used, counted as wrong), throttled (refused "
-    "unchecked during a wait), busy (the database stayed locked), refused (no session, "
-    "wrong step, blocked, address not allowed, unreadable secret), error (the database "
-    "away, or an unexpected failure).",
+    "ok, wrong, replay (a right code already used: 409, not counted as a wrong guess), "
+    "throttled (refused unchecked during a wait), busy (the database stayed locked), "
+    "refused (no session, wrong step, blocked, address not allowed, unreadable secret), "
+    "error (the database away, or an unexpected failure).",
     ["result"],
 )
 LOGINS = Counter(
@@ -105,7 +105,7 @@ def _outcome_kinds() -> tuple[Callable[[BaseException], bool], tuple[tuple[type,
     from server_stub.services import errors
 
     kinds: tuple[tuple[type, str], ...] = (
-        (errors.ReplayedCode, "replay"),  # before InvalidCode, of which it is one
+        (errors.CodeAlreadyUsed, "replay"),
         (errors.InvalidCode, "wrong"),
         (errors.Throttled, "throttled"),
         (errors.Unavailable, "busy"),

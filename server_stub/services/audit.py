@@ -82,7 +82,7 @@ class AuditService:
         """:meth:`record` as one Core ``INSERT`` on the transaction's connection (the code
         check's hot path: no ORM unit of work)."""
         connection.execute(
-            insert(cast(Table, AuditEntry.__table__)),
+            insert(cast(Table, AuditEntry.__table__)).inline(),
             {
                 "at": self.ctx.clock.now(),
                 "actor": _clip(actor.name),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from argon2 import PasswordHasher
 
+from server_stub import migrations
 from server_stub.clock import Clock, SystemClock
 from server_stub.crypto import SecretBox
 from server_stub.db import Database
@@ -27,6 +28,18 @@ from server_stub.services.sessions import SessionStore
 from server_stub.services.users import UserService
 from server_stub.services.verification import VerificationService
 from server_stub.settings import Settings
+
+
+def _open_storage(settings: Settings) -> Database:
+    ensure_private_dir(settings.home)
+    migrations.upgrade(settings.db_url)  # under a lock: other processes may start too
+    db = Database(settings.db_url, settings.db_busy_timeout.total_seconds())
+    seed = PolicyRow(id=POLICY_ID)
+    apply_policy(seed, default_policy())
+    db.insert_missing(
+        PolicyRow, **{c.key: getattr(seed, c.key) for c in PolicyRow.__table__.columns}
+    )
+    return db
 
 
 class Services:
@@ -90,15 +103,9 @@ class Services:
         hasher: PasswordHasher | None = None,
         mailer: Mailer | None = None,
     ) -> Services:
-        """Open (and on first run create) the database, key file and default policy."""
-        ensure_private_dir(settings.home)
-        db = Database(settings.db_url, settings.db_busy_timeout.total_seconds())
-        db.create_schema()
-        with db.write() as session:
-            if session.get(PolicyRow, POLICY_ID) is None:
-                row = PolicyRow(id=POLICY_ID)
-                apply_policy(row, default_policy())
-                session.add(row)
+        """Open the database (created, or brought to the newest schema, by its migrations), the
+        key file (created on first run) and the default policy (stored once)."""
+        db = _open_storage(settings)
         ctx = ServiceContext(
             settings=settings,
             db=db,
@@ -108,6 +115,13 @@ class Services:
             mailer=mailer or mailer_from_settings(settings),
         )
         return cls(ctx)
+
+    @staticmethod
+    def prepare(settings: Settings) -> None:
+        """What :meth:`build` does to the data folder, the database and the key file, without
+        building anything: ``serve --workers N`` does it once before its workers start."""
+        _open_storage(settings).dispose()
+        SecretBox.load_or_create(settings.key_file)
 
     def close(self) -> None:
         self.ctx.passwords.close()

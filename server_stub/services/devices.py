@@ -48,7 +48,7 @@ class DeviceService:
         """:meth:`issue` as one Core ``INSERT`` (the code check's hot path), verified ``at``."""
         token = new_token()
         connection.execute(
-            insert(cast(Table, TrustedDevice.__table__)),
+            insert(cast(Table, TrustedDevice.__table__)).inline(),
             {
                 "token_hash": token_hash(token),
                 "user_id": user_id,

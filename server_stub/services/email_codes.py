@@ -11,6 +11,7 @@ import hmac
 import math
 import secrets
 from datetime import datetime, timedelta
+from typing import Literal
 
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
@@ -107,31 +108,31 @@ class EmailCodeService:
         if wait > timedelta(0):
             raise Throttled(math.ceil(wait.total_seconds()), "resend_limited")
 
-    def consume(self, db: Session, user: User, code: str) -> bool:
-        """True (and the code used up) when ``code`` is the user's live e-mail code."""
+    def consume(self, db: Session, user: User, code: str) -> Literal["ok", "wrong", "used"]:
+        """``ok`` (and the code used up) when ``code`` is the user's live e-mail code; ``used``
+        when it is the newest code but was used already (by a parallel request, say); else
+        ``wrong``. A code retired by a newer one is wrong, as before."""
         now = self.ctx.clock.now()
-        current = db.scalar(
+        newest = db.scalar(
             select(EmailCode)
-            .where(
-                EmailCode.user_id == user.id,
-                EmailCode.used_at.is_(None),
-                EmailCode.expires_at > now,
-            )
+            .where(EmailCode.user_id == user.id, EmailCode.expires_at > now)
             .order_by(EmailCode.created_at.desc(), EmailCode.id.desc())
             .limit(1)
         )
-        if current is None:
-            return False
+        if newest is None:
+            return "wrong"
         try:
-            expected = self.ctx.box.open(current.code, user_id=user.id, purpose=PURPOSE)
+            expected = self.ctx.box.open(newest.code, user_id=user.id, purpose=PURPOSE)
         except SecretUnreadable:
             raise Conflict("credential_unreadable") from None
         if not hmac.compare_digest(expected, code.encode("ascii", "replace")):
-            return False
+            return "wrong"
+        if newest.used_at is not None:
+            return "used"
         result = db.execute(
             update(EmailCode)
-            .where(EmailCode.id == current.id, EmailCode.used_at.is_(None))
+            .where(EmailCode.id == newest.id, EmailCode.used_at.is_(None))
             .values(used_at=now)
             .execution_options(synchronize_session=False)
         )
-        return bool(getattr(result, "rowcount", 0) == 1)
+        return "ok" if getattr(result, "rowcount", 0) == 1 else "used"

@@ -47,9 +47,12 @@ class InvalidCode(ServiceError):
     code = "invalid_code"
 
 
-class ReplayedCode(InvalidCode):
-    """A right code whose time step was already used (or an older one): answered and counted
-    exactly like a wrong code; a class of its own so that the metrics can tell them apart."""
+class CodeAlreadyUsed(ServiceError):
+    """A right code whose time step was already accepted (or an older step than the last one
+    accepted), or an e-mail code already used. Not a guess, so not counted as a wrong code:
+    whoever sends it has seen the code."""
+
+    code = "code_already_used"
 
 
 class Throttled(ServiceError):

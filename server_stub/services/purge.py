@@ -17,7 +17,11 @@ What goes, and when:
   never holds the database's write lock for long.
 
 The server runs :meth:`PurgeService.purge` at start and every
-``Settings.purge_interval`` (:mod:`server_stub.maintenance`), never in a request.
+``Settings.purge_interval`` (:mod:`server_stub.maintenance`), never in a request. Every
+server process (``serve --workers N``, several machines on one database) runs it on its own
+timer, so each transaction first claims the purge (:meth:`Database.claim`): on PostgreSQL a
+process that finds another one purging skips this round instead of waiting on the rows that
+one is deleting (and failing on the lock timeout); SQLite's writers take turns anyway.
 """
 
 from __future__ import annotations
@@ -47,6 +51,7 @@ from server_stub.services.policy import PolicyService
 
 log = logging.getLogger(__name__)
 AUDIT_BATCH = 5000
+CLAIM = "tweestap-purge"
 
 
 @dataclass(frozen=True)
@@ -87,6 +92,9 @@ class PurgeService:
     def purge(self, now: datetime) -> Purged:
         """Delete every row that is dead at ``now``, in one short write transaction."""
         with self.ctx.db.write() as db:
+            if not self.ctx.db.claim(db, CLAIM):
+                log.info("another server process is purging; skipped this time")
+                return Purged()
             policy = self.policy.load(db)
             app_until = now - validity(policy, "app")
             mail_until = now - validity(policy, "email")
@@ -135,6 +143,8 @@ class PurgeService:
         total = 0
         while True:
             with self.ctx.db.write() as db:
+                if not self.ctx.db.claim(db, CLAIM):
+                    return total
                 until = now - timedelta(days=self.audit.retention_days(db))
                 oldest = (
                     select(AuditEntry.id)

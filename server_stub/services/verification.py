@@ -4,7 +4,9 @@ Rules: ±1 time step only; a code is accepted only for a step later than the las
 (a conditional ``UPDATE ... WHERE last_step < :step``, so of two parallel requests with one code
 exactly one succeeds); after ``free_failures`` consecutive wrong codes every attempt waits an
 exponentially growing delay, during which even a correct code is refused *unchecked* (and so
-not used up); a correct code resets the counter.
+not used up); a correct code resets the counter. A right code whose step was already accepted
+(the loser of that race, or a code used twice) is answered "already used" and is not counted
+as a wrong code: it is not a guess.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ import math
 from datetime import datetime, timedelta
 from typing import Any, Literal, cast
 
-from sqlalchemy import Table, bindparam, select
+from sqlalchemy import Connection, Table, bindparam, select
 from sqlalchemy.orm import Session
 
 from server_stub.domain.login import Verified
@@ -29,9 +31,9 @@ from server_stub.services.devices import DeviceService, validity
 from server_stub.services.email_codes import EmailCodeService
 from server_stub.services.enrollment import EnrollmentService
 from server_stub.services.errors import (
+    CodeAlreadyUsed,
     InvalidCode,
     NotAuthenticated,
-    ReplayedCode,
     ServiceError,
     Throttled,
     WrongStep,
@@ -40,6 +42,9 @@ from server_stub.services.policy import POLICY_ID, PolicyService
 from server_stub.services.sessions import SessionStore
 
 CODE_STEPS = ("enroll", "totp", "email")
+
+# What checking a code found: right (and now used up), wrong, or right but already used.
+Checked = Literal["ok", "wrong", "used"]
 
 _SESSIONS = cast(Table, LoginSession.__table__)
 _USERS = cast(Table, User.__table__)
@@ -70,8 +75,11 @@ _CODE_CHECK_QUERY = (
         .outerjoin(_POLICY, _POLICY.c.id == bindparam("policy_id"))
     )
     .where(_SESSIONS.c.token_hash == bindparam("token_hash"))
-    .with_for_update(of=[_SESSIONS, _USERS])
 )
+_CODE_CHECK_LOCKING = _CODE_CHECK_QUERY.with_for_update(of=[_SESSIONS, _USERS])
+# In a batch of checks sharing one transaction (api/code_checks.py), a row another transaction
+# holds is not waited for: that would stall the whole batch (and a lock timeout would end it).
+_CODE_CHECK_NOWAIT = _CODE_CHECK_QUERY.with_for_update(of=[_SESSIONS, _USERS], nowait=True)
 
 
 class VerificationService:
@@ -96,8 +104,7 @@ class VerificationService:
         self.policy_defaults = default_policy()
 
     def verify(self, token: str, code: str, ip: str | None) -> Verified:
-        """One code check in a transaction of its own. The HTTP side counts its outcome
-        (:func:`server_stub.ops.metrics.counted_code_check`): the rules know no metrics."""
+        """One code check in a transaction of its own."""
         with self.ctx.db.write() as db:
             outcome = self.attempt(db, token, code, ip)
         if isinstance(outcome, ServiceError):
@@ -105,11 +112,13 @@ class VerificationService:
         return outcome
 
     def attempt(
-        self, db: Session, token: str, code: str, ip: str | None
+        self, db: Session, token: str, code: str, ip: str | None, *, wait: bool = True
     ) -> Verified | ServiceError:
         """One code check inside the caller's write transaction: the result, or the refusal
         to raise once the transaction is committed (a wrong code's count must be kept).
-        Refusals that change nothing (no session, blocked, address, step) are raised."""
+        Refusals that change nothing (no session, blocked, address, step) are raised, before
+        anything is written. ``wait=False``: a session or user row another transaction has
+        locked (PostgreSQL) raises at once instead of being waited for."""
         code = "".join(code.split())
         # Authentication's own rule (auth.admit) on facts read inside this transaction (the
         # hot path: one transaction per code instead of a read and then a write). Session,
@@ -117,7 +126,8 @@ class VerificationService:
         # user's rows are locked (PostgreSQL) so that the step and the throttle counter are
         # read and written by one attempt at a time.
         found = db.execute(
-            _CODE_CHECK_QUERY, {"token_hash": token_hash(token), "policy_id": POLICY_ID}
+            _CODE_CHECK_LOCKING if wait else _CODE_CHECK_NOWAIT,
+            {"token_hash": token_hash(token), "policy_id": POLICY_ID},
         ).one_or_none()
         now = self.ctx.clock.now()
         if found is None:
@@ -135,34 +145,19 @@ class VerificationService:
         actor = Actor(found.name, ip)
         user_id: int = found.user_id
         if step != "totp":  # pairing and e-mail codes: rare, through the ORM
-            return self._verify_pairing_or_email_code(db, found, code, ip, now)
+            # In a savepoint: a refusal raised half way leaves nothing of this attempt behind
+            # in a transaction it shares with other checks (api/code_checks.py).
+            with db.begin_nested():
+                return self._verify_pairing_or_email_code(db, found, code, ip, now)
         if found.otp_retry_at is not None and now < found.otp_retry_at:
             return Throttled(math.ceil((found.otp_retry_at - now).total_seconds()))
         checked = self._check_totp(db, found, code, now)
+        if checked == "used":
+            return self._already_used(db.connection(), actor, found.name, step)
         if checked == "ok":
             connection = db.connection()
-            if found.otp_failures or found.otp_retry_at is not None:
-                connection.execute(
-                    _USERS.update()
-                    .where(_USERS.c.id == user_id)
-                    .values(otp_failures=0, otp_retry_at=None)
-                )
-            connection.execute(
-                _SESSIONS.update()
-                .where(_SESSIONS.c.id == found.session_id)
-                .values(
-                    state="done",
-                    completed_at=now,
-                    expires_at=now + self.ctx.settings.session_ttl,
-                )
-            )
-            device_token = self.devices.issue_on(connection, user_id=user_id, method="app", at=now)
-            hours = found.authenticator_validity_hours
-            if hours is None:  # no policy saved yet: the seed's defaults
-                hours = self.policy_defaults.authenticator_validity_hours
-            until = now + timedelta(hours=hours)
-            self.audit.insert(connection, actor=actor, action="verify", target=found.name)
-            return Verified(device_token=device_token, trusted_until=until)
+            with self.ctx.db.pipelined(connection):
+                return self._accept(connection, found, actor, now)
         failures = found.otp_failures + 1
         delay = delay_after(self.ctx.settings.throttle, failures)
         db.connection().execute(
@@ -178,11 +173,36 @@ class VerificationService:
             new={"failures": failures, "step": step},
             result="invalid_code",
         )
-        return ReplayedCode() if checked == "replay" else InvalidCode()
+        return InvalidCode()
 
-    def _check_totp(
-        self, db: Session, found: Any, code: str, now: datetime
-    ) -> Literal["ok", "wrong", "replay"]:
+    def _accept(self, connection: Connection, found: Any, actor: Actor, now: datetime) -> Verified:
+        """A right code: the writes that need no answer (PostgreSQL: sent in one go)."""
+        if found.otp_failures or found.otp_retry_at is not None:
+            connection.execute(
+                _USERS.update()
+                .where(_USERS.c.id == found.user_id)
+                .values(otp_failures=0, otp_retry_at=None)
+            )
+        connection.execute(
+            _SESSIONS.update()
+            .where(_SESSIONS.c.id == found.session_id)
+            .values(
+                state="done",
+                completed_at=now,
+                expires_at=now + self.ctx.settings.session_ttl,
+            )
+        )
+        device_token = self.devices.issue_on(
+            connection, user_id=found.user_id, method="app", at=now
+        )
+        hours = found.authenticator_validity_hours
+        if hours is None:  # no policy saved yet: the seed's defaults
+            hours = self.policy_defaults.authenticator_validity_hours
+        until = now + timedelta(hours=hours)
+        self.audit.insert(connection, actor=actor, action="verify", target=found.name)
+        return Verified(device_token=device_token, trusted_until=until)
+
+    def _check_totp(self, db: Session, found: Any, code: str, now: datetime) -> Checked:
         if found.secret is None:
             raise NotAuthenticated()
         secret = self.enrollment.open_active(found.secret, found.user_id)
@@ -190,12 +210,28 @@ class VerificationService:
         if matched is None:
             return "wrong"
         # The replay guard: a step is accepted once, of two parallel requests exactly one wins.
+        # The other one's code was right (its step is at or before the last accepted one).
         result = db.connection().execute(
             _CREDENTIALS.update()
             .where(_CREDENTIALS.c.user_id == found.user_id, _CREDENTIALS.c.last_step < matched)
             .values(last_step=matched)
         )
-        return "ok" if result.rowcount == 1 else "replay"
+        return "ok" if result.rowcount == 1 else "used"
+
+    def _already_used(
+        self, connection: Connection, actor: Actor, name: str, step: str
+    ) -> CodeAlreadyUsed:
+        """A right code that was used before: audited (a replayed code is worth seeing), the
+        wrong-code count left as it is."""
+        self.audit.insert(
+            connection,
+            actor=actor,
+            action="verify",
+            target=name,
+            new={"step": step},
+            result=CodeAlreadyUsed.code,
+        )
+        return CodeAlreadyUsed()
 
     def _verify_pairing_or_email_code(
         self, db: Session, found: Any, code: str, ip: str | None, now: datetime
@@ -209,7 +245,10 @@ class VerificationService:
         step = session.state
         if user.otp_retry_at is not None and now < user.otp_retry_at:
             return Throttled(math.ceil((user.otp_retry_at - now).total_seconds()))
-        if self._pairing_or_email_code_matches(db, step, user, code):
+        checked = self._pairing_or_email_code_matches(db, step, user, code)
+        if checked == "used":
+            return self._already_used(db.connection(), actor, user.name, step)
+        if checked == "ok":
             user.otp_failures = 0
             user.otp_retry_at = None
             method: Method = "email" if step == "email" else "app"
@@ -232,9 +271,11 @@ class VerificationService:
         )
         return InvalidCode()
 
-    def _pairing_or_email_code_matches(self, db: Session, step: str, user: User, code: str) -> bool:
+    def _pairing_or_email_code_matches(
+        self, db: Session, step: str, user: User, code: str
+    ) -> Checked:
         if step == "enroll":
-            return self.enrollment.complete(db, user, code)
+            return "ok" if self.enrollment.complete(db, user, code) else "wrong"
         if step == "email":
             return self.email_codes.consume(db, user, code)
         raise WrongStep()

@@ -12,6 +12,7 @@ from fastapi.responses import Response
 
 from server_stub.ops import metrics
 from server_stub.services.errors import (
+    CodeAlreadyUsed,
     Conflict,
     InvalidCode,
     NotAuthenticated,
@@ -156,6 +157,9 @@ def verify(context: Context, code: Annotated[str, Form()] = "") -> Response:
             error_hint=t("error_invalid_code_hint"),
             help_link=step != "email",
         )
+    except CodeAlreadyUsed:
+        key = "error_email_code_already_used" if step == "email" else "error_code_already_used"
+        return code_page(context, step, status=409, error=t(key))
     except Throttled as error:
         return code_page(
             context,

@@ -117,6 +117,13 @@ CATALOGUE: Final[Mapping[Lang, Mapping[str, str]]] = {
             "computer gelijk loopt."
         ),
         "error_throttled": "Te veel onjuiste codes. Probeer het over {wait} opnieuw.",
+        "error_code_already_used": (
+            "Deze code is al gebruikt. Wacht op de volgende code: elke 30 seconden komt er een "
+            "nieuwe."
+        ),
+        "error_email_code_already_used": (
+            "Deze code is al gebruikt. Stuur een nieuwe code en voer die in."
+        ),
         "error_credential_unreadable": (
             "Je code kan niet worden gecontroleerd. Vraag een beheerder om je "
             "tweestapsverificatie te resetten."
@@ -261,6 +268,13 @@ CATALOGUE: Final[Mapping[Lang, Mapping[str, str]]] = {
             "computer match."
         ),
         "error_throttled": "Too many incorrect codes. Try again in {wait}.",
+        "error_code_already_used": (
+            "This code has already been used. Wait for the next code: a new one appears every "
+            "30 seconds."
+        ),
+        "error_email_code_already_used": (
+            "This code has already been used. Send a new code and enter that one."
+        ),
         "error_credential_unreadable": (
             "Your code cannot be checked. Ask an administrator to reset your two-step verification."
         ),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import sqlite3
 import stat
+import threading
 from pathlib import Path
 
 import pytest
@@ -96,3 +97,35 @@ def test_associated_data_binds_user_and_purpose(tmp_path: Path) -> None:
     with pytest.raises(SecretUnreadable):
         other.open(sealed, user_id=1, purpose="totp")
     assert "key" in repr(box) and "geheim" not in repr(box)
+
+
+def test_processes_starting_at_once_on_a_new_home_all_get_the_one_key(tmp_path: Path) -> None:
+    """``serve --workers N``, or N servers started together: each may create the key file.
+    Before, a process that lost the race could read the winner's file while it was still
+    empty and refuse to start ("malformed key file")."""
+    for round_number in range(30):
+        key_file = tmp_path / f"home-{round_number}" / "secret.key"
+        start = threading.Barrier(8)
+        boxes: list[SecretBox | BaseException] = []
+
+        def open_key(
+            key_file: Path = key_file,
+            start: threading.Barrier = start,
+            boxes: list[SecretBox | BaseException] = boxes,
+        ) -> None:
+            start.wait()
+            try:
+                boxes.append(SecretBox.load_or_create(key_file))
+            except BaseException as error:
+                boxes.append(error)
+
+        threads = [threading.Thread(target=open_key) for _ in range(8)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(30)
+        opened = [box for box in boxes if isinstance(box, SecretBox)]
+        assert len(opened) == 8, [box for box in boxes if not isinstance(box, SecretBox)]
+        sealed = opened[0].seal(b"geheim", user_id=1, purpose="totp")
+        assert {box.open(sealed, user_id=1, purpose="totp") for box in opened} == {b"geheim"}
+        assert [p.name for p in key_file.parent.iterdir()] == ["secret.key"]

@@ -6,6 +6,7 @@ import io
 import os
 import re
 import socket
+import sqlite3
 import subprocess
 import sys
 import time
@@ -92,6 +93,44 @@ def test_user_add_refusals(server_home: Path, capsys: pytest.CaptureFixture[str]
     with pytest.raises(SystemExit) as usage:
         main(["user", "add", "kees"])
     assert usage.value.code == 2
+
+
+@pytest.mark.parametrize("count", ["0", "65", "twee", "-2"])
+def test_serve_refuses_a_number_of_workers_out_of_range(
+    server_home: Path, capsys: pytest.CaptureFixture[str], count: str
+) -> None:
+    with pytest.raises(SystemExit) as exit_:
+        main(["serve", "--workers", count])
+    assert exit_.value.code == 2
+    assert "from 1 to 64" in capsys.readouterr().err
+
+
+def test_db_current_and_db_upgrade(server_home: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["db", "current"]) == 1  # migrations pending: a script can tell
+    assert capsys.readouterr().out == "none (behind: 0001, 0002 to apply; head 0002)\n"
+    assert main(["db", "upgrade"]) == 0
+    assert capsys.readouterr().out == "applied 0001, 0002; now at 0002\n"
+    assert main(["db", "upgrade"]) == 0
+    assert capsys.readouterr().out == "already at 0002\n"
+    assert main(["db", "current"]) == 0
+    assert capsys.readouterr().out == "0002 (head)\n"
+    assert (server_home / "server.db").stat().st_mode & 0o077 == 0
+
+
+def test_a_database_a_newer_server_migrated_is_refused_at_start(
+    server_home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["db", "upgrade"]) == 0
+    with sqlite3.connect(server_home / "server.db") as connection:
+        connection.execute("UPDATE alembic_version SET version_num = '0099'")
+    connection.close()
+    capsys.readouterr()
+    assert main(["user", "add", "piet", "--password", "lang genoeg"]) == 1
+    error = capsys.readouterr().err
+    assert "revision 0099, which this server does not know" in error
+    assert "Traceback" not in error
+    assert main(["db", "current"]) == 1
+    assert "0099 (newer than this server's head, 0002)" in capsys.readouterr().out
 
 
 def _spawn(args: list[str], home: Path) -> subprocess.Popen[str]:

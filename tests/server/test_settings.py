@@ -40,3 +40,17 @@ def test_settings_from_the_environment(tmp_path: Path) -> None:
     assert "geheim" not in repr(settings)
     url = Settings.from_env({"TWEESTAP_SERVER_DB": "postgresql+psycopg://u@h/db"}, home=tmp_path)
     assert url.db_url == "postgresql+psycopg://u@h/db"
+
+
+def test_workers_share_the_cores_for_password_hashing(tmp_path: Path) -> None:
+    """``serve --workers N`` tells its workers N: each hashes on its share of the cores, so
+    the N processes together still hash one password per core (and never fewer than one)."""
+    alone = Settings.from_env({}, home=tmp_path).hash_limits
+    two = Settings.from_env({"TWEESTAP_SERVER_WORKERS": "2"}, home=tmp_path).hash_limits
+    many = Settings.from_env({"TWEESTAP_SERVER_WORKERS": "64"}, home=tmp_path).hash_limits
+    assert two.processes == 2
+    assert two.slot_count() == max(1, alone.slot_count() // 2)
+    assert many.slot_count() == 1
+    for wrong in ("0", "twee", "-1"):
+        with pytest.raises(SettingsError, match="TWEESTAP_SERVER_WORKERS"):
+            Settings.from_env({"TWEESTAP_SERVER_WORKERS": wrong}, home=tmp_path)

@@ -114,6 +114,7 @@ def _results() -> dict[str, str]:
         # a login or a code
         "invalid_credentials": translate("AdminLabels", "wrong password"),
         "invalid_code": translate("AdminLabels", "wrong code"),
+        "code_already_used": translate("AdminLabels", "code already used"),
         "blocked": translate("AdminLabels", "blocked"),
         "ip_not_allowed": translate("AdminLabels", "IP address not allowed"),
         "forbidden": translate("AdminLabels", "no P&O right"),

@@ -59,9 +59,8 @@ def test_twenty_parallel_checks_of_one_code_in_one_transaction_exactly_one_succe
     code = paired.code("jan")
     requests = {f"check{n}": (paired.login("jan").token, code) for n in range(20)}
     statuses = list(held_up(paired, requests).values())
-    assert statuses.count(200) == 1, statuses
-    assert set(statuses) <= {200, 401, 429}
-    assert paired.services.users.get("jan").failed_codes >= 5  # every replay was counted
+    assert sorted(statuses) == [200] + [409] * 19, statuses
+    assert paired.services.users.get("jan").failed_codes == 0  # no replay counted as a guess
 
 
 def test_a_batch_keeps_each_wrong_code_and_each_right_one(harness: Harness) -> None:

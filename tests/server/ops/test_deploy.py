@@ -94,7 +94,7 @@ def test_the_units_command_lines_are_the_servers_options() -> None:
     assert command[0] == "/opt/tweestap/venv/bin/tweestap-server"
     args = build_parser().parse_args(command[1:])
     assert (args.command, args.host, args.port) == ("serve", "127.0.0.1", 8765)
-    assert (args.log_format, args.metrics_port) == ("json", 9765)
+    assert (args.log_format, args.metrics_port, args.workers) == ("json", 9765, 2)
     assert exec_start("tweestap-backup.service") == ["/usr/local/sbin/tweestap-backup"]
 
 

@@ -55,9 +55,9 @@ def test_every_code_check_result_is_counted_on_the_api(
     first, second = harness.login("jan"), harness.login("jan")
     code = harness.code("jan")
     assert harness.verify(first, code).status_code == 200
-    assert harness.verify(second, code).status_code == 401  # a right code, already used
+    assert harness.verify(second, code).status_code == 409  # a right code, already used
     wrong = harness.login("jan")
-    for _ in range(4):  # with the replay, five failures: the next attempt must wait
+    for _ in range(5):  # the replay was no guess: five wrong codes, then the wait
         assert harness.verify(wrong, "000000").status_code == 401
     assert harness.verify(wrong, harness.code("jan", 1)).status_code == 429
     assert harness.verify(harness.login("jan"), "000000").status_code == 429
@@ -68,7 +68,7 @@ def test_every_code_check_result_is_counted_on_the_api(
     assert code_results(delta) == {
         "ok": 1,
         "replay": 1,
-        "wrong": 4,
+        "wrong": 5,
         "throttled": 2,
         "refused": 1,
     }

@@ -21,9 +21,9 @@ from server_stub.ops.backup import sealed_rows
 from tests.server.api.test_ready import (
     test_a_database_a_newer_server_migrated_is_ahead_and_not_ready,
     test_a_database_an_older_server_made_is_behind_and_not_ready,
-    test_a_missing_table_is_behind,
-    test_a_newer_schema_that_also_dropped_a_column_is_ahead_not_behind,
+    test_a_database_from_before_the_migrations_is_behind,
     test_ready_when_the_database_answers_and_the_schema_is_current,
+    test_the_revision_decides_not_the_columns,
 )
 from tests.server.harness import PASSWORD
 from tests.server.ops.load import CodeChecks
@@ -34,9 +34,9 @@ from tests.server.served import Served, run_cli
 __all__ = [
     "test_a_database_a_newer_server_migrated_is_ahead_and_not_ready",
     "test_a_database_an_older_server_made_is_behind_and_not_ready",
-    "test_a_missing_table_is_behind",
-    "test_a_newer_schema_that_also_dropped_a_column_is_ahead_not_behind",
+    "test_a_database_from_before_the_migrations_is_behind",
     "test_ready_when_the_database_answers_and_the_schema_is_current",
+    "test_the_revision_decides_not_the_columns",
 ]
 
 USERS = [f"user{n:02d}" for n in range(16)]

@@ -88,6 +88,7 @@ def test_the_schema(harness: Harness, raw: Connection) -> None:
     }
     tables = {table for table, _column in types}
     assert tables == {
+        "alembic_version",  # the migrations' own: which revision the schema is at
         "users",
         "totp_credentials",
         "pending_enrollments",

@@ -8,6 +8,7 @@ import pytest
 
 from tests.server.harness import Harness, Login
 from tests.server.services.test_policy import policy_with
+from tests.server.services.test_verification import verify_at_once
 
 
 @pytest.fixture
@@ -47,7 +48,30 @@ def test_an_email_code_works_once(extranet: Harness) -> None:
     code = send(extranet, login)
     assert extranet.verify(login, code).status_code == 200
     again = extranet.login("extern")
-    assert extranet.verify(again, code).status_code == 401
+    used = extranet.verify(again, code)
+    assert used.status_code == 409
+    assert used.json() == {"detail": "code_already_used"}
+    assert extranet.services.users.get("extern").failed_codes == 0
+
+
+def test_an_email_code_retired_by_a_newer_one_is_a_wrong_code(extranet: Harness) -> None:
+    login = extranet.login("extern")
+    old = send(extranet, login)
+    extranet.clock.advance(31)
+    new = send(extranet, login)
+    assert old != new
+    assert extranet.verify(login, old).status_code == 401
+    assert extranet.services.users.get("extern").failed_codes == 1
+    assert extranet.verify(login, new).status_code == 200
+
+
+def test_one_email_code_sent_at_once_from_three_sessions_logs_in_one(extranet: Harness) -> None:
+    first = extranet.login("extern")
+    code = send(extranet, first)
+    tokens = [first.token, *(extranet.login("extern").token for _ in range(2))]
+    statuses = verify_at_once(extranet.url, tokens, code)
+    assert sorted(statuses) == [200, 409, 409]
+    assert extranet.services.users.get("extern").failed_codes == 0
 
 
 def test_an_email_code_expires_after_ten_minutes(extranet: Harness) -> None:

@@ -94,8 +94,8 @@ def test_the_pairing_code_counts_as_used(harness: Harness) -> None:
     assert harness.verify(login, code).status_code == 200
     replay = harness.login("jan")
     response = harness.verify(replay, code)
-    assert response.status_code == 401
-    assert response.json() == {"detail": "invalid_code"}
+    assert response.status_code == 409
+    assert response.json() == {"detail": "code_already_used"}
 
 
 def test_reset_2fa_makes_the_next_login_enroll_with_a_new_secret(harness: Harness) -> None:

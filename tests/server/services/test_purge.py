@@ -7,6 +7,7 @@ import os
 import re
 import subprocess
 import sys
+import threading
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -265,3 +266,67 @@ def test_serve_purges_at_start(tmp_path: Path, databases: Databases) -> None:
             process.communicate(timeout=20)
         services.close()
         databases.drop(url)
+
+
+def test_several_processes_purging_at_once_delete_each_row_once_and_none_fails(
+    harness: Harness,
+) -> None:
+    """Every server process purges on its own timer, so N of them may purge at the same moment
+    (four Services here, each with its own engine and connections, as processes have)."""
+    now = harness.clock.now()
+    with harness.services.ctx.db.write() as db:
+        users = [User(name=f"u{n}", kind="employee", created_at=now) for n in range(40)]
+        db.add_all(users)
+        db.flush()
+        for n, user in enumerate(users):
+            live = n % 4 == 0
+            for k in range(5):
+                db.add(
+                    LoginSession(
+                        token_hash=f"{n:04d}{k:02d}".ljust(64, "0"),
+                        user_id=user.id,
+                        state="done",
+                        created_at=now,
+                        expires_at=now + timedelta(hours=1 if live else -1),
+                    )
+                )
+            db.add(
+                AuditEntry(
+                    at=now - timedelta(days=400 if not live else 1),
+                    actor="test",
+                    action="old",
+                    result="ok",
+                )
+            )
+    expected_sessions = 30 * 5
+    audit_before = count(harness.services, AuditEntry)
+    others = [
+        Services.build(harness.settings, clock=harness.clock, hasher=harness.hasher)
+        for _ in range(4)
+    ]
+    barrier = threading.Barrier(len(others))
+    results: list[Purged | BaseException] = []
+
+    def run(services: Services) -> None:
+        barrier.wait()
+        try:
+            results.append(services.purge.purge(now))
+        except BaseException as error:
+            results.append(error)
+
+    threads = [threading.Thread(target=run, args=(s,)) for s in others]
+    try:
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(60)
+    finally:
+        for services in others:
+            services.close()
+    failures = [r for r in results if not isinstance(r, Purged)]
+    assert failures == []
+    purged = [r for r in results if isinstance(r, Purged)]
+    assert sum(p.sessions for p in purged) == expected_sessions
+    assert sum(p.audit_entries for p in purged) == 30
+    assert count(harness.services, LoginSession) == 10 * 5
+    assert count(harness.services, AuditEntry) == audit_before - 30

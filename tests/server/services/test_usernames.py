@@ -5,7 +5,6 @@ however it is capitalised, and kept as it was first written."""
 from __future__ import annotations
 
 import threading
-from datetime import UTC, datetime
 from pathlib import Path
 
 import httpx
@@ -15,10 +14,6 @@ from sqlalchemy.exc import IntegrityError
 from server_stub.cli import main
 from server_stub.domain.audit import AuditFilter
 from server_stub.models import User
-from server_stub.schemas.users import UserCreate
-from server_stub.services import Services
-from server_stub.services.context import Actor
-from server_stub.settings import Argon2Params, Settings
 from tests.server.harness import PASSWORD, Harness, Login
 
 
@@ -106,34 +101,3 @@ def test_the_database_itself_refuses_a_second_name_in_other_letters(harness: Har
 
     with pytest.raises(IntegrityError):
         insert_anna()
-
-
-def test_a_database_from_before_with_two_names_in_two_cases_still_starts_and_finds_each(
-    tmp_path: Path, caplog: pytest.LogCaptureFixture
-) -> None:
-    """Older servers allowed "Anna" beside "anna": the server still starts (and says so), and
-    each name finds the account spelt exactly so."""
-    settings = Settings.from_env({}, home=tmp_path / "home", argon2=Argon2Params.for_tests())
-    services = Services.build(settings)
-    services.users.create(
-        UserCreate(name="Anna", email="groot@example.org").to_domain(), Actor("test")
-    )
-    with services.ctx.db.write() as db:
-        db.connection().exec_driver_sql("DROP INDEX uq_users_name_lower")
-        db.add(
-            User(
-                name="anna",
-                email="klein@example.org",
-                kind="employee",
-                created_at=datetime.now(UTC),
-            )
-        )
-    services.close()
-    with caplog.at_level("WARNING"):
-        services = Services.build(settings)
-    try:
-        assert "differ only in case" in caplog.text
-        assert services.users.get("anna").email == "klein@example.org"
-        assert services.users.get("Anna").email == "groot@example.org"
-    finally:
-        services.close()

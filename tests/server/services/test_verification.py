@@ -1,4 +1,5 @@
-"""Codes: ±1 step accepted, ±2 refused, replay refused, parallel verifies (exactly one wins)."""
+"""Codes: ±1 step accepted, ±2 refused, replay refused as "already used" (not a guess), parallel
+verifies (exactly one wins)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import httpx
 import pyotp
 import pytest
 
-from server_stub.services.context import Actor
+from server_stub.domain.audit import AuditFilter
 from tests.server.harness import Harness
 
 
@@ -48,14 +49,25 @@ def test_a_code_works_once(paired: Harness) -> None:
     code = paired.code("jan")
     assert paired.verify(paired.login("jan"), code).status_code == 200
     second = paired.verify(paired.login("jan"), code)
-    assert second.status_code == 401
-    assert second.json() == {"detail": "invalid_code"}
+    assert second.status_code == 409
+    assert second.json() == {"detail": "code_already_used"}
+    assert paired.services.users.get("jan").failed_codes == 0  # not a guess
+
+
+def test_a_code_used_again_is_audited_as_already_used(paired: Harness) -> None:
+    code = paired.code("jan")
+    assert paired.verify(paired.login("jan"), code).status_code == 200
+    assert paired.verify(paired.login("jan"), code).status_code == 409
+    entries = paired.services.audit.query(AuditFilter(action="verify", target="jan"))
+    assert [entry.result for entry in entries][:2] == ["code_already_used", "ok"]
 
 
 def test_an_older_step_is_refused_after_a_newer_one(paired: Harness) -> None:
     newer, older = paired.code("jan", 1), paired.code("jan", 0)
     assert paired.verify(paired.login("jan"), newer).status_code == 200
-    assert paired.verify(paired.login("jan"), older).status_code == 401
+    refused = paired.verify(paired.login("jan"), older)
+    assert refused.status_code == 409  # a right code, older than the one used: not a guess
+    assert refused.json() == {"detail": "code_already_used"}
 
 
 def test_spaces_in_a_code_are_ignored(paired: Harness) -> None:
@@ -110,8 +122,36 @@ def test_parallel_verifies_with_one_code_exactly_one_succeeds(paired: Harness) -
         paired.clock.advance(30)
         tokens = [paired.login("jan").token for _ in range(threads_per_round)]
         statuses = verify_at_once(paired.url, tokens, paired.code("jan"))
-        assert sorted(statuses) == [200] + [401] * (threads_per_round - 1)
-        paired.services.admin.clear_throttle("jan", Actor("test"))
+        assert sorted(statuses) == [200] + [409] * (threads_per_round - 1)
+
+
+def test_a_burst_of_one_right_code_leaves_one_success_the_rest_already_used_and_no_throttle(
+    paired: Harness,
+) -> None:
+    """Eight sessions of one user send the same right code at once (a user who pressed the
+    button in several tabs, a script that retries): one logs in, the others are told the code
+    was used, and nobody counts them as guesses: the user is not throttled afterwards."""
+    tokens = [paired.login("jan").token for _ in range(8)]
+    statuses = verify_at_once(paired.url, tokens, paired.code("jan"))
+    assert sorted(statuses) == [200] + [409] * 7
+    account = paired.services.users.get("jan")
+    assert (account.failed_codes, account.throttled_until) == (0, None)
+    paired.clock.advance(30)
+    assert paired.verify(paired.login("jan"), paired.code("jan")).status_code == 200
+
+
+def test_wrong_codes_still_count_beside_codes_already_used(paired: Harness) -> None:
+    code = paired.code("jan")
+    assert paired.verify(paired.login("jan"), code).status_code == 200
+    login = paired.login("jan")
+    accepted = {paired.code("jan", steps) for steps in (-1, 0, 1)}
+    wrong = next(c for c in ("000000", "111111", "222222", "333333") if c not in accepted)
+    for _ in range(5):
+        assert paired.verify(login, code).status_code == 409
+    for _ in range(5):
+        assert paired.verify(login, wrong).status_code == 401
+    assert paired.services.users.get("jan").failed_codes == 5
+    assert paired.verify(login, paired.code("jan", 1)).status_code == 429
 
 
 def test_parallel_pairing_with_one_code_exactly_one_succeeds(harness: Harness) -> None:

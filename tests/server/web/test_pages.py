@@ -6,6 +6,8 @@ import base64
 import re
 from collections.abc import Callable
 
+import pytest
+
 from server_stub.security import totp
 from server_stub.services.context import Actor
 from server_stub.services.enrollment import qr_svg
@@ -117,6 +119,32 @@ def test_throttled_codes_show_the_wait_and_a_retry_after(web: Web) -> None:
     right = web.code(totp_now(web.harness, secret))
     assert right.status_code == 429
     assert "Try again in 10 seconds." in elements(right).text
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence"),
+    [
+        ("en", "This code has already been used. Wait for the next code"),
+        ("nl", "Deze code is al gebruikt. Wacht op de volgende code"),
+    ],
+)
+def test_a_code_already_used_elsewhere_says_so_and_is_not_counted(
+    make_web: Callable[..., Web], language: str, sentence: str
+) -> None:
+    web = make_web(**{"Accept-Language": language})
+    secret = enrolled(web)
+    code = totp_now(web.harness, secret)
+    elsewhere = web.harness.login("jan")  # the same person in another browser, a moment earlier
+    assert web.harness.verify(elsewhere, code).status_code == 200
+    assert web.login("jan").url.path == "/code"
+    used = web.code(code)
+    assert used.status_code == 409
+    found = elements(used)
+    [alert] = found.with_role("alert")
+    assert found.text_of(alert["id"] or "").startswith(sentence)
+    assert web.harness.services.users.get("jan").failed_codes == 0
+    web.harness.clock.advance(30)
+    assert web.code(totp_now(web.harness, secret)).url.path == "/done"
 
 
 def test_unknown_user_and_wrong_password_get_the_same_message(web: Web) -> None:
