@@ -332,8 +332,11 @@ def _restore_sqlite(
     settings: Settings, url: URL, source: Path, box: SecretBox, out: TextIO
 ) -> None:
     target = _sqlite_path(url)
-    with closing(sqlite3.connect(f"file:{source}?mode=ro", uri=True)) as check:
-        (answer,) = check.execute("PRAGMA integrity_check").fetchone()
+    try:
+        with closing(sqlite3.connect(f"file:{source}?mode=ro", uri=True)) as check:
+            (answer,) = check.execute("PRAGMA integrity_check").fetchone()
+    except sqlite3.DatabaseError as error:  # cut short (a full disk, a copy interrupted)
+        answer = str(error)
     if answer != "ok":
         raise BackupError(f"{source} is damaged: {answer}")
     engine = create_engine(f"sqlite:///file:{source}?mode=ro&uri=true", hide_parameters=True)

@@ -133,3 +133,22 @@ def test_what_is_not_a_backup_is_refused(org: Org, tmp_path: Path) -> None:
     nowhere = run_cli(org.home, "db", "backup", str(tmp_path / "no" / "such" / "folder.db"))
     assert nowhere.returncode == 1
     assert "does not exist" in nowhere.stderr
+
+
+@pytest.mark.parametrize("kept", [100, 60_000])
+def test_a_truncated_sqlite_backup_is_refused_with_a_message_and_restores_nothing(
+    org: Org, tmp_path: Path, kept: int
+) -> None:
+    # A copy that stopped early (a full disk, an interrupted scp) still starts with SQLite's
+    # header: the operator gets a sentence, not a traceback, and the home stays empty.
+    backup = tmp_path / "tweestap.db"
+    assert run_cli(org.home, "db", "backup", str(backup)).returncode == 0
+    truncated = tmp_path / "truncated.db"
+    truncated.write_bytes(backup.read_bytes()[:kept])
+    fresh = tmp_path / "fresh-home"
+    copy_key(org, fresh)
+    refused = run_cli(fresh, "db", "restore", str(truncated))
+    assert refused.returncode == 1
+    assert f"{truncated} is damaged" in refused.stderr
+    assert "Traceback" not in refused.stderr
+    assert sorted(path.name for path in fresh.iterdir()) == ["secret.key"]
