@@ -47,6 +47,7 @@ from server_stub.settings import Settings
 SQLITE_MAGIC = b"SQLite format 3\x00"
 PG_DUMP_MAGIC = b"PGDMP"
 OUR_TABLES = frozenset(Base.metadata.tables)
+SEALED_TABLES = frozenset(sealed.table.name for sealed in SEALED_COLUMNS)  # since 0001
 
 
 class BackupError(Exception):
@@ -341,6 +342,11 @@ def _restore_sqlite(
         raise BackupError(f"{source} is damaged: {answer}")
     engine = create_engine(f"sqlite:///file:{source}?mode=ro&uri=true", hide_parameters=True)
     try:
+        if not SEALED_TABLES.issubset(inspect(engine).get_table_names()):
+            raise BackupError(
+                f"{source} is not a backup of this server (a SQLite database without the "
+                "server's tables)"
+            )
         keys = check_keys(sealed_rows(engine), box)
     finally:
         engine.dispose()

@@ -9,6 +9,7 @@ import shutil
 import sqlite3
 import stat
 from collections.abc import Callable
+from contextlib import closing
 from pathlib import Path
 
 import httpx
@@ -150,5 +151,20 @@ def test_a_truncated_sqlite_backup_is_refused_with_a_message_and_restores_nothin
     refused = run_cli(fresh, "db", "restore", str(truncated))
     assert refused.returncode == 1
     assert f"{truncated} is damaged" in refused.stderr
+    assert "Traceback" not in refused.stderr
+    assert sorted(path.name for path in fresh.iterdir()) == ["secret.key"]
+
+
+def test_a_sqlite_file_of_another_application_is_refused_as_no_backup(
+    org: Org, tmp_path: Path
+) -> None:
+    other = tmp_path / "firefox-places.sqlite"
+    with closing(sqlite3.connect(other)) as connection, connection:
+        connection.execute("CREATE TABLE moz_places (id INTEGER PRIMARY KEY, url TEXT)")
+    fresh = tmp_path / "fresh-home"
+    copy_key(org, fresh)
+    refused = run_cli(fresh, "db", "restore", str(other))
+    assert refused.returncode == 1
+    assert f"{other} is not a backup of this server" in refused.stderr
     assert "Traceback" not in refused.stderr
     assert sorted(path.name for path in fresh.iterdir()) == ["secret.key"]
