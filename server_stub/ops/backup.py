@@ -419,6 +419,12 @@ def _report_restored(keys: KeyCheck, where: object, settings: Settings, out: Tex
             "at start) brings it up to date",
             file=out,
         )
+    elif schema.state == "ahead":  # a backup from a newer server: serve would refuse it
+        print(
+            f"its schema is at {schema.describe()}: this server will not serve it; run the "
+            "version of tweestap-server that made the backup (or a newer one)",
+            file=out,
+        )
     if keys.unreadable:
         print(
             f"{keys.unreadable} secrets did not open under any key (they were unreadable in the "

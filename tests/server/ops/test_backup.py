@@ -168,3 +168,18 @@ def test_a_sqlite_file_of_another_application_is_refused_as_no_backup(
     assert f"{other} is not a backup of this server" in refused.stderr
     assert "Traceback" not in refused.stderr
     assert sorted(path.name for path in fresh.iterdir()) == ["secret.key"]
+
+
+def test_a_restored_backup_from_a_newer_server_says_this_server_will_not_serve_it(
+    org: Org, tmp_path: Path
+) -> None:
+    backup = tmp_path / "tweestap.db"
+    assert run_cli(org.home, "db", "backup", str(backup)).returncode == 0
+    with closing(sqlite3.connect(backup)) as connection, connection:
+        connection.execute("UPDATE alembic_version SET version_num = '9999'")
+    fresh = tmp_path / "fresh-home"
+    copy_key(org, fresh)
+    restored = run_cli(fresh, "db", "restore", str(backup))
+    assert restored.returncode == 0, restored.stderr
+    assert "its schema is at 9999 (newer than this server's head" in restored.stdout
+    assert "run the version of tweestap-server that made the backup" in restored.stdout
