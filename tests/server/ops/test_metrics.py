@@ -5,6 +5,7 @@ listener off unless configured, on its own address when it is, and the multiproc
 
 from __future__ import annotations
 
+import socket
 import sqlite3
 import threading
 from collections.abc import Callable
@@ -270,3 +271,31 @@ def test_every_module_that_counts_imports_first_without_a_cycle(module: str) -> 
         check=False,
     )
     assert done.returncode == 0, done.stderr
+
+
+def test_invented_http_methods_share_one_label_and_cannot_grow_the_metrics(
+    serve: Callable[..., Served], org: Org
+) -> None:
+    # The method is the client's to choose (any token): as a label of its own, every invented
+    # one would add a dozen series that live as long as the process, on a public port, without
+    # a login; the scrape and the server's memory would grow with each request.
+    port = free_port()
+    served = serve(org.home, "--metrics-port", str(port))
+    for n in range(20):
+        with socket.create_connection(("127.0.0.1", served.port), timeout=10) as connection:
+            connection.sendall(
+                f"INVENTED{n} /api/health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n".encode()
+            )
+            assert b" 405 " in connection.recv(1000)
+    samples = scrape(f"http://127.0.0.1:{port}/metrics")
+    methods = {
+        dict(labels)["method"]
+        for name, labels in samples
+        if name == "tweestap_request_duration_seconds_count"
+    }
+    assert not any(method.startswith("INVENTED") for method in methods), methods
+    other = (
+        "tweestap_request_duration_seconds_count",
+        (("method", "other"), ("route", "/api/health"), ("status", "405")),
+    )
+    assert samples[other] == 20
