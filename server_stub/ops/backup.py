@@ -247,6 +247,12 @@ def backup(settings: Settings, target: Path, out: TextIO) -> None:
         source = _sqlite_path(url)
         if not source.exists():
             raise BackupError(f"there is no database at {source}")
+        own = {Path(f"{source}{suffix}").resolve() for suffix in ("", "-wal", "-shm", "-journal")}
+        if target.resolve() in own:  # renamed over a file the server has open: split in two
+            raise BackupError(
+                f"{target} is the database itself (or one of its files): write the backup "
+                "somewhere else, preferably on another disk"
+            )
         _sqlite_copy(source, target)
         engine = _sqlite_engine(target)
     elif url.get_backend_name() == "postgresql":

@@ -183,3 +183,20 @@ def test_a_restored_backup_from_a_newer_server_says_this_server_will_not_serve_i
     assert restored.returncode == 0, restored.stderr
     assert "its schema is at 9999 (newer than this server's head" in restored.stdout
     assert "run the version of tweestap-server that made the backup" in restored.stdout
+
+
+@pytest.mark.parametrize("name", ["server.db", "server.db-wal", "server.db-shm"])
+def test_a_backup_onto_the_live_database_or_its_wal_is_refused(
+    serve: Callable[..., Served], org: Org, name: str
+) -> None:
+    # A slip of the operator's (the database's own path as FILE): a copy renamed over the file
+    # the running server has open splits it in two (its connections write the old file, new
+    # ones the copy) and loses whatever lands in the old one.
+    served = serve(org.home)
+    database = org.home / "server.db"
+    before = database.stat().st_ino
+    refused = run_cli(org.home, "db", "backup", str(org.home / name))
+    assert refused.returncode == 1
+    assert "is the database itself" in refused.stderr
+    assert database.stat().st_ino == before
+    assert full_login(served.url, org, USERS[0]) == 200
