@@ -218,7 +218,7 @@ def libpq_target(url: URL) -> tuple[str, dict[str, str]]:
     return conninfo, env
 
 
-def _run(command: list[str], env: dict[str, str]) -> None:
+def _run(command: list[str], env: dict[str, str]) -> str:
     done = subprocess.run(  # noqa: S603 - our own arguments, no shell
         command,
         env={**os.environ, **env},
@@ -229,6 +229,7 @@ def _run(command: list[str], env: dict[str, str]) -> None:
     if done.returncode != 0:
         tool = Path(command[0]).name
         raise BackupError(f"{tool} failed: {(done.stderr or done.stdout).strip()}")
+    return done.stdout
 
 
 def _plain_url(url: URL) -> str:
@@ -387,6 +388,19 @@ def _restore_postgresql(
                 "an empty database (CREATE DATABASE ... OWNER ...)"
             )
         conninfo, env = libpq_target(url)
+        # The archive's table of contents first: another application's dump is refused before
+        # anything of it is written.
+        listed = _run([pg_tool("pg_restore"), "--list", str(source)], env)
+        tables = {
+            fields[fields.index("TABLE") + 2]
+            for fields in (line.split() for line in listed.splitlines())
+            if "TABLE" in fields[:4] and len(fields) > fields.index("TABLE") + 2
+        }
+        if not SEALED_TABLES.issubset(tables):
+            raise BackupError(
+                f"{source} is not a backup of this server (a pg_dump archive without the "
+                "server's tables)"
+            )
         _run(
             [
                 pg_tool("pg_restore"),
