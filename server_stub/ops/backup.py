@@ -254,9 +254,11 @@ def backup(settings: Settings, target: Path, out: TextIO) -> None:
                 f"{target} is the database itself (or one of its files): write the backup "
                 "somewhere else, preferably on another disk"
             )
+        _refuse_without_our_tables(_sqlite_engine(source), url)
         _sqlite_copy(source, target)
         engine = _sqlite_engine(target)
     elif url.get_backend_name() == "postgresql":
+        _refuse_without_our_tables(create_engine(_plain_url(url), hide_parameters=True), url)
         conninfo, env = libpq_target(url)
         temporary = _temporary_beside(target)
         try:
@@ -289,6 +291,18 @@ def backup(settings: Settings, target: Path, out: TextIO) -> None:
         "that file too, apart from the backups (and a new copy after each rotate-key)",
         file=out,
     )
+
+
+def _refuse_without_our_tables(engine: Engine, url: URL) -> None:
+    """A database that is not the server's (a wrong ``--db``) is not backed up."""
+    try:
+        if not SEALED_TABLES.issubset(inspect(engine).get_table_names()):
+            raise BackupError(
+                f"the database {url.render_as_string(hide_password=True)} holds none of the "
+                "server's tables: is --db (TWEESTAP_SERVER_DB) the one the server uses?"
+            )
+    finally:
+        engine.dispose()
 
 
 def _box_or_none(settings: Settings) -> SecretBox | None:

@@ -201,3 +201,20 @@ def test_a_pg_dump_of_another_application_or_cut_short_is_refused_and_leaves_not
         assert says in err, err
         assert "Traceback" not in err
         assert our_tables(url) == set()
+
+
+def test_a_backup_of_a_database_without_the_servers_tables_says_so_and_writes_nothing(
+    postgres: Cluster, tmp_path: Path
+) -> None:
+    # A wrong --db (the cluster's "postgres" database, a database never served): no dump that
+    # looks like a backup, and a sentence instead of a traceback.
+    home = tmp_path / "home"
+    home.mkdir(mode=0o700)
+    (home / "secret.key").write_bytes(secrets.token_bytes(32))
+    (home / "secret.key").chmod(0o600)
+    backup = tmp_path / "tweestap.dump"
+    code, _out, err = cli(home, postgres.new(), "db", "backup", str(backup))
+    assert code == 1
+    assert "holds none of the server's tables" in err, err
+    assert "Traceback" not in err
+    assert not backup.exists()
