@@ -170,8 +170,15 @@ def _sqlite_copy(source: Path, target: Path) -> None:
             temporary.unlink()
 
 
+def _read_only_uri(path: Path) -> str:
+    """``path`` as a read-only SQLite URI; ``as_uri`` escapes a ``#``, ``?`` or ``%`` in the
+    name, which would otherwise end the file name early (and open or make another file)."""
+    return f"{path.absolute().as_uri()}?mode=ro"
+
+
 def _sqlite_engine(path: Path) -> Engine:
-    return create_engine(f"sqlite:///{path}", hide_parameters=True)
+    # Connected by path, not through a URL, where a '?' or '%' in the name would be parsed.
+    return create_engine("sqlite://", creator=lambda: sqlite3.connect(path), hide_parameters=True)
 
 
 def _has_our_tables(engine: Engine) -> bool:
@@ -355,13 +362,17 @@ def _restore_sqlite(
 ) -> None:
     target = _sqlite_path(url)
     try:
-        with closing(sqlite3.connect(f"file:{source}?mode=ro", uri=True)) as check:
+        with closing(sqlite3.connect(_read_only_uri(source), uri=True)) as check:
             (answer,) = check.execute("PRAGMA integrity_check").fetchone()
     except sqlite3.DatabaseError as error:  # cut short (a full disk, a copy interrupted)
         answer = str(error)
     if answer != "ok":
         raise BackupError(f"{source} is damaged: {answer}")
-    engine = create_engine(f"sqlite:///file:{source}?mode=ro&uri=true", hide_parameters=True)
+    engine = create_engine(
+        "sqlite://",
+        creator=lambda: sqlite3.connect(_read_only_uri(source), uri=True),
+        hide_parameters=True,
+    )
     try:
         if not SEALED_TABLES.issubset(inspect(engine).get_table_names()):
             raise BackupError(

@@ -200,3 +200,20 @@ def test_a_backup_onto_the_live_database_or_its_wal_is_refused(
     assert "is the database itself" in refused.stderr
     assert database.stat().st_ino == before
     assert full_login(served.url, org, USERS[0]) == 200
+
+
+@pytest.mark.parametrize("name", ["tweestap#1.db", "tweestap%41.db", "tweestap?.db"])
+def test_a_backup_whose_file_name_has_uri_characters_restores(
+    org: Org, tmp_path: Path, name: str
+) -> None:
+    # The backup is opened read-only through a SQLite URI: a '#', '%' or '?' in its name must
+    # not cut the name short (and open, or make, another file).
+    folder = tmp_path / "backups"
+    folder.mkdir()
+    backup = folder / name
+    assert run_cli(org.home, "db", "backup", str(backup)).returncode == 0
+    fresh = tmp_path / "fresh-home"
+    copy_key(org, fresh)
+    restored = run_cli(fresh, "db", "restore", str(backup))
+    assert restored.returncode == 0, restored.stderr
+    assert sorted(path.name for path in folder.iterdir()) == [name]
