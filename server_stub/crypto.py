@@ -29,6 +29,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import hmac
+import logging
 import os
 import secrets
 import stat
@@ -48,6 +49,8 @@ KEY_ID_BYTES = 8
 TAG_BYTES = 16
 VERSION_1 = b"\x01"  # nonce ‖ sealed: before key ids
 VERSION_2 = b"\x02"  # key id ‖ nonce ‖ sealed
+log = logging.getLogger(__name__)
+
 NEW_SUFFIX = ".new"
 OLD_SUFFIX = ".old"
 
@@ -218,6 +221,7 @@ class SecretBox:
         self._ring = _Ring.of(key, others)
         self._files = files
         self._state = files.state() if files is not None else None
+        self._refused: tuple[tuple[int, int, int] | None, ...] | None = None
         self._lock = threading.Lock()
 
     def __repr__(self) -> str:
@@ -256,7 +260,17 @@ class SecretBox:
         with self._lock:
             state = files.state()
             if state != self._state:
-                current, others = files.read()
+                try:
+                    current, others = files.read()
+                except KeyFileError as error:
+                    # A key file that appeared broken while serving (a ``.new`` copied with
+                    # the wrong mode, or still being copied) must not stop every login: keep
+                    # the keys already read, say so once, and look again at the next seal (a
+                    # chmod changes none of what ``state`` sees).
+                    if state != self._refused:
+                        log.error("the key files are not used as they are now: %s", error)
+                        self._refused = state
+                    return self._ring
                 self._ring = _Ring.of(current, others)
                 self._state = state
             return self._ring

@@ -47,6 +47,7 @@ from server_stub.settings import Settings
 SQLITE_MAGIC = b"SQLite format 3\x00"
 PG_DUMP_MAGIC = b"PGDMP"
 OUR_TABLES = frozenset(Base.metadata.tables)
+SEALED_TABLES = frozenset(sealed.table.name for sealed in SEALED_COLUMNS)  # since 0001
 
 
 class BackupError(Exception):
@@ -169,8 +170,15 @@ def _sqlite_copy(source: Path, target: Path) -> None:
             temporary.unlink()
 
 
+def _read_only_uri(path: Path) -> str:
+    """``path`` as a read-only SQLite URI; ``as_uri`` escapes a ``#``, ``?`` or ``%`` in the
+    name, which would otherwise end the file name early (and open or make another file)."""
+    return f"{path.absolute().as_uri()}?mode=ro"
+
+
 def _sqlite_engine(path: Path) -> Engine:
-    return create_engine(f"sqlite:///{path}", hide_parameters=True)
+    # Connected by path, not through a URL, where a '?' or '%' in the name would be parsed.
+    return create_engine("sqlite://", creator=lambda: sqlite3.connect(path), hide_parameters=True)
 
 
 def _has_our_tables(engine: Engine) -> bool:
@@ -217,7 +225,7 @@ def libpq_target(url: URL) -> tuple[str, dict[str, str]]:
     return conninfo, env
 
 
-def _run(command: list[str], env: dict[str, str]) -> None:
+def _run(command: list[str], env: dict[str, str]) -> str:
     done = subprocess.run(  # noqa: S603 - our own arguments, no shell
         command,
         env={**os.environ, **env},
@@ -228,6 +236,7 @@ def _run(command: list[str], env: dict[str, str]) -> None:
     if done.returncode != 0:
         tool = Path(command[0]).name
         raise BackupError(f"{tool} failed: {(done.stderr or done.stdout).strip()}")
+    return done.stdout
 
 
 def _plain_url(url: URL) -> str:
@@ -246,9 +255,17 @@ def backup(settings: Settings, target: Path, out: TextIO) -> None:
         source = _sqlite_path(url)
         if not source.exists():
             raise BackupError(f"there is no database at {source}")
+        own = {Path(f"{source}{suffix}").resolve() for suffix in ("", "-wal", "-shm", "-journal")}
+        if target.resolve() in own:  # renamed over a file the server has open: split in two
+            raise BackupError(
+                f"{target} is the database itself (or one of its files): write the backup "
+                "somewhere else, preferably on another disk"
+            )
+        _refuse_without_our_tables(_sqlite_engine(source), url)
         _sqlite_copy(source, target)
         engine = _sqlite_engine(target)
     elif url.get_backend_name() == "postgresql":
+        _refuse_without_our_tables(create_engine(_plain_url(url), hide_parameters=True), url)
         conninfo, env = libpq_target(url)
         temporary = _temporary_beside(target)
         try:
@@ -281,6 +298,18 @@ def backup(settings: Settings, target: Path, out: TextIO) -> None:
         "that file too, apart from the backups (and a new copy after each rotate-key)",
         file=out,
     )
+
+
+def _refuse_without_our_tables(engine: Engine, url: URL) -> None:
+    """A database that is not the server's (a wrong ``--db``) is not backed up."""
+    try:
+        if not SEALED_TABLES.issubset(inspect(engine).get_table_names()):
+            raise BackupError(
+                f"the database {url.render_as_string(hide_password=True)} holds none of the "
+                "server's tables: is --db (TWEESTAP_SERVER_DB) the one the server uses?"
+            )
+    finally:
+        engine.dispose()
 
 
 def _box_or_none(settings: Settings) -> SecretBox | None:
@@ -332,12 +361,24 @@ def _restore_sqlite(
     settings: Settings, url: URL, source: Path, box: SecretBox, out: TextIO
 ) -> None:
     target = _sqlite_path(url)
-    with closing(sqlite3.connect(f"file:{source}?mode=ro", uri=True)) as check:
-        (answer,) = check.execute("PRAGMA integrity_check").fetchone()
+    try:
+        with closing(sqlite3.connect(_read_only_uri(source), uri=True)) as check:
+            (answer,) = check.execute("PRAGMA integrity_check").fetchone()
+    except sqlite3.DatabaseError as error:  # cut short (a full disk, a copy interrupted)
+        answer = str(error)
     if answer != "ok":
         raise BackupError(f"{source} is damaged: {answer}")
-    engine = create_engine(f"sqlite:///file:{source}?mode=ro&uri=true", hide_parameters=True)
+    engine = create_engine(
+        "sqlite://",
+        creator=lambda: sqlite3.connect(_read_only_uri(source), uri=True),
+        hide_parameters=True,
+    )
     try:
+        if not SEALED_TABLES.issubset(inspect(engine).get_table_names()):
+            raise BackupError(
+                f"{source} is not a backup of this server (a SQLite database without the "
+                "server's tables)"
+            )
         keys = check_keys(sealed_rows(engine), box)
     finally:
         engine.dispose()
@@ -372,6 +413,19 @@ def _restore_postgresql(
                 "an empty database (CREATE DATABASE ... OWNER ...)"
             )
         conninfo, env = libpq_target(url)
+        # The archive's table of contents first: another application's dump is refused before
+        # anything of it is written.
+        listed = _run([pg_tool("pg_restore"), "--list", str(source)], env)
+        tables = {
+            fields[fields.index("TABLE") + 2]
+            for fields in (line.split() for line in listed.splitlines())
+            if "TABLE" in fields[:4] and len(fields) > fields.index("TABLE") + 2
+        }
+        if not SEALED_TABLES.issubset(tables):
+            raise BackupError(
+                f"{source} is not a backup of this server (a pg_dump archive without the "
+                "server's tables)"
+            )
         _run(
             [
                 pg_tool("pg_restore"),
@@ -408,6 +462,12 @@ def _report_restored(keys: KeyCheck, where: object, settings: Settings, out: Tex
         print(
             f"its schema is at {schema.describe()}: `tweestap-server db upgrade` (or serve, "
             "at start) brings it up to date",
+            file=out,
+        )
+    elif schema.state == "ahead":  # a backup from a newer server: serve would refuse it
+        print(
+            f"its schema is at {schema.describe()}: this server will not serve it; run the "
+            "version of tweestap-server that made the backup (or a newer one)",
             file=out,
         )
     if keys.unreadable:

@@ -34,10 +34,12 @@ rotation are forgotten (they would be after a day anyway).
 
 from __future__ import annotations
 
+import fcntl
 import os
 import secrets
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, TextIO, cast
 
@@ -62,6 +64,7 @@ from server_stub.settings import Settings
 
 DEFAULT_BATCH = 200
 DEFAULT_GRACE = 10.0
+LOCK_SUFFIX = ".rotate-lock"  # beside the key file
 
 
 @dataclass(frozen=True)
@@ -147,11 +150,33 @@ class Rotation:
         self.say(f"new key {_hex(new)} written to {files.new}")
         return new
 
+    @contextmanager
+    def _alone(self) -> Iterator[None]:
+        """One rotation at a time: two would each promote and delete key files the other
+        still relies on (an ``flock``, released however the process ends)."""
+        lock = self.files.path.with_name(self.files.path.name + LOCK_SUFFIX)
+        descriptor = os.open(lock, os.O_RDWR | os.O_CREAT, 0o600)
+        try:
+            try:
+                fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                raise RotationError(
+                    f"another rotate-key is running (it holds {lock}): let it finish, or run "
+                    "this one again once it has ended"
+                ) from None
+            yield
+        finally:
+            os.close(descriptor)
+
     def run(self) -> Pass:
         """Every step; returns the last pass (what is left unreadable)."""
+        if not self.files.path.exists():
+            raise RotationError(f"the key file {self.files.path} does not exist")
+        with self._alone():
+            return self._run()
+
+    def _run(self) -> Pass:
         files = self.files
-        if not files.path.exists():
-            raise RotationError(f"the key file {files.path} does not exist")
         if files.old.exists() and not files.new.exists():
             target = read_key_file(files.path)  # killed after step 4: finish step 5
             self.say(f"finishing the rotation to key {_hex(target)}")
@@ -268,7 +293,10 @@ class Rotation:
 
     def prepare_only(self) -> None:
         """``--prepare``: step 1 alone, for installations with several machines."""
-        new = self.prepare()
+        if not self.files.path.exists():
+            raise RotationError(f"the key file {self.files.path} does not exist")
+        with self._alone():
+            new = self.prepare()
         self.say(
             f"copy {self.files.new} to every other machine's key folder (0600, the server's "
             f"user), then run rotate-key here; key id {_hex(new)}"

@@ -23,6 +23,7 @@ import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 from typing import ParamSpec, TypeVar
 from wsgiref.simple_server import WSGIServer
 
@@ -35,6 +36,8 @@ from prometheus_client import (
     multiprocess,
     start_http_server,
 )
+from prometheus_client.metrics_core import Metric
+from prometheus_client.registry import Collector
 
 MULTIPROC_ENV = "PROMETHEUS_MULTIPROC_DIR"
 P = ParamSpec("P")
@@ -160,8 +163,40 @@ def exposition_registry() -> CollectorRegistry:
     if multiprocess_dir() is None:
         return REGISTRY
     registry = CollectorRegistry()
-    multiprocess.MultiProcessCollector(registry)  # type: ignore[no-untyped-call]
+    registry.register(_LiveProcessesCollector(multiprocess_dir() or ""))
     return registry
+
+
+class _LiveProcessesCollector(Collector):
+    """The folder's values added up, once the live gauges of processes that are gone have
+    been dropped: a worker killed with SIGKILL (the OOM killer, ``kill -9``) runs no shutdown,
+    and its last gauges (hashes running, waiting) would otherwise be counted for ever."""
+
+    def __init__(self, folder: str) -> None:
+        self.folder = folder
+        self.inner = multiprocess.MultiProcessCollector(None, folder)  # type: ignore[no-untyped-call]
+
+    def collect(self) -> Iterable[Metric]:
+        for pid in _processes_gone(self.folder):
+            multiprocess.mark_process_dead(pid, self.folder)  # type: ignore[no-untyped-call]
+        metrics: Iterable[Metric] = self.inner.collect()  # type: ignore[no-untyped-call]
+        return metrics
+
+
+def _processes_gone(folder: str) -> set[int]:
+    """The processes with live gauge files in ``folder`` that no longer run."""
+    gone: set[int] = set()
+    for path in Path(folder).glob("gauge_live*_*.db"):
+        pid_text = path.stem.rsplit("_", 1)[-1]
+        if not pid_text.isdigit():
+            continue
+        try:
+            os.kill(int(pid_text), 0)
+        except ProcessLookupError:
+            gone.add(int(pid_text))
+        except PermissionError:  # pragma: no cover - alive, another user's
+            pass
+    return gone
 
 
 def worker_exited(pid: int) -> None:

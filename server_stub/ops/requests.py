@@ -30,6 +30,10 @@ EMAIL_CODE_ROUTES = {("POST", "/api/session/email-code"), ("POST", "/email/send"
 
 MAX_PATH = 1000
 
+# The methods a label may name; any other (the client may send any token) is "other", so that
+# invented methods cannot add series without end.
+METHOD_LABELS = frozenset({"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"})
+
 
 def printable(path: str) -> str:
     """The path as one line of at most :data:`MAX_PATH` characters: control characters
@@ -88,7 +92,8 @@ class RequestObserver:
         method: str = scope["method"]
         route: Any = scope.get("route")
         template = getattr(route, "path", None) or "unmatched"
-        metrics.REQUEST_SECONDS.labels(method, template, str(status)).observe(elapsed)
+        label = method if method in METHOD_LABELS else "other"
+        metrics.REQUEST_SECONDS.labels(label, template, str(status)).observe(elapsed)
         key = (method, template)
         if key in LOGIN_ROUTES:
             metrics.LOGINS.labels(login_result(status)).inc()

@@ -5,6 +5,7 @@ their changes by itself; blobs written before keys had ids still open."""
 from __future__ import annotations
 
 import secrets
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -109,3 +110,44 @@ def test_key_files_are_written_whole_and_private(tmp_path: Path) -> None:
     assert path.read_bytes() == key
     assert path.stat().st_mode & 0o777 == 0o600
     assert sorted(p.name for p in tmp_path.iterdir()) == ["k"]  # no temporary file left
+
+
+@pytest.mark.parametrize(
+    ("how", "fix"),
+    [
+        pytest.param("readable by others", lambda new: new.chmod(0o600), id="mode-644"),
+        pytest.param(
+            "half copied",
+            lambda new: new.write_bytes(new.read_bytes() + secrets.token_bytes(16)),
+            id="half-copied",
+        ),
+    ],
+)
+def test_a_broken_new_key_file_beside_a_running_box_does_not_stop_it(
+    tmp_path: Path, how: str, fix: Callable[[Path], None], caplog: pytest.LogCaptureFixture
+) -> None:
+    # An operator copies secret.key.new to a machine with the wrong mode, or the copy is still
+    # under way: the running server must go on sealing and opening under the keys it has (not
+    # answer every login with an error), say what is wrong, and take the key once it is right.
+    path = tmp_path / "secret.key"
+    box = SecretBox.load_or_create(path)
+    before = box.seal(b"oud", user_id=1, purpose="totp")
+    current = box.current_key_id
+    new = KeyFiles(path).new
+    if how == "readable by others":
+        write_key_file(new, new_key())
+        new.chmod(0o644)
+    else:
+        new.write_bytes(secrets.token_bytes(16))
+        new.chmod(0o600)
+    with caplog.at_level("ERROR"):
+        sealed = box.seal(b"nieuw", user_id=1, purpose="totp")
+        box.fingerprint("anna", purpose="throttle name")
+        box.seal(b"nog een", user_id=1, purpose="totp")
+    assert blob_key_id(sealed) == current
+    assert box.open(sealed, user_id=1, purpose="totp") == b"nieuw"
+    assert box.open(before, user_id=1, purpose="totp") == b"oud"
+    errors = [r.getMessage() for r in caplog.records if r.levelname == "ERROR"]
+    assert len(errors) == 1 and str(new) in errors[0]  # said once, not at every seal
+    fix(new)
+    assert blob_key_id(box.seal(b"later", user_id=1, purpose="totp")) == key_id(new.read_bytes())

@@ -9,6 +9,7 @@ import shutil
 import sqlite3
 import stat
 from collections.abc import Callable
+from contextlib import closing
 from pathlib import Path
 
 import httpx
@@ -133,3 +134,86 @@ def test_what_is_not_a_backup_is_refused(org: Org, tmp_path: Path) -> None:
     nowhere = run_cli(org.home, "db", "backup", str(tmp_path / "no" / "such" / "folder.db"))
     assert nowhere.returncode == 1
     assert "does not exist" in nowhere.stderr
+
+
+@pytest.mark.parametrize("kept", [100, 60_000])
+def test_a_truncated_sqlite_backup_is_refused_with_a_message_and_restores_nothing(
+    org: Org, tmp_path: Path, kept: int
+) -> None:
+    # A copy that stopped early (a full disk, an interrupted scp) still starts with SQLite's
+    # header: the operator gets a sentence, not a traceback, and the home stays empty.
+    backup = tmp_path / "tweestap.db"
+    assert run_cli(org.home, "db", "backup", str(backup)).returncode == 0
+    truncated = tmp_path / "truncated.db"
+    truncated.write_bytes(backup.read_bytes()[:kept])
+    fresh = tmp_path / "fresh-home"
+    copy_key(org, fresh)
+    refused = run_cli(fresh, "db", "restore", str(truncated))
+    assert refused.returncode == 1
+    assert f"{truncated} is damaged" in refused.stderr
+    assert "Traceback" not in refused.stderr
+    assert sorted(path.name for path in fresh.iterdir()) == ["secret.key"]
+
+
+def test_a_sqlite_file_of_another_application_is_refused_as_no_backup(
+    org: Org, tmp_path: Path
+) -> None:
+    other = tmp_path / "firefox-places.sqlite"
+    with closing(sqlite3.connect(other)) as connection, connection:
+        connection.execute("CREATE TABLE moz_places (id INTEGER PRIMARY KEY, url TEXT)")
+    fresh = tmp_path / "fresh-home"
+    copy_key(org, fresh)
+    refused = run_cli(fresh, "db", "restore", str(other))
+    assert refused.returncode == 1
+    assert f"{other} is not a backup of this server" in refused.stderr
+    assert "Traceback" not in refused.stderr
+    assert sorted(path.name for path in fresh.iterdir()) == ["secret.key"]
+
+
+def test_a_restored_backup_from_a_newer_server_says_this_server_will_not_serve_it(
+    org: Org, tmp_path: Path
+) -> None:
+    backup = tmp_path / "tweestap.db"
+    assert run_cli(org.home, "db", "backup", str(backup)).returncode == 0
+    with closing(sqlite3.connect(backup)) as connection, connection:
+        connection.execute("UPDATE alembic_version SET version_num = '9999'")
+    fresh = tmp_path / "fresh-home"
+    copy_key(org, fresh)
+    restored = run_cli(fresh, "db", "restore", str(backup))
+    assert restored.returncode == 0, restored.stderr
+    assert "its schema is at 9999 (newer than this server's head" in restored.stdout
+    assert "run the version of tweestap-server that made the backup" in restored.stdout
+
+
+@pytest.mark.parametrize("name", ["server.db", "server.db-wal", "server.db-shm"])
+def test_a_backup_onto_the_live_database_or_its_wal_is_refused(
+    serve: Callable[..., Served], org: Org, name: str
+) -> None:
+    # A slip of the operator's (the database's own path as FILE): a copy renamed over the file
+    # the running server has open splits it in two (its connections write the old file, new
+    # ones the copy) and loses whatever lands in the old one.
+    served = serve(org.home)
+    database = org.home / "server.db"
+    before = database.stat().st_ino
+    refused = run_cli(org.home, "db", "backup", str(org.home / name))
+    assert refused.returncode == 1
+    assert "is the database itself" in refused.stderr
+    assert database.stat().st_ino == before
+    assert full_login(served.url, org, USERS[0]) == 200
+
+
+@pytest.mark.parametrize("name", ["tweestap#1.db", "tweestap%41.db", "tweestap?.db"])
+def test_a_backup_whose_file_name_has_uri_characters_restores(
+    org: Org, tmp_path: Path, name: str
+) -> None:
+    # The backup is opened read-only through a SQLite URI: a '#', '%' or '?' in its name must
+    # not cut the name short (and open, or make, another file).
+    folder = tmp_path / "backups"
+    folder.mkdir()
+    backup = folder / name
+    assert run_cli(org.home, "db", "backup", str(backup)).returncode == 0
+    fresh = tmp_path / "fresh-home"
+    copy_key(org, fresh)
+    restored = run_cli(fresh, "db", "restore", str(backup))
+    assert restored.returncode == 0, restored.stderr
+    assert sorted(path.name for path in folder.iterdir()) == [name]

@@ -194,3 +194,24 @@ def test_rotate_key_without_a_key_file_is_refused(tmp_path: Path) -> None:
     assert done.returncode == 1
     assert "does not exist" in done.stderr
     assert not (tmp_path / "nothing-here" / "secret.key").exists()
+
+
+def test_a_second_rotate_key_while_one_runs_is_refused_and_the_first_finishes(
+    org: Org, tmp_path: Path
+) -> None:
+    # Two at once (a cron job and an operator, two terminals) would each promote and delete
+    # key files the other still relies on: one rotation at a time, the other told so.
+    first = rotate_key(org.home, "--grace", "0", "--batch", "5", "--pause", "0.2")
+    assert first.stdout is not None
+    while not (line := first.stdout.readline()).startswith("re-encrypting"):
+        assert line, "rotate-key ended early"
+    second = run_cli(org.home, "rotate-key", "--grace", "0")
+    assert second.returncode == 1
+    assert "another rotate-key is running" in second.stderr
+    assert "Traceback" not in second.stderr
+    rest, _ = first.communicate(timeout=120)
+    assert first.returncode == 0, rest
+    files = KeyFiles(org.home / "secret.key")
+    assert not files.new.exists() and not files.old.exists()
+    total, opened = secrets_on_disk(org)
+    assert total == opened == len(USERS)

@@ -5,7 +5,12 @@ listener off unless configured, on its own address when it is, and the multiproc
 
 from __future__ import annotations
 
+import os
+import signal
+import socket
 import sqlite3
+import subprocess
+import sys
 import threading
 from collections.abc import Callable
 from datetime import timedelta
@@ -17,6 +22,7 @@ from prometheus_client import REGISTRY
 
 from server_stub.settings import HashLimits
 from tests.helpers.server_fakes import GatedHasher
+from tests.paths import ROOT
 from tests.server.harness import PASSWORD, Harness
 from tests.server.ops.org import Org, scrape, verify
 from tests.server.served import Served, free_port
@@ -270,3 +276,61 @@ def test_every_module_that_counts_imports_first_without_a_cycle(module: str) -> 
         check=False,
     )
     assert done.returncode == 0, done.stderr
+
+
+def test_invented_http_methods_share_one_label_and_cannot_grow_the_metrics(
+    serve: Callable[..., Served], org: Org
+) -> None:
+    # The method is the client's to choose (any token): as a label of its own, every invented
+    # one would add a dozen series that live as long as the process, on a public port, without
+    # a login; the scrape and the server's memory would grow with each request.
+    port = free_port()
+    served = serve(org.home, "--metrics-port", str(port))
+    for n in range(20):
+        with socket.create_connection(("127.0.0.1", served.port), timeout=10) as connection:
+            connection.sendall(
+                f"INVENTED{n} /api/health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n".encode()
+            )
+            assert b" 405 " in connection.recv(1000)
+    samples = scrape(f"http://127.0.0.1:{port}/metrics")
+    methods = {
+        dict(labels)["method"]
+        for name, labels in samples
+        if name == "tweestap_request_duration_seconds_count"
+    }
+    assert not any(method.startswith("INVENTED") for method in methods), methods
+    other = (
+        "tweestap_request_duration_seconds_count",
+        (("method", "other"), ("route", "/api/health"), ("status", "405")),
+    )
+    assert samples[other] == 20
+
+
+def test_a_worker_killed_with_sigkill_leaves_no_live_gauge_behind(
+    serve: Callable[..., Served], org: Org, tmp_path: Path
+) -> None:
+    # A worker killed mid-hash (the OOM killer, kill -9) runs no shutdown, so it never drops
+    # its live gauges itself: the supervisor's scrape must not go on counting a dead process's
+    # hashes as running, for ever.
+    folder = tmp_path / "prometheus"
+    folder.mkdir()
+    port = free_port()
+    serve(org.home, "--metrics-port", str(port), PROMETHEUS_MULTIPROC_DIR=str(folder))
+    worker = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import os, signal\n"
+            "from server_stub.ops import metrics\n"
+            "metrics.HASH_RUNNING.inc()\n"
+            "metrics.HASH_WAITING.inc(3)\n"
+            "os.kill(os.getpid(), signal.SIGKILL)\n",
+        ],
+        cwd=ROOT,
+        env={**os.environ, "PROMETHEUS_MULTIPROC_DIR": str(folder)},
+    )
+    assert worker.wait(60) == -signal.SIGKILL
+    assert any(path.name.endswith(f"_{worker.pid}.db") for path in folder.iterdir())
+    samples = scrape(f"http://127.0.0.1:{port}/metrics")
+    assert samples[("tweestap_password_hashes_running", ())] == 0
+    assert samples[("tweestap_password_hashes_waiting", ())] == 0

@@ -9,15 +9,17 @@ from __future__ import annotations
 import os
 import secrets
 import shutil
+import subprocess
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import httpx
 import pytest
-from sqlalchemy import create_engine, inspect
+from sqlalchemy import create_engine, inspect, text
+from sqlalchemy.engine import make_url
 
 from server_stub.crypto import blob_key_id, key_id
-from server_stub.ops.backup import sealed_rows
+from server_stub.ops.backup import libpq_target, pg_tool, sealed_rows
 from tests.server.api.test_ready import (
     test_a_database_a_newer_server_migrated_is_ahead_and_not_ready,
     test_a_database_an_older_server_made_is_behind_and_not_ready,
@@ -166,3 +168,53 @@ def test_rotate_key_on_postgresql_while_codes_are_checked(
     finally:
         engine.dispose()
     assert ids == {key_id(new_key)}
+
+
+def test_a_pg_dump_of_another_application_or_cut_short_is_refused_and_leaves_nothing(
+    org: Org, postgres: Cluster, tmp_path: Path
+) -> None:
+    assert org.db_url is not None
+    backup = tmp_path / "tweestap.dump"
+    assert cli(org.home, org.db_url, "db", "backup", str(backup))[0] == 0
+    cut = tmp_path / "cut.dump"
+    cut.write_bytes(backup.read_bytes()[: len(backup.read_bytes()) // 2])
+    other_url = postgres.new()
+    engine = create_engine(other_url)
+    try:
+        with engine.begin() as connection:
+            connection.execute(text("CREATE TABLE invoices (id integer PRIMARY KEY, total int)"))
+    finally:
+        engine.dispose()
+    other = tmp_path / "other.dump"  # another application's pg_dump
+    conninfo, env = libpq_target(make_url(other_url))
+    dumped = subprocess.run(
+        [pg_tool("pg_dump"), "--format=custom", f"--file={other}", f"--dbname={conninfo}"],
+        env={**os.environ, **env},
+        capture_output=True,
+        check=False,
+    )
+    assert dumped.returncode == 0, dumped.stderr
+    for dump, says in ((cut, "pg_restore failed"), (other, f"{other} is not a backup of")):
+        url = postgres.new()
+        code, _out, err = cli(org.home, url, "db", "restore", str(dump))
+        assert code == 1
+        assert says in err, err
+        assert "Traceback" not in err
+        assert our_tables(url) == set()
+
+
+def test_a_backup_of_a_database_without_the_servers_tables_says_so_and_writes_nothing(
+    postgres: Cluster, tmp_path: Path
+) -> None:
+    # A wrong --db (the cluster's "postgres" database, a database never served): no dump that
+    # looks like a backup, and a sentence instead of a traceback.
+    home = tmp_path / "home"
+    home.mkdir(mode=0o700)
+    (home / "secret.key").write_bytes(secrets.token_bytes(32))
+    (home / "secret.key").chmod(0o600)
+    backup = tmp_path / "tweestap.dump"
+    code, _out, err = cli(home, postgres.new(), "db", "backup", str(backup))
+    assert code == 1
+    assert "holds none of the server's tables" in err, err
+    assert "Traceback" not in err
+    assert not backup.exists()
